@@ -1,0 +1,77 @@
+package io.github.dmstat.core;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * The one place that formats messages for bad arguments and bad data.
+ *
+ * <p>Every message names the field (column), the row where there is one, the rule and the
+ * offending value, e.g. {@code column 'weight', row 17: must be finite and >= 0 but was '-12.5'}.
+ * Rows are counted from 1 over the data rows (a CSV file's header is not a row).
+ */
+public final class Checks {
+  private Checks() {}
+
+  /** {@code column 'c', row r: rule but was 'v'}. */
+  public static IllegalArgumentException badCell(String column, int row, String rule, Object value) {
+    return new IllegalArgumentException(
+        "column '" + column + "', row " + row + ": " + rule + " but was " + quote(value));
+  }
+
+  /** {@code field must rule but was v}. */
+  public static IllegalArgumentException badArgument(String field, String rule, Object value) {
+    return new IllegalArgumentException(field + " " + rule + " but was " + quote(value));
+  }
+
+  /** {@code column 'c' not found; available: [...]}. */
+  public static IllegalArgumentException unknownColumn(String column, Collection<String> available) {
+    return new IllegalArgumentException(
+        "column '" + column + "' not found; available: " + available);
+  }
+
+  /** {@code field 'v' is not one of [a, b, c]}. */
+  public static IllegalArgumentException unknownValue(String field, Object value, Collection<?> valid) {
+    return new IllegalArgumentException(
+        field + " " + quote(value) + " is not one of " + valid);
+  }
+
+  /** Requires a finite probability level strictly between 0 and 1. */
+  public static double level(double level) {
+    if (!(level > 0 && level < 1)) {
+      throw badArgument("level", "must be strictly between 0 and 1", level);
+    }
+    return level;
+  }
+
+  /** Requires {@code value} finite and {@code >= 0}. */
+  public static double finiteNonNegative(String field, double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw badArgument(field, "must be finite and >= 0", value);
+    }
+    return value;
+  }
+
+  /** Requires {@code value} finite. */
+  public static double finite(String field, double value) {
+    if (!Double.isFinite(value)) {
+      throw badArgument(field, "must be finite", value);
+    }
+    return value;
+  }
+
+  /** Quotes strings, leaves numbers readable. */
+  public static String quote(Object value) {
+    if (value == null) {
+      return "<missing>";
+    }
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d);
+    }
+    if (value instanceof Number) {
+      return value.toString();
+    }
+    return "'" + value + "'";
+  }
+}

@@ -1,0 +1,173 @@
+package io.github.dmstat.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Binding: turns table columns into validated primitive arrays, once.
+ *
+ * <p>Works on any Tablesaw column type: text columns (as read by {@link io.github.dmstat.core.io.Csv})
+ * are parsed, numeric and boolean columns are read directly. Every bad cell is reported with its
+ * column, row (1-based) and value through {@link Checks}. The table is never modified.
+ */
+public final class Columns {
+  private Columns() {}
+
+  /** Outcome flag value for a missing cell in {@link #flags}. */
+  public static final byte MISSING = -1;
+
+  /** The named column, or an error listing the available ones. */
+  public static Column<?> column(Table table, String name) {
+    if (name == null || !table.containsColumn(name)) {
+      throw Checks.unknownColumn(String.valueOf(name), table.columnNames());
+    }
+    return table.column(name);
+  }
+
+  /** True when the cell is empty or missing. */
+  public static boolean isMissing(Column<?> col, int row) {
+    if (col.isMissing(row)) {
+      return true;
+    }
+    if (col instanceof NumericColumn || col instanceof BooleanColumn) {
+      return false;
+    }
+    return col.getUnformattedString(row).isBlank();
+  }
+
+  /** Cell text without formatting (numbers as plain numbers). */
+  public static String text(Column<?> col, int row) {
+    return col.isMissing(row) ? "" : col.getUnformattedString(row).strip();
+  }
+
+  /** Parses one numeric cell; {@code NaN} for missing. */
+  public static double number(Column<?> col, int row) {
+    if (isMissing(col, row)) {
+      return Double.NaN;
+    }
+    if (col instanceof NumericColumn) {
+      return ((NumericColumn<?>) col).getDouble(row);
+    }
+    String s = text(col, row);
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      throw Checks.badCell(col.name(), row + 1, "must be a number", s);
+    }
+  }
+
+  /**
+   * Weights (or any non-negative measure): every cell present, finite and {@code >= 0}.
+   */
+  public static double[] nonNegative(Table table, String name) {
+    Column<?> col = column(table, name);
+    int n = table.rowCount();
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (isMissing(col, i)) {
+        throw Checks.badCell(name, i + 1, "must be a finite number >= 0", null);
+      }
+      double v = number(col, i);
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw Checks.badCell(name, i + 1, "must be finite and >= 0", text(col, i));
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  /**
+   * A 0/1 outcome: {@code 0, 1, true, false} (any case; also {@code 0.0, 1.0}); an empty cell is
+   * {@link #MISSING}; anything else is an error naming row and value.
+   */
+  public static byte[] flags(Table table, String name) {
+    Column<?> col = column(table, name);
+    int n = table.rowCount();
+    byte[] out = new byte[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = flag(col, i);
+    }
+    return out;
+  }
+
+  private static byte flag(Column<?> col, int i) {
+    if (isMissing(col, i)) {
+      return MISSING;
+    }
+    if (col instanceof BooleanColumn) {
+      return ((BooleanColumn) col).get(i) ? (byte) 1 : (byte) 0;
+    }
+    if (col instanceof NumericColumn) {
+      double v = ((NumericColumn<?>) col).getDouble(i);
+      if (v == 0 || v == 1) {
+        return (byte) v;
+      }
+      throw Checks.badCell(col.name(), i + 1, "must be 0, 1, true, false or empty", text(col, i));
+    }
+    String s = text(col, i);
+    switch (s.toLowerCase(java.util.Locale.ROOT)) {
+      case "0": case "0.0": case "false":
+        return 0;
+      case "1": case "1.0": case "true":
+        return 1;
+      default:
+        throw Checks.badCell(col.name(), i + 1, "must be 0, 1, true, false or empty", s);
+    }
+  }
+
+  /** Group keys encoded to dense int codes in order of first appearance. */
+  public record Codes(int[] codes, List<List<String>> levels, int missingRows) {
+    /** Number of distinct levels. */
+    public int size() {
+      return levels.size();
+    }
+  }
+
+  /**
+   * Encodes the combination of the named columns to int codes (first appearance order).
+   * Rows where any of the columns is empty get code {@code -1} and are counted in
+   * {@link Codes#missingRows()}.
+   */
+  public static Codes codes(Table table, List<String> names) {
+    List<Column<?>> cols = new ArrayList<>();
+    for (String name : names) {
+      cols.add(column(table, name));
+    }
+    int n = table.rowCount();
+    int[] codes = new int[n];
+    Map<List<String>, Integer> index = new HashMap<>();
+    List<List<String>> levels = new ArrayList<>();
+    int missing = 0;
+    for (int i = 0; i < n; i++) {
+      List<String> key = new ArrayList<>(cols.size());
+      boolean miss = false;
+      for (Column<?> c : cols) {
+        if (isMissing(c, i)) {
+          miss = true;
+          break;
+        }
+        key.add(text(c, i));
+      }
+      if (miss) {
+        codes[i] = -1;
+        missing++;
+        continue;
+      }
+      List<String> k = List.copyOf(key);
+      Integer code = index.get(k);
+      if (code == null) {
+        code = levels.size();
+        index.put(k, code);
+        levels.add(k);
+      }
+      codes[i] = code;
+    }
+    return new Codes(codes, List.copyOf(levels), missing);
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.dmstat.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plain-text tables for {@code toString} and the console: columns padded, numbers right-aligned. */
+public final class TextTable {
+  private final List<String> header;
+  private final List<List<String>> rows = new ArrayList<>();
+
+  public TextTable(List<String> header) {
+    this.header = List.copyOf(header);
+  }
+
+  /** Adds a row ({@code null} cells print empty). */
+  public TextTable row(List<String> cells) {
+    if (cells.size() != header.size()) {
+      throw new IllegalArgumentException("row has " + cells.size() + " cells but the table has " + header.size() + " columns");
+    }
+    List<String> copy = new ArrayList<>(cells.size());
+    for (String c : cells) {
+      copy.add(c == null ? "" : c);
+    }
+    rows.add(copy);
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    int cols = header.size();
+    int[] width = new int[cols];
+    boolean[] right = new boolean[cols];
+    for (int c = 0; c < cols; c++) {
+      width[c] = header.get(c).length();
+      right[c] = true;
+      for (List<String> r : rows) {
+        width[c] = Math.max(width[c], r.get(c).length());
+        String v = r.get(c);
+        if (!v.isEmpty() && !v.matches("[-+<>~]?[0-9.,%–e+\\- ()]*[0-9.%)]?[*†]*")) {
+          right[c] = false;
+        }
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    line(sb, header, width, right);
+    for (int c = 0; c < cols; c++) {
+      sb.append(c == 0 ? "" : "  ").append("-".repeat(width[c]));
+    }
+    sb.append('\n');
+    for (List<String> r : rows) {
+      line(sb, r, width, right);
+    }
+    return sb.toString();
+  }
+
+  private static void line(StringBuilder sb, List<String> cells, int[] width, boolean[] right) {
+    for (int c = 0; c < cells.size(); c++) {
+      String v = cells.get(c);
+      String pad = " ".repeat(width[c] - v.length());
+      sb.append(c == 0 ? "" : "  ").append(right[c] ? pad + v : v + pad);
+    }
+    int end = sb.length();
+    while (end > 0 && sb.charAt(end - 1) == ' ') {
+      end--;
+    }
+    sb.setLength(end);
+    sb.append('\n');
+  }
+}

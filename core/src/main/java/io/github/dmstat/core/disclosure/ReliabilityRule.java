@@ -1,0 +1,91 @@
+package io.github.dmstat.core.disclosure;
+
+import io.github.dmstat.core.Checks;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Rules that decide whether a proportion may be published.
+ *
+ * <ul>
+ *   <li>{@link #NONE}: everything is {@link Reliability#OK}.</li>
+ *   <li>{@link #NCHS}: US National Center for Health Statistics presentation rule (as used in
+ *       <i>Health, United States</i>): sample size {@code n < 30} is suppressed; {@code n < 60} or
+ *       relative standard error {@code RSE = se/p >= 30%} is flagged unreliable. An estimate of
+ *       exactly zero has no finite RSE and is flagged unreliable.</li>
+ *   <li>{@link #NSDUH}: US National Survey on Drug Use and Health suppression rule (SAMHSA, NSDUH
+ *       Methodological Summary, "Suppression criteria"): for {@code p < 0.0523} suppress when
+ *       {@code RSE(−ln p) = se/(p·|ln p|) > 0.10}; for {@code 0.0523 <= p <= 0.9477} suppress when
+ *       the effective sample size {@code n/deff <= 208} (design effect floored at 0.2, taken as 1
+ *       when undefined); for {@code p > 0.9477} suppress when
+ *       {@code RSE(−ln(1−p)) = se/((1−p)·|ln(1−p)|) > 0.10}.</li>
+ * </ul>
+ */
+public enum ReliabilityRule {
+  NONE, NCHS, NSDUH;
+
+  /**
+   * Assesses one proportion.
+   *
+   * @param n sample size (rows with an observed outcome)
+   * @param p estimated proportion in [0, 1]
+   * @param se its standard error
+   * @param designEffect the design effect, or {@code NaN} when undefined
+   */
+  public Assessment assess(long n, double p, double se, double designEffect) {
+    switch (this) {
+      case NONE:
+        return Assessment.ok();
+      case NCHS: {
+        if (n < 30) {
+          return Assessment.suppressed("n=" + n + " < 30");
+        }
+        double rse = se / p;
+        if (n < 60) {
+          return Assessment.unreliable("n=" + n + " < 60");
+        }
+        if (!(rse < 0.30)) {
+          return Assessment.unreliable(p == 0 ? "estimate is 0: no relative standard error"
+              : String.format(Locale.ROOT, "relative SE %.1f%% >= 30%%", 100 * rse));
+        }
+        return Assessment.ok();
+      }
+      case NSDUH: {
+        if (p < 0.0523) {
+          double rse = se / (p * Math.abs(Math.log(p)));
+          return rse > 0.10 || p == 0
+              ? Assessment.suppressed(String.format(Locale.ROOT, "RSE of -ln(p) %s > 10%%", p == 0 ? "undefined" : String.format(Locale.ROOT, "%.1f%%", 100 * rse)))
+              : Assessment.ok();
+        }
+        if (p > 0.9477) {
+          double q = 1 - p;
+          double rse = se / (q * Math.abs(Math.log(q)));
+          return rse > 0.10 || q == 0
+              ? Assessment.suppressed(String.format(Locale.ROOT, "RSE of -ln(1-p) %s > 10%%", q == 0 ? "undefined" : String.format(Locale.ROOT, "%.1f%%", 100 * rse)))
+              : Assessment.ok();
+        }
+        double deff = Double.isNaN(designEffect) ? 1.0 : Math.max(0.2, designEffect);
+        double effective = n / deff;
+        return effective <= 208
+            ? Assessment.suppressed(String.format(Locale.ROOT, "effective n %.1f <= 208", effective))
+            : Assessment.ok();
+      }
+      default:
+        throw new AssertionError(this);
+    }
+  }
+
+  /** Parses {@code none|nchs|nsduh} (any case). */
+  public static ReliabilityRule parse(String text) {
+    try {
+      return valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw Checks.unknownValue("reliability rule", text, Arrays.stream(values()).map(ReliabilityRule::label).toList());
+    }
+  }
+
+  /** Lower-case name as used on the command line. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,132 @@
+package io.github.dmstat.core.internal;
+
+/**
+ * Mergeable partial sums for weighted proportions in many domains at once (internal kernel).
+ *
+ * <p>One pass over primitive columns fills, per (domain, cell), the sums needed for a
+ * Taylor-linearised variance: {@code Σw} and {@code Σw·y} over rows with an observed outcome, and
+ * the number of domain rows (observed or not). A cell is a PSU for clustered designs; for element
+ * sampling (each row its own PSU) a cell is a stratum and the squared sums {@code Σw²} and
+ * {@code Σw²·y} are kept too, so that memory stays {@code domains × strata}.
+ *
+ * <p>Partials over disjoint row ranges {@link #merge merge} by addition, so the same code serves
+ * one thread, many threads or many machines. No allocation or boxing happens per row.
+ */
+public final class DomainSums {
+  /** Number of domains. */
+  public final int domains;
+  /** Number of cells (PSUs, or strata under element sampling). */
+  public final int cells;
+  /** Whether squared sums are kept (element sampling). */
+  public final boolean squares;
+  /** Σw over observed rows, indexed {@code domain * cells + cell}. */
+  public final double[] sw;
+  /** Σw·y over observed rows. */
+  public final double[] swy;
+  /** Σw² over observed rows (element sampling only, else empty). */
+  public final double[] sw2;
+  /** Σw²·y over observed rows (element sampling only, else empty). */
+  public final double[] sw2y;
+  /** Domain rows, observed or not. */
+  public final int[] rows;
+  /** Observed rows per domain. */
+  public final long[] observed;
+  /** Observed rows with positive weight per domain. */
+  public final long[] positive;
+
+  public DomainSums(int domains, int cells, boolean squares) {
+    long size = (long) domains * cells;
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException(domains + " domains × " + cells + " cells is too many for one partial");
+    }
+    this.domains = domains;
+    this.cells = cells;
+    this.squares = squares;
+    this.sw = new double[(int) size];
+    this.swy = new double[(int) size];
+    this.sw2 = squares ? new double[(int) size] : new double[0];
+    this.sw2y = squares ? new double[(int) size] : new double[0];
+    this.rows = new int[(int) size];
+    this.observed = new long[domains];
+    this.positive = new long[domains];
+  }
+
+  /**
+   * Adds rows {@code [from, to)}. {@code y} holds 0, 1 or a negative value for missing;
+   * {@code domain} holds codes {@code 0..domains-1} or a negative value for rows outside every
+   * domain; {@code cell} holds the cell of each row.
+   */
+  public void add(double[] w, byte[] y, int[] domain, int[] cell, int from, int to) {
+    final int c = cells;
+    final double[] sw = this.sw;
+    final double[] swy = this.swy;
+    final int[] rows = this.rows;
+    final long[] observed = this.observed;
+    final long[] positive = this.positive;
+    if (squares) {
+      final double[] sw2 = this.sw2;
+      final double[] sw2y = this.sw2y;
+      for (int i = from; i < to; i++) {
+        int d = domain[i];
+        if (d < 0) {
+          continue;
+        }
+        int k = d * c + cell[i];
+        rows[k]++;
+        int yi = y[i];
+        if (yi < 0) {
+          continue;
+        }
+        double wi = w[i];
+        double wy = wi * yi;
+        double ww = wi * wi;
+        sw[k] += wi;
+        swy[k] += wy;
+        sw2[k] += ww;
+        sw2y[k] += ww * yi;
+        observed[d]++;
+        positive[d] += wi > 0 ? 1 : 0;
+      }
+    } else {
+      for (int i = from; i < to; i++) {
+        int d = domain[i];
+        if (d < 0) {
+          continue;
+        }
+        int k = d * c + cell[i];
+        rows[k]++;
+        int yi = y[i];
+        if (yi < 0) {
+          continue;
+        }
+        double wi = w[i];
+        sw[k] += wi;
+        swy[k] += wi * yi;
+        observed[d]++;
+        positive[d] += wi > 0 ? 1 : 0;
+      }
+    }
+  }
+
+  /** Adds {@code other} (same shape) into this partial and returns this. */
+  public DomainSums merge(DomainSums other) {
+    if (other.domains != domains || other.cells != cells || other.squares != squares) {
+      throw new IllegalArgumentException("cannot merge partials of shape " + other.domains + "×" + other.cells
+          + " into " + domains + "×" + cells);
+    }
+    for (int k = 0; k < sw.length; k++) {
+      sw[k] += other.sw[k];
+      swy[k] += other.swy[k];
+      rows[k] += other.rows[k];
+    }
+    for (int k = 0; k < sw2.length; k++) {
+      sw2[k] += other.sw2[k];
+      sw2y[k] += other.sw2y[k];
+    }
+    for (int d = 0; d < domains; d++) {
+      observed[d] += other.observed[d];
+      positive[d] += other.positive[d];
+    }
+    return this;
+  }
+}

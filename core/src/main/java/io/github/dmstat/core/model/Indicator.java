@@ -1,0 +1,31 @@
+package io.github.dmstat.core.model;
+
+import java.util.Objects;
+
+/**
+ * A prevalence indicator: a substance used within a recall period by a target group, e.g.
+ * "cannabis, last year, adults 18+". {@link #column()} is the conventional outcome column name
+ * ({@code cannabis_last_year}).
+ */
+public record Indicator(Substance substance, RecallPeriod period, TargetGroup group) {
+  public Indicator {
+    Objects.requireNonNull(substance, "substance");
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(group, "group");
+  }
+
+  /** Outcome column name: {@code <substance>_<period>}. */
+  public String column() {
+    return column(substance, period);
+  }
+
+  /** Outcome column name for a substance and recall period. */
+  public static String column(Substance s, RecallPeriod p) {
+    return s.code() + "_" + p.code();
+  }
+
+  @Override
+  public String toString() {
+    return substance + ", " + period + ", " + group;
+  }
+}

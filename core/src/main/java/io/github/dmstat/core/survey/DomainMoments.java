@@ -1,0 +1,204 @@
+package io.github.dmstat.core.survey;
+
+import io.github.dmstat.core.internal.DomainSums;
+
+/**
+ * A finished {@link DomainSums} partial read against its design: domain proportions and the
+ * Taylor-linearised variance of any linear combination of them.
+ *
+ * <p>For a domain {@code d} the ratio estimator is {@code p_d = Σ w_i y_i I_di / Σ w_i I_di}
+ * over rows with an observed outcome. Its linearisation variable is
+ * {@code z_di = w_i I_di (y_i − p_d) / W_d}. For a combination {@code L = Σ_d c_d p_d} the PSU
+ * totals {@code t_hi = Σ_d c_d Σ_{j∈PSU hi} z_dj} give
+ * {@code V(L) = Σ_h f_h · n_h/(n_h − 1) · Σ_i (t_hi − t̄_h)²}, summing over all {@code n_h} PSUs of
+ * stratum {@code h} in the full design (rows outside the domain contribute zeros), as R
+ * {@code survey:::svyrecvar} / {@code onestrat} does for one-stage designs (Binder 1983; Wolter
+ * 2007, §6; Lumley 2010, §2.2, §2.4 domains). Single-PSU strata follow {@link LonelyPsu}.
+ */
+final class DomainMoments {
+  private final SurveyDesign design;
+  private final DomainSums sums;
+  private final double[] weightSum;
+  private final double[] proportion;
+  private final long[] domainRows;
+
+  DomainMoments(SurveyDesign design, DomainSums sums) {
+    this.design = design;
+    this.sums = sums;
+    int d = sums.domains;
+    int c = sums.cells;
+    weightSum = new double[d];
+    proportion = new double[d];
+    domainRows = new long[d];
+    for (int g = 0; g < d; g++) {
+      double w = 0;
+      double wy = 0;
+      long rows = 0;
+      for (int k = g * c, end = k + c; k < end; k++) {
+        w += sums.sw[k];
+        wy += sums.swy[k];
+        rows += sums.rows[k];
+      }
+      weightSum[g] = w;
+      proportion[g] = w > 0 ? wy / w : Double.NaN;
+      domainRows[g] = rows;
+    }
+  }
+
+  int domains() {
+    return sums.domains;
+  }
+
+  double weightSum(int g) {
+    return weightSum[g];
+  }
+
+  double proportion(int g) {
+    return proportion[g];
+  }
+
+  long observed(int g) {
+    return sums.observed[g];
+  }
+
+  long positive(int g) {
+    return sums.positive[g];
+  }
+
+  long domainRows(int g) {
+    return domainRows[g];
+  }
+
+  /** Linearised variance of {@code p_g}. */
+  double variance(int g) {
+    double[] c = new double[sums.domains];
+    c[g] = 1;
+    return variance(c);
+  }
+
+  /** Linearised variance of {@code Σ_d coef[d]·p_d} (domains with {@code coef = 0} are skipped). */
+  double variance(double[] coef) {
+    int strata = design.strataCount();
+    double[] s1 = new double[strata];
+    double[] ss = new double[strata];
+    int c = sums.cells;
+    if (design.elementSampling()) {
+      double[] s2 = new double[strata];
+      for (int g = 0; g < sums.domains; g++) {
+        if (coef[g] == 0 || !(weightSum[g] > 0)) {
+          continue;
+        }
+        double p = proportion[g];
+        double a = coef[g] / weightSum[g];
+        for (int h = 0; h < strata; h++) {
+          int k = g * c + h;
+          s1[h] += a * (sums.swy[k] - p * sums.sw[k]);
+          s2[h] += a * a * (sums.sw2y[k] * (1 - 2 * p) + p * p * sums.sw2[k]);
+        }
+      }
+      for (int h = 0; h < strata; h++) {
+        ss[h] = s2[h] - s1[h] * s1[h] / design.psusInStratum(h);
+      }
+    } else {
+      int[] owner = design.psuStratum();
+      double[] t = new double[c];
+      for (int g = 0; g < sums.domains; g++) {
+        if (coef[g] == 0 || !(weightSum[g] > 0)) {
+          continue;
+        }
+        double p = proportion[g];
+        double a = coef[g] / weightSum[g];
+        for (int psu = 0, k = g * c; psu < c; psu++, k++) {
+          t[psu] += a * (sums.swy[k] - p * sums.sw[k]);
+        }
+      }
+      for (int psu = 0; psu < c; psu++) {
+        s1[owner[psu]] += t[psu];
+      }
+      for (int psu = 0; psu < c; psu++) {
+        int h = owner[psu];
+        double dev = t[psu] - s1[h] / design.psusInStratum(h);
+        ss[h] += dev * dev;
+      }
+    }
+    double v = 0;
+    for (int h = 0; h < strata; h++) {
+      int nh = design.psusInStratum(h);
+      double f = design.fpcFactor(h);
+      if (f < 1e-7) {
+        continue;
+      }
+      if (nh > 1) {
+        v += f * nh / (nh - 1.0) * ss[h];
+      } else if (design.lonelyPsu() == LonelyPsu.ADJUST) {
+        v += f * s1[h] * s1[h];
+      }
+    }
+    return v;
+  }
+
+  /**
+   * Design degrees of freedom of the union of the domains with non-zero {@code coef}: PSUs that
+   * hold rows of those domains minus the strata that hold them (R {@code degf} of the subset).
+   */
+  int degreesOfFreedom(double[] coef) {
+    int strata = design.strataCount();
+    boolean[] used = new boolean[strata];
+    int c = sums.cells;
+    long psus = 0;
+    if (design.elementSampling()) {
+      for (int h = 0; h < strata; h++) {
+        long rows = 0;
+        for (int g = 0; g < sums.domains; g++) {
+          if (coef[g] != 0) {
+            rows += sums.rows[g * c + h];
+          }
+        }
+        psus += rows;
+        used[h] = rows > 0;
+      }
+    } else {
+      int[] owner = design.psuStratum();
+      for (int psu = 0; psu < c; psu++) {
+        boolean any = false;
+        for (int g = 0; g < sums.domains && !any; g++) {
+          any = coef[g] != 0 && sums.rows[g * c + psu] > 0;
+        }
+        if (any) {
+          psus++;
+          used[owner[psu]] = true;
+        }
+      }
+    }
+    int strataUsed = 0;
+    for (boolean u : used) {
+      strataUsed += u ? 1 : 0;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, psus - strataUsed);
+  }
+
+  int degreesOfFreedom(int g) {
+    double[] c = new double[sums.domains];
+    c[g] = 1;
+    return degreesOfFreedom(c);
+  }
+
+  /**
+   * Design effect against simple random sampling without replacement of the same size, as R
+   * {@code svymean(deff=TRUE)}: {@code deff = V(p) / (s² (N̂ − m)/(N̂ m))} with
+   * {@code s² = p(1−p)·m/(m−1)}, {@code m} the observed rows with positive weight and
+   * {@code N̂ = Σw}. {@code NaN} when undefined ({@code m < 2}, {@code p ∈ {0,1}} or
+   * {@code N̂ <= m}).
+   */
+  double designEffect(int g, double variance) {
+    long m = sums.positive[g];
+    double p = proportion[g];
+    double big = weightSum[g];
+    if (m < 2 || !(p > 0 && p < 1) || !(big > m)) {
+      return Double.NaN;
+    }
+    double s2 = p * (1 - p) * m / (m - 1.0);
+    double srs = s2 * (big - m) / (big * m);
+    return variance / srs;
+  }
+}

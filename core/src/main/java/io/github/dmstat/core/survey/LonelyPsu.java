@@ -1,0 +1,39 @@
+package io.github.dmstat.core.survey;
+
+import io.github.dmstat.core.Checks;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What to do with a stratum that holds a single primary sampling unit (PSU), whose
+ * between-PSU variance cannot be estimated. Mirrors R {@code survey}'s
+ * {@code options(survey.lonely.psu=...)} for a one-stage design (Lumley 2010, <i>Complex
+ * Surveys</i>, §2.2; {@code survey:::onestrat}).
+ */
+public enum LonelyPsu {
+  /** Refuse the design; the message names the stratum (the default, as in R). */
+  FAIL,
+  /**
+   * Centre the single PSU's total at the grand mean (zero for a linearised mean) instead of the
+   * stratum mean: contributes {@code f_h · t_h²}. Conservative.
+   */
+  ADJUST,
+  /** Ignore the stratum in the variance: contributes zero. */
+  REMOVE,
+  /** Treat the PSU as sampled with certainty: contributes zero. */
+  CERTAINTY;
+
+  /** Parses {@code fail|adjust|remove|certainty} (any case). */
+  public static LonelyPsu parse(String text) {
+    try {
+      return valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw Checks.unknownValue("lonely PSU policy", text, Arrays.stream(values()).map(LonelyPsu::label).toList());
+    }
+  }
+
+  /** Lower-case name as used on the command line. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,65 @@
+package io.github.dmstat.core.survey;
+
+import io.github.dmstat.core.Group;
+import io.github.dmstat.core.disclosure.Reliability;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Prevalence in one domain after the reliability rule.
+ *
+ * <p>A {@link Reliability#SUPPRESSED suppressed} estimate has no {@link #value()}: its
+ * prevalence, standard error, interval and design effect exist nowhere, so no output can show
+ * them. Counts ({@code n}, domain rows) and the weight sum stay.
+ *
+ * @param group the domain
+ * @param n rows in the domain with an observed outcome
+ * @param weightSum sum of their weights
+ * @param degreesOfFreedom design degrees of freedom of the domain
+ * @param method interval method
+ * @param level confidence level
+ * @param reliability publication status
+ * @param note why it is unreliable or suppressed (empty when OK)
+ * @param value the numbers, absent when suppressed
+ */
+public record PrevalenceEstimate(Group group, long n, double weightSum, int degreesOfFreedom,
+    IntervalMethod method, double level, Reliability reliability, String note,
+    Optional<PrevalenceValue> value) {
+  public PrevalenceEstimate {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(reliability, "reliability");
+    note = note == null ? "" : note;
+    Objects.requireNonNull(value, "value");
+    if (reliability == Reliability.SUPPRESSED && value.isPresent()) {
+      throw new IllegalArgumentException("a suppressed estimate must not carry a value");
+    }
+    if (reliability != Reliability.SUPPRESSED && value.isEmpty()) {
+      throw new IllegalArgumentException("an estimate that is not suppressed needs a value");
+    }
+  }
+
+  /** Whether it is suppressed. */
+  public boolean suppressed() {
+    return reliability == Reliability.SUPPRESSED;
+  }
+
+  @Override
+  public String toString() {
+    String where = group.isAll() ? "" : group + ": ";
+    if (value.isEmpty()) {
+      return "Prevalence[" + where + "suppressed (" + note + "), n=" + n + "]";
+    }
+    PrevalenceValue v = value.get();
+    return String.format(Locale.ROOT, "Prevalence[%s%.2f%% (%s%% CI %.2f–%.2f, %s), n=%d%s%s]",
+        where, 100 * v.prevalence(), levelText(level), 100 * v.ciLower(), 100 * v.ciUpper(), method.label(), n,
+        v.designEffect().isPresent() ? String.format(Locale.ROOT, ", deff=%.2f", v.designEffect().getAsDouble()) : "",
+        reliability == Reliability.UNRELIABLE ? ", unreliable: " + note : "");
+  }
+
+  static String levelText(double level) {
+    double pct = 100 * level;
+    return pct == Math.rint(pct) ? Integer.toString((int) pct) : String.format(Locale.ROOT, "%.1f", pct);
+  }
+}

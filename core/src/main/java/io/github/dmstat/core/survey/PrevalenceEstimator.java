@@ -1,0 +1,244 @@
+package io.github.dmstat.core.survey;
+
+import io.github.dmstat.core.Checks;
+import io.github.dmstat.core.Columns;
+import io.github.dmstat.core.Group;
+import io.github.dmstat.core.disclosure.Assessment;
+import io.github.dmstat.core.disclosure.Reliability;
+import io.github.dmstat.core.disclosure.ReliabilityRule;
+import io.github.dmstat.core.internal.DomainSums;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import tech.tablesaw.api.Table;
+
+/**
+ * Survey-weighted prevalence of a 0/1 outcome, overall or in domains, with Taylor-linearised
+ * standard errors, confidence intervals, design effects and a reliability rule.
+ *
+ * <p><b>Estimator.</b> In domain {@code d}, {@code p_d = Σ w_i y_i / Σ w_i} over rows of the
+ * domain with an observed outcome (a ratio estimator). Its variance is linearised over the
+ * <em>full</em> design: rows outside the domain, or with a missing outcome, contribute zero
+ * scores but keep their PSU and stratum in the variance structure (see {@link DomainMoments};
+ * R {@code svyby(~y, ~by, design, svymean, na.rm=TRUE)}). The degrees of freedom of a domain are
+ * PSUs minus strata among the PSUs holding its rows (R {@code degf} of the subset). Intervals:
+ * {@link IntervalMethod}. Design effect: {@code V(p) / V_srswor(p)} as R
+ * {@code svymean(deff=TRUE)}; effective sample size {@code n/deff}.
+ *
+ * <p><b>Kernel.</b> One pass over primitive columns fills a mergeable partial for every domain
+ * at once; with {@link #withThreads(int) threads > 1} row ranges are summed in parallel and
+ * merged. References: Binder (1983, Int. Stat. Rev. 51:279–292); Lumley (2010, <i>Complex
+ * Surveys</i>, Wiley); Lumley, R package {@code survey}.
+ *
+ * <pre>{@code
+ * PrevalenceTable t = PrevalenceEstimator.withDefaults()
+ *     .estimate(table, DesignSpec.weights("weight").withStrata("stratum").withPsu("psu"),
+ *               "cannabis_last_year", "agegroup", "sex");
+ * }</pre>
+ */
+public final class PrevalenceEstimator {
+  private final IntervalMethod method;
+  private final double level;
+  private final ReliabilityRule rule;
+  private final int threads;
+
+  private PrevalenceEstimator(IntervalMethod method, double level, ReliabilityRule rule, int threads) {
+    this.method = Objects.requireNonNull(method, "method");
+    this.level = Checks.level(level);
+    this.rule = Objects.requireNonNull(rule, "rule");
+    if (threads < 1) {
+      throw Checks.badArgument("threads", "must be >= 1", threads);
+    }
+    this.threads = threads;
+  }
+
+  /** Logit intervals, 95% level, the NCHS reliability rule, one thread. */
+  public static PrevalenceEstimator withDefaults() {
+    return new PrevalenceEstimator(IntervalMethod.LOGIT, 0.95, ReliabilityRule.NCHS, 1);
+  }
+
+  public PrevalenceEstimator with(IntervalMethod m) {
+    return new PrevalenceEstimator(m, level, rule, threads);
+  }
+
+  public PrevalenceEstimator with(ReliabilityRule r) {
+    return new PrevalenceEstimator(method, level, r, threads);
+  }
+
+  public PrevalenceEstimator withLevel(double l) {
+    return new PrevalenceEstimator(method, l, rule, threads);
+  }
+
+  /** Number of threads for the single pass (partials are merged; the result is identical up to rounding). */
+  public PrevalenceEstimator withThreads(int n) {
+    return new PrevalenceEstimator(method, level, rule, n);
+  }
+
+  public IntervalMethod method() {
+    return method;
+  }
+
+  public double level() {
+    return level;
+  }
+
+  public ReliabilityRule rule() {
+    return rule;
+  }
+
+  /** Prevalence of {@code outcome} by the {@code by} columns (none: overall). */
+  public PrevalenceTable estimate(Table table, DesignSpec spec, String outcome, String... by) {
+    return estimate(table, spec, outcome, List.of(by));
+  }
+
+  /** Prevalence of {@code outcome} by the {@code by} columns (empty: overall). */
+  public PrevalenceTable estimate(Table table, DesignSpec spec, String outcome, List<String> by) {
+    Objects.requireNonNull(outcome, "outcome");
+    Columns.column(table, outcome);
+    for (String b : by) {
+      Columns.column(table, b);
+    }
+    SurveyDesign design = spec.bind(table);
+    byte[] y = Columns.flags(table, outcome);
+    Columns.Codes codes = by.isEmpty() ? overall(table.rowCount()) : Columns.codes(table, by);
+    return estimate(design, y, codes, outcome, by);
+  }
+
+  static Columns.Codes overall(int rows) {
+    return new Columns.Codes(new int[rows], List.of(List.of()), 0);
+  }
+
+  /**
+   * Prevalence from bound columns: {@code y} holds 0, 1 or {@link Columns#MISSING};
+   * {@code domains.codes()} the domain of each row ({@code -1}: none).
+   */
+  public PrevalenceTable estimate(SurveyDesign design, byte[] y, Columns.Codes domains, String outcome,
+      List<String> by) {
+    if (y.length != design.rows() || domains.codes().length != design.rows()) {
+      throw new IllegalArgumentException("design has " + design.rows() + " rows but outcome has " + y.length
+          + " and domains " + domains.codes().length);
+    }
+    DomainMoments m = new DomainMoments(design, sums(design, y, domains.codes(), domains.size()));
+    long missingOutcome = 0;
+    long missingGroup = domains.missingRows();
+    int[] codes = domains.codes();
+    for (int i = 0; i < y.length; i++) {
+      if (y[i] < 0 && codes[i] >= 0) {
+        missingOutcome++;
+      }
+    }
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    if (missingOutcome > 0) {
+      reasons.put("outcome '" + outcome + "' missing", missingOutcome);
+    }
+    if (missingGroup > 0) {
+      reasons.put("grouping value missing", missingGroup);
+    }
+    DesignSummary summary = new DesignSummary(design.rows(), missingOutcome + missingGroup, reasons,
+        design.strataCount(), design.psuCount(), design.degreesOfFreedom());
+    List<PrevalenceEstimate> out = new ArrayList<>();
+    for (int g = 0; g < m.domains(); g++) {
+      out.add(estimate(m, g, new Group(by, domains.levels().get(g))));
+    }
+    out.sort(Comparator.comparing(e -> e.group().values(), PrevalenceEstimator::compareValues));
+    return new PrevalenceTable(outcome, by, summary, method, level, rule, out);
+  }
+
+  private static int compareValues(List<String> a, List<String> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
+
+  private PrevalenceEstimate estimate(DomainMoments m, int g, Group group) {
+    long n = m.observed(g);
+    double w = m.weightSum(g);
+    int df = m.degreesOfFreedom(g);
+    if (!(w > 0)) {
+      String why = n == 0 ? "no observed outcome in this domain" : "all weights are zero in this domain";
+      return new PrevalenceEstimate(group, n, w, df, method, level, Reliability.SUPPRESSED, why, Optional.empty());
+    }
+    double p = m.proportion(g);
+    double v = m.variance(g);
+    double se = Math.sqrt(v);
+    double deff = m.designEffect(g, v);
+    Optional<double[]> ci = method.interval(p, v, n, m.domainRows(g), df, level);
+    Assessment a = rule.assess(n, p, se, deff);
+    if (ci.isEmpty()) {
+      a = a.worst(Assessment.suppressed("no interval: " + (df < 1 ? "design df " + df + " < 1" : "one row")));
+    }
+    if (a.status() == Reliability.SUPPRESSED) {
+      return new PrevalenceEstimate(group, n, w, df, method, level, a.status(), a.reason(), Optional.empty());
+    }
+    OptionalDouble d = Double.isNaN(deff) ? OptionalDouble.empty() : OptionalDouble.of(deff);
+    OptionalDouble ne = Double.isNaN(deff) || deff == 0 ? OptionalDouble.empty() : OptionalDouble.of(n / deff);
+    PrevalenceValue value = new PrevalenceValue(p, se, ci.get()[0], ci.get()[1], d, ne);
+    return new PrevalenceEstimate(group, n, w, df, method, level, a.status(), a.reason(), Optional.of(value));
+  }
+
+  /** The single pass (threads merge partials over row ranges). */
+  DomainSums sums(SurveyDesign design, byte[] y, int[] domain, int domains) {
+    int[] cell = design.elementSampling() ? design.rowStratum() : design.rowPsu();
+    int cells = design.elementSampling() ? design.strataCount() : design.psuCount();
+    boolean squares = design.elementSampling();
+    double[] w = design.weightsView();
+    int n = design.rows();
+    int parts = Math.min(threads, Math.max(1, n / 50_000));
+    if (parts == 1) {
+      DomainSums s = new DomainSums(domains, cells, squares);
+      s.add(w, y, domain, cell, 0, n);
+      return s;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(parts);
+    try {
+      List<Future<DomainSums>> futures = new ArrayList<>();
+      for (int k = 0; k < parts; k++) {
+        int from = (int) ((long) n * k / parts);
+        int to = (int) ((long) n * (k + 1) / parts);
+        futures.add(pool.submit(() -> {
+          DomainSums s = new DomainSums(domains, cells, squares);
+          s.add(w, y, domain, cell, from, to);
+          return s;
+        }));
+      }
+      DomainSums total = futures.get(0).get();
+      for (int k = 1; k < parts; k++) {
+        total.merge(futures.get(k).get());
+      }
+      return total;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PrevalenceEstimator[" + method.label() + ", level=" + level + ", rule=" + rule.label()
+        + ", threads=" + threads + "]";
+  }
+
+  static String[] sortedCopy(String[] a) {
+    String[] c = a.clone();
+    Arrays.sort(c);
+    return c;
+  }
+}

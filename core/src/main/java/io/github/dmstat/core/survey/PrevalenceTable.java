@@ -1,0 +1,138 @@
+package io.github.dmstat.core.survey;
+
+import io.github.dmstat.core.Group;
+import io.github.dmstat.core.TextTable;
+import io.github.dmstat.core.disclosure.Reliability;
+import io.github.dmstat.core.disclosure.ReliabilityRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Prevalence estimates for every domain of one outcome, with the design they came from.
+ * Prints as a readable table; {@link #toTable()} gives a Tablesaw table (suppressed cells
+ * missing).
+ *
+ * @param outcome the outcome column
+ * @param by the grouping columns (empty for overall)
+ * @param design what was read and excluded
+ * @param method interval method
+ * @param level confidence level
+ * @param rule reliability rule applied
+ * @param estimates one per domain, in sorted group order
+ */
+public record PrevalenceTable(String outcome, List<String> by, DesignSummary design, IntervalMethod method,
+    double level, ReliabilityRule rule, List<PrevalenceEstimate> estimates) {
+  public PrevalenceTable {
+    by = List.copyOf(by);
+    estimates = List.copyOf(estimates);
+  }
+
+  /** The estimate of the domain with these values (in {@link #by()} order). */
+  public Optional<PrevalenceEstimate> find(String... values) {
+    List<String> v = List.of(values);
+    return estimates.stream().filter(e -> e.group().values().equals(v)).findFirst();
+  }
+
+  /** As a Tablesaw table: one row per domain; suppressed values are missing cells. */
+  public Table toTable() {
+    Table t = Table.create("prevalence of " + outcome);
+    for (int c = 0; c < by.size(); c++) {
+      StringColumn col = StringColumn.create(by.get(c));
+      for (PrevalenceEstimate e : estimates) {
+        col.append(e.group().values().get(c));
+      }
+      t.addColumns(col);
+    }
+    LongColumn n = LongColumn.create("n");
+    DoubleColumn ws = DoubleColumn.create("weightSum");
+    DoubleColumn p = DoubleColumn.create("prevalence");
+    DoubleColumn se = DoubleColumn.create("se");
+    DoubleColumn lo = DoubleColumn.create("ciLower");
+    DoubleColumn hi = DoubleColumn.create("ciUpper");
+    DoubleColumn deff = DoubleColumn.create("designEffect");
+    DoubleColumn neff = DoubleColumn.create("effectiveN");
+    IntColumn df = IntColumn.create("degreesOfFreedom");
+    StringColumn rel = StringColumn.create("reliability");
+    StringColumn note = StringColumn.create("note");
+    for (PrevalenceEstimate e : estimates) {
+      n.append(e.n());
+      ws.append(e.weightSum());
+      df.append(e.degreesOfFreedom());
+      rel.append(e.reliability().name());
+      note.append(e.note());
+      if (e.value().isPresent()) {
+        PrevalenceValue v = e.value().get();
+        p.append(v.prevalence());
+        se.append(v.se());
+        lo.append(v.ciLower());
+        hi.append(v.ciUpper());
+        appendOptional(deff, v.designEffect());
+        appendOptional(neff, v.effectiveN());
+      } else {
+        p.appendMissing();
+        se.appendMissing();
+        lo.appendMissing();
+        hi.appendMissing();
+        deff.appendMissing();
+        neff.appendMissing();
+      }
+    }
+    return t.addColumns(n, ws, p, se, lo, hi, deff, neff, df, rel, note);
+  }
+
+  private static void appendOptional(DoubleColumn col, java.util.OptionalDouble v) {
+    if (v.isPresent()) {
+      col.append(v.getAsDouble());
+    } else {
+      col.appendMissing();
+    }
+  }
+
+  @Override
+  public String toString() {
+    List<String> header = new ArrayList<>(by);
+    if (header.isEmpty()) {
+      header.add("group");
+    }
+    header.addAll(List.of("n", "prevalence", PrevalenceEstimate.levelText(level) + "% CI", "se", "deff", "status"));
+    TextTable tt = new TextTable(header);
+    boolean anyUnreliable = false;
+    for (PrevalenceEstimate e : estimates) {
+      List<String> row = new ArrayList<>(e.group().isAll() ? List.of("all") : e.group().values());
+      row.add(Long.toString(e.n()));
+      if (e.value().isPresent()) {
+        PrevalenceValue v = e.value().get();
+        boolean unreliable = e.reliability() == Reliability.UNRELIABLE;
+        anyUnreliable |= unreliable;
+        row.add(pct(v.prevalence()) + (unreliable ? "*" : ""));
+        row.add(pct(v.ciLower()) + " – " + pct(v.ciUpper()));
+        row.add(pct(v.se()));
+        row.add(v.designEffect().isPresent() ? String.format(Locale.ROOT, "%.2f", v.designEffect().getAsDouble()) : "");
+        row.add(unreliable ? "unreliable: " + e.note() : "");
+      } else {
+        row.addAll(List.of("", "", "", ""));
+        row.add("suppressed: " + e.note());
+      }
+      tt.row(row);
+    }
+    return "Prevalence of '" + outcome + "'" + (by.isEmpty() ? "" : " by " + String.join(" × ", by))
+        + " (" + method.label() + " interval, reliability rule " + rule.label() + ")\n"
+        + tt + design + (anyUnreliable ? "\n* unreliable (see status)" : "") + "\n";
+  }
+
+  static String pct(double p) {
+    return String.format(Locale.ROOT, "%.2f%%", 100 * p);
+  }
+
+  /** The domain keys, in order. */
+  public List<Group> groups() {
+    return estimates.stream().map(PrevalenceEstimate::group).toList();
+  }
+}

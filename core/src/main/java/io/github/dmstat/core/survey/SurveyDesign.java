@@ -1,0 +1,265 @@
+package io.github.dmstat.core.survey;
+
+import io.github.dmstat.core.Checks;
+import io.github.dmstat.core.Columns;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * A bound one-stage survey design: validated weights, strata and primary sampling units (PSUs) as
+ * primitive arrays, ready for the single-pass kernels.
+ *
+ * <p>PSUs are nested within strata (the same PSU label in two strata is two PSUs, as R
+ * {@code svydesign(..., nest=TRUE)}). Without a PSU column each row is its own PSU (element
+ * sampling). The design degrees of freedom are {@code #PSUs − #strata} (R {@code degf}).
+ *
+ * <p>The finite population correction factor of stratum {@code h} is
+ * {@code f_h = (N_h − n_h)/N_h}, with {@code n_h} the sampled PSUs and {@code N_h} the population
+ * PSUs; without a correction {@code f_h = 1}.
+ */
+public final class SurveyDesign {
+  private final double[] weights;
+  private final int[] rowStratum;
+  private final int[] rowPsu;
+  private final int[] psuStratum;
+  private final int[] psusInStratum;
+  private final double[] fpcFactor;
+  private final List<String> strataLabels;
+  private final LonelyPsu lonelyPsu;
+  private final int psuCount;
+  private final DesignSpec spec;
+
+  private SurveyDesign(double[] weights, int[] rowStratum, int[] rowPsu, int[] psuStratum,
+      int[] psusInStratum, double[] fpcFactor, List<String> strataLabels, LonelyPsu lonelyPsu,
+      int psuCount, DesignSpec spec) {
+    this.weights = weights;
+    this.rowStratum = rowStratum;
+    this.rowPsu = rowPsu;
+    this.psuStratum = psuStratum;
+    this.psusInStratum = psusInStratum;
+    this.fpcFactor = fpcFactor;
+    this.strataLabels = strataLabels;
+    this.lonelyPsu = lonelyPsu;
+    this.psuCount = psuCount;
+    this.spec = spec;
+  }
+
+  /** Binds the design columns of {@code table}; the table is not modified. */
+  public static SurveyDesign from(Table table, DesignSpec spec) {
+    int n = table.rowCount();
+    if (n == 0) {
+      throw new IllegalArgumentException("table '" + table.name() + "' has no rows");
+    }
+    double[] w = Columns.nonNegative(table, spec.weight());
+    String[] strata = spec.strata().map(c -> labels(table, c)).orElse(null);
+    String[] psu = spec.psu().map(c -> labels(table, c)).orElse(null);
+    double[] fpc = null;
+    if (spec.fpc().isPresent()) {
+      String name = spec.fpc().get();
+      fpc = Columns.nonNegative(table, name);
+      for (int i = 0; i < n; i++) {
+        if (!(fpc[i] > 0)) {
+          throw Checks.badCell(name, i + 1, "finite population correction must be > 0", fpc[i]);
+        }
+      }
+    }
+    return build(w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
+  }
+
+  /**
+   * A design from arrays (for generators and benchmarks): {@code strata} and {@code psu} labels
+   * may be {@code null}; PSU labels are nested in strata.
+   */
+  public static SurveyDesign of(double[] weights, int[] strata, int[] psu, LonelyPsu lonelyPsu) {
+    for (int i = 0; i < weights.length; i++) {
+      if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+        throw Checks.badCell("weight", i + 1, "must be finite and >= 0", weights[i]);
+      }
+    }
+    String[] s = strata == null ? null : Arrays.stream(strata).mapToObj(Integer::toString).toArray(String[]::new);
+    String[] p = psu == null ? null : Arrays.stream(psu).mapToObj(Integer::toString).toArray(String[]::new);
+    return build(weights.clone(), s, p, null, "fpc", lonelyPsu, DesignSpec.weights("weight")
+        .withStrata(strata == null ? null : "stratum").withPsu(psu == null ? null : "psu").withLonelyPsu(lonelyPsu));
+  }
+
+  private static String[] labels(Table table, String name) {
+    Column<?> col = Columns.column(table, name);
+    String[] out = new String[table.rowCount()];
+    for (int i = 0; i < out.length; i++) {
+      if (Columns.isMissing(col, i)) {
+        throw Checks.badCell(name, i + 1, "design column must not be empty", null);
+      }
+      out[i] = Columns.text(col, i);
+    }
+    return out;
+  }
+
+  private static SurveyDesign build(double[] w, String[] strata, String[] psu, double[] fpc,
+      String fpcName, LonelyPsu lonely, DesignSpec spec) {
+    int n = w.length;
+    int[] rowStratum = new int[n];
+    List<String> strataLabels = new ArrayList<>();
+    if (strata == null) {
+      strataLabels.add("(all)");
+    } else {
+      Map<String, Integer> idx = new HashMap<>();
+      for (int i = 0; i < n; i++) {
+        Integer h = idx.get(strata[i]);
+        if (h == null) {
+          h = strataLabels.size();
+          idx.put(strata[i], h);
+          strataLabels.add(strata[i]);
+        }
+        rowStratum[i] = h;
+      }
+    }
+    int strataCount = strataLabels.size();
+    int[] psusInStratum = new int[strataCount];
+    int[] rowPsu = null;
+    int[] psuStratum;
+    int psuCount;
+    if (psu == null) {
+      for (int i = 0; i < n; i++) {
+        psusInStratum[rowStratum[i]]++;
+      }
+      psuCount = n;
+      psuStratum = null;
+    } else {
+      rowPsu = new int[n];
+      Map<String, Integer> idx = new HashMap<>();
+      List<Integer> owner = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String key = rowStratum[i] + "\u0000" + psu[i];
+        Integer p = idx.get(key);
+        if (p == null) {
+          p = owner.size();
+          idx.put(key, p);
+          owner.add(rowStratum[i]);
+          psusInStratum[rowStratum[i]]++;
+        }
+        rowPsu[i] = p;
+      }
+      psuCount = owner.size();
+      psuStratum = owner.stream().mapToInt(Integer::intValue).toArray();
+    }
+    double[] factor = new double[strataCount];
+    Arrays.fill(factor, 1.0);
+    if (fpc != null) {
+      double[] perStratum = new double[strataCount];
+      Arrays.fill(perStratum, Double.NaN);
+      boolean fractions = Arrays.stream(fpc).allMatch(v -> v <= 1);
+      for (int i = 0; i < n; i++) {
+        int h = rowStratum[i];
+        if (Double.isNaN(perStratum[h])) {
+          perStratum[h] = fpc[i];
+        } else if (perStratum[h] != fpc[i]) {
+          throw Checks.badCell(fpcName, i + 1, "must be constant within stratum '" + strataLabels.get(h)
+              + "' (" + Checks.quote(perStratum[h]) + " earlier)", fpc[i]);
+        }
+      }
+      for (int h = 0; h < strataCount; h++) {
+        double population = fractions ? psusInStratum[h] / perStratum[h] : perStratum[h];
+        if (population < psusInStratum[h]) {
+          throw new IllegalArgumentException("column '" + fpcName + "': stratum '" + strataLabels.get(h)
+              + "' has " + psusInStratum[h] + " sampled PSUs but a population of only " + Checks.quote(perStratum[h]));
+        }
+        factor[h] = (population - psusInStratum[h]) / population;
+      }
+    }
+    if (lonely == LonelyPsu.FAIL) {
+      for (int h = 0; h < strataCount; h++) {
+        if (psusInStratum[h] == 1) {
+          throw new IllegalArgumentException("stratum '" + strataLabels.get(h) + "'"
+              + spec.strata().map(c -> " (column '" + c + "')").orElse("")
+              + " has only one PSU; choose a lonely-PSU policy: adjust, remove or certainty");
+        }
+      }
+    }
+    return new SurveyDesign(w, rowStratum, rowPsu, psuStratum, psusInStratum, factor,
+        List.copyOf(strataLabels), lonely, psuCount, spec);
+  }
+
+  /** Number of rows. */
+  public int rows() {
+    return weights.length;
+  }
+
+  /** Number of strata (1 when the design has none). */
+  public int strataCount() {
+    return strataLabels.size();
+  }
+
+  /** Number of PSUs (the number of rows under element sampling). */
+  public int psuCount() {
+    return psuCount;
+  }
+
+  /** {@code #PSUs − #strata}, as R {@code degf(design)}. */
+  public int degreesOfFreedom() {
+    return psuCount - strataCount();
+  }
+
+  /** True when each row is its own PSU. */
+  public boolean elementSampling() {
+    return rowPsu == null;
+  }
+
+  /** The column spec this design was bound from. */
+  public DesignSpec spec() {
+    return spec;
+  }
+
+  public LonelyPsu lonelyPsu() {
+    return lonelyPsu;
+  }
+
+  /** Label of stratum {@code h}. */
+  public String stratumLabel(int h) {
+    return strataLabels.get(h);
+  }
+
+  /** Optional fpc column name. */
+  public Optional<String> fpcColumn() {
+    return spec.fpc();
+  }
+
+  // --- package-private / kernel access (arrays are not copied; kernels never write them) ---
+
+  /** Weights (not a copy: do not modify). */
+  public double[] weightsView() {
+    return weights;
+  }
+
+  int[] rowStratum() {
+    return rowStratum;
+  }
+
+  int[] rowPsu() {
+    return rowPsu;
+  }
+
+  int[] psuStratum() {
+    return psuStratum;
+  }
+
+  int psusInStratum(int h) {
+    return psusInStratum[h];
+  }
+
+  double fpcFactor(int h) {
+    return fpcFactor[h];
+  }
+
+  @Override
+  public String toString() {
+    return "SurveyDesign[rows=" + rows() + ", strata=" + strataCount() + ", psus=" + psuCount
+        + ", df=" + degreesOfFreedom() + (elementSampling() ? ", element sampling" : "")
+        + (spec.fpc().isPresent() ? ", fpc" : "") + ", lonelyPsu=" + lonelyPsu.label() + "]";
+  }
+}
