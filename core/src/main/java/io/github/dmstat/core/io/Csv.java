@@ -188,6 +188,28 @@ public final class Csv {
     }
   }
 
+  /** Writes a Tablesaw table as CSV (missing cells empty, formula-safe, numbers unformatted). */
+  public static void write(Writer out, Table table) {
+    List<String> header = table.columnNames();
+    List<List<String>> rows = new ArrayList<>();
+    for (int r = 0; r < table.rowCount(); r++) {
+      List<String> row = new ArrayList<>(header.size());
+      for (String c : header) {
+        var col = table.column(c);
+        row.add(col.isMissing(r) ? "" : col.getUnformattedString(r));
+      }
+      rows.add(row);
+    }
+    write(out, header, rows);
+  }
+
+  /** A table as CSV text. */
+  public static String toString(Table table) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    write(w, table);
+    return w.toString();
+  }
+
   private static void writeRecord(Writer out, List<String> cells) throws IOException {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {

@@ -5,18 +5,19 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Target groups of the Nationale Drug Monitor, with their age range (inclusive) and whether they
+ * Target groups of the Nationale Drug Monitor, with their age range (inclusive), whether
+ * membership follows from age alone, and whether they
  * come from a probability sample (only then is a design-based interval meaningful; partygoers
  * are surveyed with non-probability samples).
  */
 public enum TargetGroup {
-  ADULTS_18_PLUS("adults", "adults 18+", "volwassenen 18+", 18, 200, true),
-  EU_15_64("eu15-64", "EU comparison 15–64", "EU-vergelijking 15–64", 15, 64, true),
-  EU_15_34("eu15-34", "EU comparison 15–34", "EU-vergelijking 15–34", 15, 34, true),
-  YOUNG_ADULTS_18_24("young-adults", "young adults 18–24", "jongvolwassenen 18–24", 18, 24, true),
-  PUPILS_12_16("pupils", "pupils 12–16", "scholieren 12–16", 12, 16, true),
-  STUDENTS_16_18("students", "MBO/HBO students 16–18", "mbo/hbo-studenten 16–18", 16, 18, true),
-  PARTYGOERS("partygoers", "partygoers", "uitgaanders", 15, 200, false);
+  ADULTS_18_PLUS("adults", "adults 18+", "volwassenen 18+", 18, 200, true, true),
+  EU_15_64("eu15-64", "EU comparison 15–64", "EU-vergelijking 15–64", 15, 64, true, true),
+  EU_15_34("eu15-34", "EU comparison 15–34", "EU-vergelijking 15–34", 15, 34, true, true),
+  YOUNG_ADULTS_18_24("young-adults", "young adults 18–24", "jongvolwassenen 18–24", 18, 24, true, true),
+  PUPILS_12_16("pupils", "pupils 12–16", "scholieren 12–16", 12, 16, true, true),
+  STUDENTS_16_18("students", "MBO/HBO students 16–18", "mbo/hbo-studenten 16–18", 16, 18, true, false),
+  PARTYGOERS("partygoers", "partygoers", "uitgaanders", 15, 200, false, false);
 
   private final String code;
   private final String english;
@@ -24,14 +25,25 @@ public enum TargetGroup {
   private final int minAge;
   private final int maxAge;
   private final boolean probabilitySample;
+  private final boolean ageDefined;
 
-  TargetGroup(String code, String english, String dutch, int minAge, int maxAge, boolean probabilitySample) {
+  TargetGroup(String code, String english, String dutch, int minAge, int maxAge, boolean probabilitySample,
+      boolean ageDefined) {
     this.code = code;
     this.english = english;
     this.dutch = dutch;
     this.minAge = minAge;
     this.maxAge = maxAge;
     this.probabilitySample = probabilitySample;
+    this.ageDefined = ageDefined;
+  }
+
+  /**
+   * Whether membership follows from age alone (students and partygoers are defined by
+   * enrolment or setting, not only by age).
+   */
+  public boolean ageDefined() {
+    return ageDefined;
   }
 
   public String code() {

@@ -1,0 +1,97 @@
+package io.github.dmstat.charts.cli;
+
+import io.github.dmstat.core.disclosure.ReliabilityRule;
+import io.github.dmstat.core.io.Csv;
+import io.github.dmstat.core.io.Json;
+import io.github.dmstat.core.model.RecallPeriod;
+import io.github.dmstat.core.survey.DesignSpec;
+import io.github.dmstat.core.survey.IntervalMethod;
+import io.github.dmstat.core.survey.KeyFigures;
+import io.github.dmstat.core.survey.PrevalenceEstimator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
+
+/** {@code dmstat key-figures}: prevalence of every substance by target group (kerncijfertabel). */
+@Command(name = "key-figures", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Prevalence of every substance in one recall period by NDM target group "
+        + "(adults 18+, EU 15-64 and 15-34, young adults 18-24, pupils 12-16, students 16-18), "
+        + "each target group a domain of the full design.",
+        "Outcome columns are named <substance>_<period>, e.g. cannabis_last_year; ages come from --age."})
+final class KeyFiguresCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.ArgGroup(exclusive = false, multiplicity = "0..1", heading = "Data (default: --dataset adults):%n")
+  DataOptions data;
+
+  @Option(names = "--period", paramLabel = "PERIOD", defaultValue = "last_year",
+      description = "lifetime, last_year, last_month (default: ${DEFAULT-VALUE}).")
+  String period;
+
+  @Option(names = "--age", paramLabel = "COL", defaultValue = "age", description = "Age column in years (default: ${DEFAULT-VALUE}).")
+  String age;
+
+  @Option(names = "--weight", paramLabel = "COL", description = "Weight column (required with --data).")
+  String weight;
+
+  @Option(names = "--strata", paramLabel = "COL", description = "Strata column.")
+  String strata;
+
+  @Option(names = "--psu", paramLabel = "COL", description = "PSU column.")
+  String psu;
+
+  @Option(names = "--ci", paramLabel = "METHOD", defaultValue = "logit", description = "Interval method (default: ${DEFAULT-VALUE}).")
+  String ci;
+
+  @Option(names = "--level", paramLabel = "P", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
+  double level;
+
+  @Option(names = "--reliability", paramLabel = "RULE", defaultValue = "nchs", description = "none, nchs, nsduh (default: ${DEFAULT-VALUE}).")
+  String reliability;
+
+  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "Labels: en or nl (default: ${DEFAULT-VALUE}).")
+  String lang;
+
+  @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Override
+  public Integer call() {
+    Format fmt = Format.parse(format);
+    Locale locale = Lang.parse(lang);
+    if (data == null) {
+      data = new DataOptions();
+      data.source = new DataOptions.Source();
+      data.source.dataset = "adults";
+    }
+    PrevalenceEstimator estimator = PrevalenceEstimator.withDefaults()
+        .with(IntervalMethod.parse(ci)).with(ReliabilityRule.parse(reliability)).withLevel(level);
+    Table table = data.load();
+    DesignSpec design = weight != null ? DesignSpec.weights(weight).withStrata(strata).withPsu(psu)
+        : data.defaultDesign().orElseThrow(() -> new IllegalArgumentException("--weight COL is required with --data"));
+    KeyFigures k;
+    try {
+      k = KeyFigures.of(table, design, age, RecallPeriod.parse(period), estimator);
+    } catch (IllegalArgumentException e) {
+      throw data.where(e);
+    }
+    String text;
+    switch (fmt) {
+      case JSON:
+        text = Json.write(Json.keyFigures(k)) + "\n";
+        break;
+      case CSV:
+        text = Csv.toString(k.toTable());
+        break;
+      default:
+        text = k.format(locale);
+    }
+    spec.commandLine().getOut().print(text);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}
