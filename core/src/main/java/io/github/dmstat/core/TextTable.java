@@ -5,6 +5,9 @@ import java.util.List;
 
 /** Plain-text tables for {@code toString} and the console: columns padded, numbers right-aligned. */
 public final class TextTable {
+  /** Cells that right-align: numbers, percentages, intervals "a – b", with optional markers. */
+  private static final java.util.regex.Pattern NUMERIC = java.util.regex.Pattern.compile(
+      "[-+<>~≈]?[0-9][0-9.,]*(e[-+]?[0-9]+)?%?( ?\\([^)]*\\))?[*†]*|[-+]?[0-9][0-9.,]*%? – [-+]?[0-9][0-9.,]*%?[*†]*");
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
 
@@ -36,7 +39,7 @@ public final class TextTable {
       for (List<String> r : rows) {
         width[c] = Math.max(width[c], r.get(c).length());
         String v = r.get(c);
-        if (!v.isEmpty() && !v.matches("[-+<>~]?[0-9.,%–e+\\- ()]*[0-9.%)]?[*†]*")) {
+        if (!v.isEmpty() && !NUMERIC.matcher(v).matches()) {
           right[c] = false;
         }
       }

@@ -32,6 +32,7 @@ final class ShellCommand implements Callable<Integer> {
       throw new UncheckedIOException(e);
     }
     return JavaShellToolBuilder.builder().start("--class-path", System.getProperty("java.class.path"),
-        "--startup", "DEFAULT", "--startup", startup.toString(), "-R-Djava.awt.headless=true");
+        "--startup", "DEFAULT", "--startup", startup.toString(), "-R-Djava.awt.headless=true",
+        "-R-Djava.util.prefs.userRoot=" + System.getProperty("java.io.tmpdir"));
   }
 }

@@ -6,4 +6,5 @@ import io.github.dmstat.core.disclosure.*;
 import io.github.dmstat.core.io.*;
 import io.github.dmstat.datasets.*;
 import tech.tablesaw.api.Table;
-System.out.println("dmstat shell: try  var adults = Datasets.table(\"adults\");  then  PrevalenceEstimator.withDefaults().estimate(adults, Datasets.design(\"adults\").get(), \"cannabis_last_year\", \"agegroup\")");
+/** Prints a result in full (JShell's own echo shortens long values). */
+void show(Object result) { System.out.println(result); }
