@@ -1,0 +1,182 @@
+package io.github.dmstat.core.area;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dmstat.core.Checks;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads area boundaries from a GeoJSON {@code FeatureCollection} (RFC 7946), as published by PDOK
+ * for the CBS <i>gebiedsindelingen</i> and <i>Wijk- en Buurtkaart</i>.
+ *
+ * <p>Features are streamed one at a time (Jackson streaming, one tree per feature), so large
+ * files need memory for the result only. Geometries must be {@code Polygon} or
+ * {@code MultiPolygon}; holes are kept; a third coordinate (height) is ignored. Coordinates are
+ * kept as read (WGS84 longitude/latitude for RFC 7946 files; no projection is applied).
+ *
+ * <p>Errors name the feature by its 1-based index (and key where known): a missing key, a
+ * missing or non-polygon geometry (with its type), a malformed ring.
+ */
+public final class GeoJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String AUTO_NAME = "\u0000auto";
+
+  private GeoJson() {}
+
+  /** Reads a file; see {@link #read(Reader, String)}. */
+  public static List<AreaPolygon> read(Path file, String keyProperty) {
+    return read(file, keyProperty, AUTO_NAME);
+  }
+
+  /** Reads a file; see {@link #read(Reader, String, String)}. */
+  public static List<AreaPolygon> read(Path file, String keyProperty, String nameProperty) {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(r, keyProperty, nameProperty);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(file + ": file not found");
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads features keyed by property {@code keyProperty} (or by the feature's {@code id} when
+   * {@code null}); the key is stripped of white space. The name is taken from property
+   * {@code statnaam} when present, else {@code name}, else absent.
+   */
+  public static List<AreaPolygon> read(Reader in, String keyProperty) {
+    return read(in, keyProperty, AUTO_NAME);
+  }
+
+  /**
+   * Reads features keyed by property {@code keyProperty} (feature {@code id} when {@code null})
+   * with names from {@code nameProperty} ({@code null}: no names).
+   *
+   * @throws IllegalArgumentException for malformed JSON, a feature without key, or a geometry
+   *     that is not a (Multi)Polygon, naming the feature
+   */
+  public static List<AreaPolygon> read(Reader in, String keyProperty, String nameProperty) {
+    List<AreaPolygon> out = new ArrayList<>();
+    try (JsonParser p = new JsonFactory().createParser(in)) {
+      p.setCodec(MAPPER);
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("GeoJSON: expected a FeatureCollection object");
+      }
+      boolean sawFeatures = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        if ("features".equals(field)) {
+          if (t != JsonToken.START_ARRAY) {
+            throw new IllegalArgumentException("GeoJSON: 'features' must be an array");
+          }
+          sawFeatures = true;
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            JsonNode f = p.readValueAsTree();
+            out.add(feature(f, out.size() + 1, keyProperty, nameProperty));
+          }
+        } else if ("type".equals(field)) {
+          if (!"FeatureCollection".equals(p.getValueAsString())) {
+            throw Checks.badArgument("GeoJSON type", "must be 'FeatureCollection'", p.getValueAsString());
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (!sawFeatures) {
+        throw new IllegalArgumentException("GeoJSON: no 'features' array found");
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("GeoJSON: malformed JSON after " + out.size() + " feature(s): "
+          + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  private static AreaPolygon feature(JsonNode f, int index, String keyProperty, String nameProperty) {
+    JsonNode props = f.path("properties");
+    JsonNode keyNode = keyProperty == null ? f.get("id") : props.get(keyProperty);
+    if (keyNode == null || keyNode.isNull() || keyNode.asText().isBlank()) {
+      throw new IllegalArgumentException("GeoJSON feature " + index + ": has no "
+          + (keyProperty == null ? "feature id" : "property '" + keyProperty + "'")
+          + (props.isObject() ? "; properties: " + fieldNames(props) : ""));
+    }
+    String key = keyNode.asText().strip();
+    Optional<String> name = Optional.empty();
+    String nameField = nameProperty;
+    if (AUTO_NAME.equals(nameProperty)) {
+      nameField = props.has("statnaam") ? "statnaam" : props.has("name") ? "name" : null;
+    }
+    if (nameField != null) {
+      JsonNode n = props.get(nameField);
+      if (n != null && !n.isNull() && !n.asText().isBlank()) {
+        name = Optional.of(n.asText().strip());
+      }
+    }
+    String what = "GeoJSON feature " + index + " ('" + key + "')";
+    JsonNode g = f.get("geometry");
+    if (g == null || g.isNull()) {
+      throw new IllegalArgumentException(what + ": has no geometry");
+    }
+    String type = g.path("type").asText("");
+    JsonNode coords = g.get("coordinates");
+    List<List<double[]>> polygons = new ArrayList<>();
+    if ("Polygon".equals(type)) {
+      polygons.add(polygon(coords, what));
+    } else if ("MultiPolygon".equals(type)) {
+      if (coords == null || !coords.isArray() || coords.isEmpty()) {
+        throw new IllegalArgumentException(what + ": MultiPolygon without polygons");
+      }
+      for (JsonNode pc : coords) {
+        polygons.add(polygon(pc, what));
+      }
+    } else {
+      throw new IllegalArgumentException(what + ": geometry type '" + type
+          + "' is not supported (expected Polygon or MultiPolygon)");
+    }
+    return new AreaPolygon(key, name, polygons);
+  }
+
+  private static List<double[]> polygon(JsonNode rings, String what) {
+    if (rings == null || !rings.isArray() || rings.isEmpty()) {
+      throw new IllegalArgumentException(what + ": polygon without rings");
+    }
+    List<double[]> out = new ArrayList<>(rings.size());
+    for (JsonNode ring : rings) {
+      if (!ring.isArray() || ring.size() < 3) {
+        throw new IllegalArgumentException(what + ": ring with fewer than 3 positions");
+      }
+      double[] xy = new double[ring.size() * 2];
+      int k = 0;
+      for (JsonNode pos : ring) {
+        if (!pos.isArray() || pos.size() < 2 || !pos.get(0).isNumber() || !pos.get(1).isNumber()) {
+          throw new IllegalArgumentException(what + ": position " + (k / 2 + 1) + " is not [x, y]: " + pos);
+        }
+        xy[k++] = pos.get(0).doubleValue();
+        xy[k++] = pos.get(1).doubleValue();
+      }
+      out.add(xy);
+    }
+    return out;
+  }
+
+  private static List<String> fieldNames(JsonNode props) {
+    List<String> names = new ArrayList<>();
+    props.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}

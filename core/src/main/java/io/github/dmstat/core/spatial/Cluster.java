@@ -1,0 +1,39 @@
+package io.github.dmstat.core.spatial;
+
+/**
+ * Local Moran cluster label (LISA quadrant): the sign of the area's deviation from the mean
+ * {@code z_i} and of its spatial lag {@code Σ_j w_ij z_j}, "High" when {@code > 0} and "Low"
+ * when {@code <= 0} (spdep {@code attr(, "quadr")$pysal}).
+ */
+public enum Cluster {
+  /** High value among high neighbours (hot spot). */
+  HIGH_HIGH("HH"),
+  /** Low value among low neighbours (cold spot). */
+  LOW_LOW("LL"),
+  /** High value among low neighbours (spatial outlier). */
+  HIGH_LOW("HL"),
+  /** Low value among high neighbours (spatial outlier). */
+  LOW_HIGH("LH"),
+  /** p above alpha (after correction), or no p-value. */
+  NOT_SIGNIFICANT("not significant"),
+  /** No neighbours: no local statistic. */
+  NO_NEIGHBOURS("no neighbours");
+
+  private final String label;
+
+  Cluster(String label) {
+    this.label = label;
+  }
+
+  /** Short label: HH, LL, HL, LH, "not significant", "no neighbours". */
+  public String label() {
+    return label;
+  }
+
+  /** The quadrant of {@code z} and {@code lag} (each High when {@code > 0}). */
+  public static Cluster quadrant(double z, double lag) {
+    boolean hz = z > 0;
+    boolean hl = lag > 0;
+    return hz ? (hl ? HIGH_HIGH : HIGH_LOW) : (hl ? LOW_HIGH : LOW_LOW);
+  }
+}
