@@ -1,0 +1,50 @@
+package io.github.dmstat.core.outcomes;
+
+import io.github.dmstat.core.Checks;
+import java.util.List;
+
+/** Binomial confidence intervals for a cohort rate {@code x/n}. */
+public enum RateInterval {
+  /** Wilson score interval without continuity correction, R {@code prop.test(x, n, correct = FALSE)}. */
+  WILSON("wilson"),
+  /** Clopper–Pearson exact interval, R {@code binom.test(x, n)}. */
+  CLOPPER_PEARSON("clopper-pearson");
+
+  private final String label;
+
+  RateInterval(String label) {
+    this.label = label;
+  }
+
+  /** Label used on the command line. */
+  public String label() {
+    return label;
+  }
+
+  /** Parses {@code wilson} or {@code clopper-pearson}. */
+  public static RateInterval parse(String text) {
+    for (RateInterval m : values()) {
+      if (m.label.equalsIgnoreCase(text == null ? "" : text.strip())) {
+        return m;
+      }
+    }
+    throw Checks.unknownValue("rate interval", text, List.of("wilson", "clopper-pearson"));
+  }
+
+  /** The interval {@code {lower, upper}} for {@code x} events in {@code n}. */
+  public double[] interval(long x, long n, double level) {
+    if (n < 1) {
+      throw Checks.badArgument("n", "must be >= 1", n);
+    }
+    if (x < 0 || x > n) {
+      throw Checks.badArgument("x", "must be in [0, n = " + n + "]", x);
+    }
+    Checks.level(level);
+    return this == WILSON ? Stat.wilson(x, n, level) : Stat.clopperPearson(x, n, level);
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+}
