@@ -4,6 +4,7 @@ import io.github.dmstat.core.Checks;
 import io.github.dmstat.core.survey.DesignSpec;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tech.tablesaw.api.Table;
 
 /**
@@ -28,94 +29,63 @@ public final class Datasets {
   /** Rows of the embedded pupils' survey. */
   public static final int PUPILS_ROWS = 5_500;
 
-  private static final List<String> NAMES = List.of("adults", "pupils", "ndm-figures");
+  private static final DesignSpec SURVEY_DESIGN = DesignSpec.weights("weight").withStrata("stratum").withPsu("psu");
+
+  /** One embedded dataset: name, description, how to make its table, its sample design if any. */
+  private record Entry(String name, Supplier<String> description, Supplier<Table> table,
+      Optional<DesignSpec> design, Supplier<Optional<SyntheticSurvey>> survey) {}
+
+  private static final String ADULTS_DESCRIPTION = "adults: synthetic adult drug use survey 2022 (Leefstijlmonitor-like), "
+      + ADULTS_ROWS + " persons aged 15-79, seed " + ADULTS_SEED + "; 25 strata (regions R01-R25), 8-14 PSUs each, "
+      + "young people oversampled, weight = 1/selection probability; outcomes <substance>_<period> "
+      + "(lifetime, last_year, last_month) for 12 substances and cannabis_daily, 0/1 with about 1% missing. "
+      + "Known truth: calibrated to the NDM 2022 figures for adults 18+ (see SyntheticSurvey).";
+
+  private static final String PUPILS_DESCRIPTION = "pupils: synthetic pupils' survey 2023 (Peilstationsonderzoek-like), "
+      + PUPILS_ROWS + " pupils aged 12-16, seed " + PUPILS_SEED + "; 12 strata (school type x region), schools as PSUs; "
+      + "cannabis, ecstasy, cocaine, laughing gas (lifetime, last_year, last_month), about 1% missing. "
+      + "Known truth: cannabis lifetime 8.5% (see SyntheticSurvey).";
+
+  private static final Supplier<String> NDM_DESCRIPTION = () -> "ndm-figures: " + NdmFigures.all().size() + " published national figures (NDM drug use "
+            + "prevalence 2022-2023 as proportions, CBS drug-related deaths 2019-2021) with unit, qualifier "
+            + "(=, approx., <), source and note.";
+
+  private static final List<Entry> ENTRIES = List.of(
+      new Entry("adults", () -> ADULTS_DESCRIPTION, () -> adults().table(), Optional.of(SURVEY_DESIGN),
+          () -> Optional.of(adults())),
+      new Entry("pupils", () -> PUPILS_DESCRIPTION, () -> pupils().table(), Optional.of(SURVEY_DESIGN),
+          () -> Optional.of(pupils())),
+      new Entry("ndm-figures", () -> NDM_DESCRIPTION.get(), NdmFigures::toTable, Optional.empty(), Optional::empty)
+      // register further datasets here: new Entry(name, description, table, design, survey)
+  );
+
+  private static final List<String> NAMES = ENTRIES.stream().map(Entry::name).toList();
 
   private Datasets() {}
 
-  /**
-   * The dataset names.
-   *
-   * @return {@code [adults, pupils, ndm-figures]}, unmodifiable
-   */
+  /** The dataset names, in a fixed order. */
   public static List<String> names() {
     return NAMES;
   }
 
-  /**
-   * A new table with the named dataset.
-   *
-   * @param name one of {@link #names()}
-   * @return a new table (changing it affects nothing else)
-   * @throws IllegalArgumentException {@code dataset 'x' is not one of [adults, pupils, ndm-figures]}
-   */
+  /** A new table of the named dataset. */
   public static Table table(String name) {
-    switch (check(name)) {
-      case "adults":
-        return adults().table();
-      case "pupils":
-        return pupils().table();
-      default:
-        return NdmFigures.toTable();
-    }
+    return entry(name).table().get();
   }
 
-  /**
-   * The generator behind a synthetic dataset ({@code adults}, {@code pupils}); empty for
-   * {@code ndm-figures}.
-   *
-   * @param name one of {@link #names()}
-   * @return the generator, with its {@link SyntheticSurvey#truePrevalence truth}
-   * @throws IllegalArgumentException for an unknown name
-   */
+  /** The synthetic survey behind a dataset (with its known truth), if it is one. */
   public static Optional<SyntheticSurvey> survey(String name) {
-    switch (check(name)) {
-      case "adults":
-        return Optional.of(adults());
-      case "pupils":
-        return Optional.of(pupils());
-      default:
-        return Optional.empty();
-    }
+    return entry(name).survey().get();
   }
 
-  /**
-   * The sample design of the named dataset (weights {@code weight}, strata {@code stratum}, PSUs
-   * {@code psu}); empty for {@code ndm-figures}, which is not a sample.
-   *
-   * @param name one of {@link #names()}
-   * @return the design, or empty
-   * @throws IllegalArgumentException for an unknown name
-   */
+  /** The sample design of a survey dataset (weights, strata, PSUs); empty for other datasets. */
   public static Optional<DesignSpec> design(String name) {
-    return "ndm-figures".equals(check(name)) ? Optional.empty()
-        : Optional.of(DesignSpec.weights("weight").withStrata("stratum").withPsu("psu"));
+    return entry(name).design();
   }
 
-  /**
-   * A few sentences on what the named dataset holds.
-   *
-   * @param name one of {@link #names()}
-   * @return the description, one paragraph
-   * @throws IllegalArgumentException for an unknown name
-   */
+  /** One paragraph describing the dataset, its source or generator, and its seed. */
   public static String describe(String name) {
-    switch (check(name)) {
-      case "adults":
-        return "adults: synthetic adult drug use survey 2022 (Leefstijlmonitor-like), " + ADULTS_ROWS
-            + " persons aged 15-79, seed " + ADULTS_SEED + "; 25 strata (regions R01-R25), 8-14 PSUs each, "
-            + "young people oversampled, weight = 1/selection probability; outcomes <substance>_<period> "
-            + "(lifetime, last_year, last_month) for 12 substances and cannabis_daily, 0/1 with about 1% missing. "
-            + "Known truth: calibrated to the NDM 2022 figures for adults 18+ (see SyntheticSurvey).";
-      case "pupils":
-        return "pupils: synthetic pupils' survey 2023 (Peilstationsonderzoek-like), " + PUPILS_ROWS
-            + " pupils aged 12-16, seed " + PUPILS_SEED + "; 12 strata (school type x region), schools as PSUs; "
-            + "cannabis, ecstasy, cocaine, laughing gas (lifetime, last_year, last_month), about 1% missing. "
-            + "Known truth: cannabis lifetime 8.5% (see SyntheticSurvey).";
-      default:
-        return "ndm-figures: " + NdmFigures.all().size() + " published national figures (NDM drug use "
-            + "prevalence 2022-2023 as proportions, CBS drug-related deaths 2019-2021) with unit, qualifier "
-            + "(=, approx., <), source and note.";
-    }
+    return entry(name).description().get();
   }
 
   private static SyntheticSurvey adults() {
@@ -126,10 +96,12 @@ public final class Datasets {
     return SyntheticSurvey.pupils(PUPILS_SEED, PUPILS_ROWS);
   }
 
-  private static String check(String name) {
-    if (name == null || !NAMES.contains(name)) {
-      throw Checks.unknownValue("dataset", name, NAMES);
+  private static Entry entry(String name) {
+    for (Entry e : ENTRIES) {
+      if (e.name().equals(name)) {
+        return e;
+      }
     }
-    return name;
+    throw Checks.unknownValue("dataset", name, NAMES);
   }
 }
