@@ -46,11 +46,18 @@ import tech.tablesaw.columns.Column;
  * @param n rows {@code N}
  * @param preTrend slope difference in the pre-periods, when estimable
  * @param preTrendNote why the parallel-trends check was or was not possible
+ * @param means mean outcome per group (treated or comparison) and period, sorted by group then
+ *     period: what a difference-in-differences chart shows
  */
 public record DiffInDiff(List<Coefficient> coefficients, Coefficient effect, double ciLower, double ciUpper, double level,
-    int clusters, int n, Optional<Coefficient> preTrend, String preTrendNote) {
+    int clusters, int n, Optional<Coefficient> preTrend, String preTrendNote, List<PeriodMean> means) {
+
+  /** Mean outcome of the treated (or comparison) units in one period, over {@code rows} rows. */
+  public record PeriodMean(boolean treated, int period, double mean, int rows) {}
+
   public DiffInDiff {
     coefficients = List.copyOf(coefficients);
+    means = List.copyOf(means);
     Objects.requireNonNull(effect, "effect");
     Objects.requireNonNull(preTrend, "preTrend");
     Objects.requireNonNull(preTrendNote, "preTrendNote");
@@ -183,7 +190,27 @@ public record DiffInDiff(List<Coefficient> coefficients, Coefficient effect, dou
       note = "slope difference treated − comparison over " + pre.size() + " pre-periods " + pre;
     }
     return new DiffInDiff(coef, eff, eff.estimate() - tq * eff.se(), eff.estimate() + tq * eff.se(), level, g, n,
-        trend, note);
+        trend, note, means(treated, period, y));
+  }
+
+  private static List<PeriodMean> means(byte[] treated, int[] period, double[] y) {
+    java.util.TreeMap<Integer, double[]> byPeriod = new java.util.TreeMap<>();
+    for (int i = 0; i < y.length; i++) {
+      double[] acc = byPeriod.computeIfAbsent(period[i], k -> new double[4]);
+      acc[treated[i] == 1 ? 0 : 2] += y[i];
+      acc[treated[i] == 1 ? 1 : 3] += 1;
+    }
+    List<PeriodMean> out = new ArrayList<>();
+    for (int group = 0; group < 2; group++) {
+      for (Map.Entry<Integer, double[]> e : byPeriod.entrySet()) {
+        double[] acc = e.getValue();
+        int k = group == 0 ? 2 : 0;
+        if (acc[k + 1] > 0) {
+          out.add(new PeriodMean(group == 1, e.getKey(), acc[k] / acc[k + 1], (int) acc[k + 1]));
+        }
+      }
+    }
+    return out;
   }
 
   /** OLS with CR1 cluster-robust SEs; p values from {@code t_{G−1}}. */
