@@ -1,0 +1,75 @@
+package io.github.dmstat.charts;
+
+import io.github.dmstat.core.concentration.Gini;
+import io.github.dmstat.core.concentration.LorenzCurve;
+import io.github.dmstat.core.concentration.LorenzPoint;
+import io.github.dmstat.core.concentration.TopShare;
+import java.awt.Color;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Lorenz curve of events over areas, with the line of equality, the Gini coefficients in the
+ * legend and, optionally, the share of events in the top x% of areas marked on the curve.
+ */
+public final class LorenzChart {
+  private LorenzChart() {}
+
+  /** The chart; {@code top} marks the top-x% share when present. */
+  public static XYChart of(LorenzCurve curve, Gini gini, Optional<TopShare> top, Locale locale) {
+    Messages msg = Messages.of(locale);
+    boolean population = curve.variant() == LorenzCurve.Variant.POPULATION;
+    XYChart chart = new XYChartBuilder().width(640).height(600)
+        .title(msg.t("Concentration of events over areas (Lorenz curve)", "Concentratie van incidenten over gebieden (Lorenzcurve)"))
+        .xAxisTitle(population ? msg.t("cumulative share of population (%)", "cumulatief aandeel inwoners (%)")
+            : msg.t("cumulative share of areas, fewest events first (%)", "cumulatief aandeel gebieden, minste incidenten eerst (%)"))
+        .yAxisTitle(msg.t("cumulative share of events (%)", "cumulatief aandeel incidenten (%)")).build();
+    XYStyler st = chart.getStyler();
+    st.setLegendPosition(Styler.LegendPosition.InsideNW);
+    st.setChartBackgroundColor(Color.WHITE);
+    st.setLocale(locale);
+    st.setDecimalPattern("#,##0");
+    st.setXAxisMin(0.0);
+    st.setXAxisMax(100.0);
+    st.setYAxisMin(0.0);
+    st.setYAxisMax(100.0);
+    XYSeries eq = chart.addSeries(msg.t("equality", "gelijke verdeling"), new double[] {0, 100}, new double[] {0, 100});
+    eq.setLineColor(Color.GRAY);
+    eq.setLineStyle(SeriesLines.DASH_DASH);
+    eq.setMarker(SeriesMarkers.NONE);
+    List<LorenzPoint> pts = curve.points();
+    double[] x = new double[pts.size() + 1];
+    double[] y = new double[pts.size() + 1];
+    for (int i = 0; i < pts.size(); i++) {
+      x[i + 1] = 100 * pts.get(i).x();
+      y[i + 1] = 100 * pts.get(i).y();
+    }
+    String name = String.format(locale, "Lorenz (Gini %.2f; %s %.2f; %s %.2f)", gini.gini(),
+        msg.t("corrected", "gecorrigeerd"), gini.corrected(), msg.t("generalised", "gegeneraliseerd"), gini.generalised());
+    XYSeries lz = chart.addSeries(name, x, y);
+    lz.setLineColor(Palette.SERIES[0]);
+    lz.setMarker(SeriesMarkers.NONE);
+    lz.setLineStyle(SeriesLines.SOLID);
+    top.ifPresent(t -> {
+      double px = 100 * (1 - (double) t.k() / t.areas());
+      double py = 100 * (1 - t.share());
+      XYSeries mark = chart.addSeries(String.format(locale, msg.t("top %.0f%% of areas: %.0f%% of events",
+          "top %.0f%% van de gebieden: %.0f%% van de incidenten"), 100 * t.fraction(), 100 * t.share()),
+          new double[] {px, px}, new double[] {0, py});
+      mark.setLineColor(Palette.SERIES[5]);
+      mark.setLineStyle(SeriesLines.DOT_DOT);
+      mark.setMarker(SeriesMarkers.NONE);
+      chart.addAnnotation(new AnnotationText(String.format(locale, "%.0f%%", 100 * t.share()), px - 6, py + 4, false));
+    });
+    return chart;
+  }
+}
