@@ -29,6 +29,11 @@ public final class Datasets {
   /** Rows of the embedded pupils' survey. */
   public static final int PUPILS_ROWS = 5_500;
 
+  /** Seed of the embedded synthetic municipalities. */
+  public static final long MUNICIPALITIES_SEED = 20230825L;
+  /** Number of embedded synthetic municipalities (as on 1 January 2024). */
+  public static final int MUNICIPALITIES = 342;
+
   private static final DesignSpec SURVEY_DESIGN = DesignSpec.weights("weight").withStrata("stratum").withPsu("psu");
 
   /** One embedded dataset: name, description, how to make its table, its sample design if any. */
@@ -50,14 +55,40 @@ public final class Datasets {
             + "prevalence 2022-2023 as proportions, CBS drug-related deaths 2019-2021) with unit, qualifier "
             + "(=, approx., <), source and note.";
 
-  private static final List<Entry> ENTRIES = List.of(
-      new Entry("adults", () -> ADULTS_DESCRIPTION, () -> adults().table(), Optional.of(SURVEY_DESIGN),
-          () -> Optional.of(adults())),
-      new Entry("pupils", () -> PUPILS_DESCRIPTION, () -> pupils().table(), Optional.of(SURVEY_DESIGN),
-          () -> Optional.of(pupils())),
-      new Entry("ndm-figures", () -> NDM_DESCRIPTION.get(), NdmFigures::toTable, Optional.empty(), Optional::empty)
-      // register further datasets here: new Entry(name, description, table, design, survey)
-  );
+  private static final List<Entry> ENTRIES = entries();
+
+  private static List<Entry> entries() {
+    List<Entry> e = new java.util.ArrayList<>();
+    e.add(new Entry("adults", () -> ADULTS_DESCRIPTION, () -> adults().table(), Optional.of(SURVEY_DESIGN),
+            () -> Optional.of(adults())));
+    e.add(new Entry("pupils", () -> PUPILS_DESCRIPTION, () -> pupils().table(), Optional.of(SURVEY_DESIGN),
+            () -> Optional.of(pupils())));
+    e.add(new Entry("ndm-figures", () -> NDM_DESCRIPTION.get(), NdmFigures::toTable, Optional.empty(), Optional::empty));
+    e.add(new Entry("cohorts", () -> "cohorts: synthetic intervention cohorts, " + SyntheticOutcomes.of(20240101L)
+            + "; per person municipality, group intervention/comparison, age, sex, prior_offences, time (follow-up "
+            + "days, censored at 730), reoffended 0/1, time_to_reoffence. Known truth: risk ratio 0.75 within any "
+            + "follow-up time (see SyntheticOutcomes).", () -> SyntheticOutcomes.of(20240101L).cohorts(),
+            Optional.empty(), Optional::empty));
+    e.add(new Entry("effects", () -> "effects: per-municipality 2x2 counts (study, events_treated, total_treated, "
+            + "events_control, total_control) aggregated from 'cohorts', 12 Preventie-met-gezag municipalities, seed "
+            + "20240101. Known truth: common risk ratio 0.75, tau2 = 0.", () -> SyntheticOutcomes.of(20240101L).effects(),
+            Optional.empty(), Optional::empty));
+    e.add(new Entry("panel", () -> "panel: synthetic wijk panel for difference in differences, seed 20240101; unit (wijk "
+            + "code), municipality, treated 0/1, period -2,-1,0 (before) 1,2 (after), inhabitants, incidents, rate "
+            + "(registered incidents per 1,000). Known truth: DiD effect -5 per 1,000, parallel trends.",
+            () -> SyntheticOutcomes.of(20240101L).panel(), Optional.empty(), Optional::empty));
+    e.add(new Entry(SyntheticGeography.DATASET, SyntheticGeography::description, () -> SyntheticGeography.embedded().table(),
+            Optional.empty(), Optional::empty));
+    e.add(new Entry("pmg-municipalities", PreventieMetGezag::description, PreventieMetGezag::toTable, Optional.empty(),
+            Optional::empty));
+    e.add(new Entry("municipalities", () -> "municipalities: " + MUNICIPALITIES + " synthetic municipalities (seed "
+            + MUNICIPALITIES_SEED + ") with inhabitants, drug_crime and youth_crime per 1,000 and a Leefbaarometer-style "
+            + "lbm score, each with a standard error column; for reproducing an area selection (see SyntheticMunicipalities).",
+            () -> SyntheticMunicipalities.generate(MUNICIPALITIES_SEED, MUNICIPALITIES).table(), Optional.empty(),
+            Optional::empty));
+    // register further datasets here: e.add(new Entry(name, description, table, design, survey));
+    return List.copyOf(e);
+  }
 
   private static final List<String> NAMES = ENTRIES.stream().map(Entry::name).toList();
 

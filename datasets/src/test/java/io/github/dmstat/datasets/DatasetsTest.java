@@ -15,8 +15,13 @@ import tech.tablesaw.api.Table;
 class DatasetsTest {
 
   @Test
-  void listsTheThreeEmbeddedDatasets() {
-    assertEquals(List.of("adults", "pupils", "ndm-figures"), Datasets.names());
+  void listsTheEmbeddedDatasetsSurveysFirst() {
+    assertEquals(List.of("adults", "pupils", "ndm-figures"), Datasets.names().subList(0, 3));
+    assertEquals(Datasets.names().size(), new java.util.HashSet<>(Datasets.names()).size(), "names are unique");
+    for (String name : Datasets.names()) {
+      assertTrue(Datasets.table(name).rowCount() > 0, name);
+      assertTrue(Datasets.describe(name).startsWith(name), name);
+    }
   }
 
   @Test
@@ -59,7 +64,7 @@ class DatasetsTest {
   @Test
   void rejectsUnknownNamesListingTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Datasets.table("x"));
-    assertEquals("dataset 'x' is not one of [adults, pupils, ndm-figures]", e.getMessage());
+    assertEquals("dataset 'x' is not one of " + Datasets.names(), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Datasets.design("Adults"));
     assertThrows(IllegalArgumentException.class, () -> Datasets.describe(null));
     assertThrows(IllegalArgumentException.class, () -> Datasets.survey(""));

@@ -1,0 +1,159 @@
+package io.github.dmstat.charts.report;
+
+import io.github.dmstat.charts.Figure;
+import io.github.dmstat.charts.LorenzChart;
+import io.github.dmstat.charts.map.Classification;
+import io.github.dmstat.charts.map.Maps;
+import io.github.dmstat.charts.report.Report.Cell;
+import io.github.dmstat.core.area.AreaPolygon;
+import io.github.dmstat.core.concentration.AreaCounts;
+import io.github.dmstat.core.concentration.Concentration;
+import io.github.dmstat.core.concentration.EbRates;
+import io.github.dmstat.core.concentration.EmpiricalBayes;
+import io.github.dmstat.core.concentration.Gini;
+import io.github.dmstat.core.concentration.MissingPolicy;
+import io.github.dmstat.core.concentration.Rate;
+import io.github.dmstat.core.concentration.RateTable;
+import io.github.dmstat.core.concentration.Rates;
+import io.github.dmstat.core.concentration.TopShare;
+import io.github.dmstat.core.spatial.Contiguity;
+import io.github.dmstat.core.spatial.GetisOrd;
+import io.github.dmstat.core.spatial.LocalMoran;
+import io.github.dmstat.core.spatial.LocalSettings;
+import io.github.dmstat.core.spatial.Moran;
+import io.github.dmstat.core.spatial.MoranResult;
+import io.github.dmstat.core.spatial.SpatialWeights;
+import io.github.dmstat.datasets.SyntheticGeography;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tech.tablesaw.api.Table;
+
+/**
+ * The neighbourhood-concentration section: rates with exact intervals and empirical Bayes
+ * smoothing per buurt, Lorenz curve, Gini and top shares, global and local Moran's I and Gi* on
+ * queen contiguity, with a choropleth, a hot-spot map and a cluster map.
+ */
+final class ConcentrationSection {
+  private ConcentrationSection() {}
+
+  static Report.Section build(Locale locale, List<String[]> methods) {
+    boolean nl = "nl".equals(locale.getLanguage());
+    SyntheticGeography geo = SyntheticGeography.embedded();
+    Table t = geo.table();
+    AreaCounts counts = AreaCounts.from(t, "code", "incidents", "inhabitants", MissingPolicy.FAIL);
+    Map<String, AreaPolygon> byCode = new HashMap<>();
+    for (AreaPolygon p : geo.polygons()) {
+      byCode.put(p.code(), p);
+    }
+    List<AreaPolygon> polygons = new ArrayList<>();
+    for (String a : counts.areas()) {
+      polygons.add(byCode.get(a));
+    }
+    RateTable rates = Rates.perThousand().of(counts);
+    EbRates eb = EmpiricalBayes.estimate(counts, 1000);
+    Gini gini = Concentration.gini(counts);
+    TopShare top1 = Concentration.topShare(counts, 0.01);
+    TopShare top10 = Concentration.topShare(counts, 0.10);
+    SpatialWeights queen = SpatialWeights.contiguity(polygons, Contiguity.QUEEN);
+    double[] x = new double[counts.areas().size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 1000.0 * counts.events()[i] / counts.population()[i];
+    }
+    MoranResult moran = Moran.global(x, queen.rowStandardised(), 999, 1L);
+    LocalSettings settings = LocalSettings.withDefaults().withPermutations(999, 1L);
+    LocalMoran local = Moran.local(x, queen.rowStandardised(), settings);
+    GetisOrd gi = GetisOrd.of(x, queen.binary(), settings);
+
+    List<Report.Block> b = new ArrayList<>();
+    b.add(new Report.Paragraph(String.format(locale, nl
+        ? "Geregistreerde drugsincidenten in %d synthetische buurten (%d gemeenten) met bekende, geplante hotspots. "
+            + "Concentratie volgens de gebruikelijke maten voor criminaliteit: Lorenzcurve en Gini over aantallen per "
+            + "buurt, aandeel van de incidenten in de top 1%% en 10%% van de buurten; ruimtelijke samenhang met Moran's I, "
+            + "lokale Moran (LISA) en Getis-Ord Gi* op koninginnenbuurschap (gedeelde grens of hoekpunt)."
+        : "Registered drug incidents in %d synthetic buurten (%d municipalities) with known, planted hot spots. "
+            + "Concentration by the measures used for crime: Lorenz curve and Gini over counts per buurt, the share of "
+            + "incidents in the top 1%% and 10%% of buurten; spatial association by Moran's I, local Moran (LISA) and "
+            + "Getis-Ord Gi* on queen contiguity (a shared border or corner).",
+        counts.areas().size(), t.stringColumn("gemeente").unique().size())));
+    List<List<Cell>> summary = new ArrayList<>();
+    summary.add(row(nl ? "buurten" : "buurten (areas)", Integer.toString(counts.areas().size())));
+    summary.add(row(nl ? "incidenten" : "incidents", String.format(locale, "%,d", counts.totalEvents())));
+    summary.add(row("Gini", String.format(locale, "%.3f", gini.gini())));
+    summary.add(row(nl ? "Gini gecorrigeerd (n/(n−1))" : "Gini corrected (n/(n−1))", String.format(locale, "%.3f", gini.corrected())));
+    summary.add(row(nl ? "Gini gegeneraliseerd (Bernasco & Steenbeek)" : "Gini generalised (Bernasco & Steenbeek)",
+        String.format(locale, "%.3f", gini.generalised())));
+    summary.add(row(String.format(locale, nl ? "aandeel in top 1%% (%d buurten)" : "share in top 1%% (%d buurten)", top1.k()),
+        String.format(locale, "%.1f%%", 100 * top1.share())));
+    summary.add(row(String.format(locale, nl ? "aandeel in top 10%% (%d buurten)" : "share in top 10%% (%d buurten)", top10.k()),
+        String.format(locale, "%.1f%%", 100 * top10.share())));
+    summary.add(row("Hoover", String.format(locale, "%.3f", Concentration.hoover(counts))));
+    summary.add(row("Moran's I", String.format(locale, "%.3f (z = %.2f, %s p = %s)", moran.statistic(),
+        moran.zRandomisation(), nl ? "permutatie-" : "permutation", moran.permutationP().isPresent()
+            ? String.format(locale, "%.3f", moran.permutationP().getAsDouble()) : "–")));
+    summary.add(row(nl ? "buurten zonder buren" : "buurten without neighbours", Integer.toString(queen.islands().size())));
+    b.add(new Report.TableBlock("concentration-summary", nl ? "Concentratie van drugsincidenten over buurten"
+        : "Concentration of drug incidents over buurten", List.of(nl ? "maat" : "measure", nl ? "waarde" : "value"),
+        summary, ""));
+    b.add(new Report.FigureBlock("lorenz", nl ? "Lorenzcurve van incidenten over buurten, met de Gini-coëfficiënten en het aandeel van de top 10%."
+        : "Lorenz curve of incidents over buurten, with the Gini coefficients and the share of the top 10%.",
+        Figure.of(LorenzChart.of(Concentration.lorenz(counts), gini, Optional.of(top10), locale))));
+    Map<String, Double> ebRate = new LinkedHashMap<>();
+    eb.rates().forEach(r -> ebRate.put(r.area(), r.smoothed()));
+    b.add(new Report.FigureBlock("map-eb-rate", nl ? "Empirisch-Bayes-gladgestreken incidenten per 1.000 inwoners per buurt (natuurlijke klassen)."
+        : "Empirical Bayes smoothed incidents per 1,000 inhabitants by buurt (natural breaks).",
+        Maps.choropleth(polygons, ebRate, Classification.NATURAL_BREAKS, 5,
+            nl ? "Drugsincidenten per 1.000 inwoners (EB)" : "Drug incidents per 1,000 inhabitants (EB)",
+            nl ? "per 1.000" : "per 1,000", locale)));
+    Map<String, Double> z = new LinkedHashMap<>();
+    gi.rows().forEach(r -> {
+      if (Double.isFinite(r.gStar())) {
+        z.put(r.id(), r.gStar());
+      }
+    });
+    b.add(new Report.FigureBlock("map-hot-spots", nl ? "Hotspots en koudeplekken volgens Getis-Ord Gi* (binaire buren inclusief de buurt zelf)."
+        : "Hot and cold spots by Getis-Ord Gi* (binary neighbours including the buurt itself).",
+        Maps.hotSpots(polygons, z, 0.10, nl ? "Hotspots (Gi*)" : "Hot spots (Gi*)", locale)));
+    Map<String, String> clusters = new LinkedHashMap<>();
+    local.rows().forEach(r -> clusters.put(r.id(), r.cluster().label()));
+    b.add(new Report.FigureBlock("map-clusters", nl ? "Lokale Moran-clusters (HH, LL, HL, LH; p < 0,05 met permutatietoets), niet significant in grijs."
+        : "Local Moran clusters (HH, LL, HL, LH; p < 0.05 by permutation), not significant in grey.",
+        Maps.clusters(polygons, clusters, nl ? "Clusters (lokale Moran)" : "Clusters (local Moran)", locale)));
+    List<GetisOrd.Row> hottest = new ArrayList<>(gi.rows());
+    hottest.removeIf(r -> !Double.isFinite(r.gStar()));
+    hottest.sort(Comparator.comparingDouble(GetisOrd.Row::gStar).reversed());
+    List<List<Cell>> rows = new ArrayList<>();
+    for (GetisOrd.Row r : hottest.subList(0, Math.min(12, hottest.size()))) {
+      int i = counts.areas().indexOf(r.id());
+      Rate rate = rates.find(r.id()).orElseThrow();
+      rows.add(List.of(Cell.of(r.id()), Cell.of(Long.toString(counts.events()[i])),
+          Cell.of(String.format(locale, "%,.0f", counts.population()[i])),
+          Cell.of(String.format(locale, "%.1f (%.1f–%.1f)", rate.rate(), rate.lower(), rate.upper())),
+          Cell.of(String.format(locale, "%.1f", ebRate.getOrDefault(r.id(), Double.NaN))),
+          Cell.of(String.format(locale, "%.2f", r.gStar())),
+          Cell.of(local.find(r.id()).map(l -> l.cluster().label()).orElse("")),
+          Cell.of(geo.hotSpots().contains(r.id()) ? (nl ? "ja" : "yes") : "")));
+    }
+    b.add(new Report.TableBlock("hot-spots", nl ? "De 12 buurten met de hoogste Gi*-score" : "The 12 buurten with the highest Gi* score",
+        List.of("buurt", nl ? "incidenten" : "incidents", nl ? "inwoners" : "inhabitants",
+            nl ? "per 1.000 (95%-BI, exact)" : "per 1,000 (95% CI, exact)", "EB", "Gi* z", "LISA",
+            nl ? "geplante hotspot" : "planted hot spot"), rows,
+        nl ? "Geplante hotspots zijn de bekende waarheid van de synthetische data." : "Planted hot spots are the known truth of the synthetic data."));
+    methods.add(new String[] {nl ? "Tabel concentration-summary; figuur lorenz" : "Table concentration-summary; figure lorenz",
+        nl ? "Gini (ineq), gegeneraliseerde Gini (Bernasco & Steenbeek 2017), topaandeel, Hoover" : "Gini (ineq), generalised Gini "
+            + "(Bernasco & Steenbeek 2017), top share, Hoover", "R (2e-14)", nl ? "synthetische buurten, seed 20240101" : "synthetic buurten, seed 20240101"});
+    methods.add(new String[] {nl ? "Kaarten; tabel hot-spots" : "Maps; table hot-spots", nl ? "exacte Poisson-intervallen, EBest, "
+        + "moran.test/moran.mc, localmoran, localG (Gi*), poly2nb queen" : "exact Poisson intervals, EBest, moran.test/moran.mc, "
+        + "localmoran, localG (Gi*), poly2nb queen", "R spdep 1.2-7 (3e-13)", nl ? "synthetische buurten" : "synthetic buurten"});
+    return new Report.Section("concentration", nl ? "Concentratie in buurten" : "Neighbourhood concentration", b);
+  }
+
+  private static List<Cell> row(String name, String value) {
+    return List.of(Cell.of(name), Cell.of(value));
+  }
+}

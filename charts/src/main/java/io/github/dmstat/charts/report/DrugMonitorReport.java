@@ -1,0 +1,417 @@
+package io.github.dmstat.charts.report;
+
+import io.github.dmstat.charts.DidChart;
+import io.github.dmstat.charts.Figure;
+import io.github.dmstat.charts.ForestChart;
+import io.github.dmstat.charts.PrevalenceChart;
+import io.github.dmstat.charts.RankingChart;
+import io.github.dmstat.charts.SurvivalChart;
+import io.github.dmstat.charts.TrendChart;
+import io.github.dmstat.charts.report.Report.Cell;
+import io.github.dmstat.core.disclosure.Reliability;
+import io.github.dmstat.core.model.RecallPeriod;
+import io.github.dmstat.core.model.Substance;
+import io.github.dmstat.core.model.TargetGroup;
+import io.github.dmstat.core.outcomes.DiffInDiff;
+import io.github.dmstat.core.outcomes.KaplanMeier;
+import io.github.dmstat.core.outcomes.LogRankTest;
+import io.github.dmstat.core.outcomes.Measure;
+import io.github.dmstat.core.outcomes.MetaAnalysis;
+import io.github.dmstat.core.outcomes.MetaMethod;
+import io.github.dmstat.core.outcomes.SurvivalCurve;
+import io.github.dmstat.core.selection.AreaIndicators;
+import io.github.dmstat.core.selection.CompositeIndex;
+import io.github.dmstat.core.selection.Explanation;
+import io.github.dmstat.core.selection.RankUncertainty;
+import io.github.dmstat.core.selection.SelectedArea;
+import io.github.dmstat.core.selection.Selection;
+import io.github.dmstat.core.selection.SelectionRules;
+import io.github.dmstat.core.selection.WeightedIndicator;
+import io.github.dmstat.core.survey.DesignSpec;
+import io.github.dmstat.core.survey.KeyFigures;
+import io.github.dmstat.core.survey.PrevalenceEstimate;
+import io.github.dmstat.core.survey.PrevalenceEstimator;
+import io.github.dmstat.core.survey.PrevalenceTable;
+import io.github.dmstat.core.survey.PrevalenceValue;
+import io.github.dmstat.datasets.Datasets;
+import io.github.dmstat.datasets.NdmFigures;
+import io.github.dmstat.datasets.PublishedFigure;
+import io.github.dmstat.datasets.SyntheticSurvey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import tech.tablesaw.api.Table;
+
+/**
+ * Assembles the Drug Monitor report from the embedded datasets, or from a user's survey: prevalence
+ * by target group and substance with trend, neighbourhood concentration with maps, selection of
+ * municipalities with explanations, intervention outcomes with forest plot, survival curves and
+ * difference in differences, and a methods and sources section. Every number comes from the
+ * library's estimators; the reliability rule is applied before anything reaches a table or chart.
+ */
+public final class DrugMonitorReport {
+  /** Number of progress steps {@link #build} reports. */
+  public static final int STEPS = 5;
+
+  /**
+   * What the report is made from.
+   *
+   * @param locale language
+   * @param title report title (empty: the default)
+   * @param survey a user's survey table and its design and age column, instead of the embedded adult survey
+   */
+  public record Options(Locale locale, String title, Optional<UserSurvey> survey) {
+    public Options {
+      Objects.requireNonNull(locale, "locale");
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(survey, "survey");
+    }
+
+    /** English, default title, embedded data. */
+    public static Options defaults() {
+      return new Options(Locale.forLanguageTag("en-GB"), "", Optional.empty());
+    }
+  }
+
+  /** A user's survey: its table (named for messages), design and age column. */
+  public record UserSurvey(String name, Table table, DesignSpec design, String ageColumn) {
+    public UserSurvey {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(design, "design");
+      Objects.requireNonNull(ageColumn, "ageColumn");
+    }
+  }
+
+  private final Locale locale;
+  private final boolean nl;
+  private final List<String[]> methods = new ArrayList<>();
+
+  private DrugMonitorReport(Locale locale) {
+    this.locale = locale;
+    this.nl = "nl".equals(locale.getLanguage());
+  }
+
+  /** Builds the report, reporting {@link #STEPS} steps to {@code progress}. */
+  public static Report build(Options o, Progress progress) {
+    DrugMonitorReport r = new DrugMonitorReport(o.locale());
+    List<Report.Section> sections = new ArrayList<>();
+    progress.step(r.t("prevalence by target group and substance", "prevalentie naar doelgroep en middel"));
+    sections.add(r.prevalence(o.survey()));
+    progress.step(r.t("neighbourhood concentration and maps", "concentratie in buurten en kaarten"));
+    sections.add(ConcentrationSection.build(o.locale(), r.methods));
+    progress.step(r.t("selection of municipalities", "selectie van gemeenten"));
+    sections.add(r.selection());
+    progress.step(r.t("intervention outcomes", "uitkomsten van interventies"));
+    sections.add(r.outcomes());
+    progress.step(r.t("methods and sources", "methoden en bronnen"));
+    sections.add(r.methodsSection());
+    String title = o.title().isBlank() ? r.t("Drug Monitor report", "Drugsmonitor-rapportage") : o.title();
+    String subtitle = o.survey().map(s -> r.t("Survey: ", "Enquête: ") + s.name() + ". ").orElse("")
+        + r.t("Synthetic example data generated by dmstat (deterministic seeds); not official statistics.",
+            "Synthetische voorbeelddata van dmstat (vaste seeds); geen officiële statistiek.");
+    return new Report(title, subtitle, o.locale(), sections);
+  }
+
+  String t(String en, String dutch) {
+    return nl ? dutch : en;
+  }
+
+  private String pct(double p) {
+    return String.format(locale, "%.1f", 100 * p);
+  }
+
+  /** A prevalence cell: "7.8 (7.2–8.4)", unreliable marked, suppressed showing only the mark. */
+  private Cell cell(PrevalenceEstimate e) {
+    if (e.value().isEmpty()) {
+      return Cell.suppressed();
+    }
+    PrevalenceValue v = e.value().get();
+    String text = pct(v.prevalence()) + " (" + pct(v.ciLower()) + "–" + pct(v.ciUpper()) + ")";
+    return e.reliability() == Reliability.UNRELIABLE ? Cell.unreliable(text) : Cell.of(text);
+  }
+
+  private void method(String what, String method, String checked, String source) {
+    methods.add(new String[] {what, method, checked, source});
+  }
+
+  // ------------------------------------------------------------------ prevalence
+
+  private Report.Section prevalence(Optional<UserSurvey> user) {
+    List<Report.Block> b = new ArrayList<>();
+    PrevalenceEstimator est = PrevalenceEstimator.withDefaults();
+    Table survey = user.map(UserSurvey::table).orElseGet(() -> Datasets.table("adults"));
+    DesignSpec design = user.map(UserSurvey::design).orElseGet(() -> Datasets.design("adults").orElseThrow());
+    String age = user.map(UserSurvey::ageColumn).orElse("age");
+    String source = user.map(UserSurvey::name).orElse(t("embedded synthetic adult survey 2022 (" + Datasets.ADULTS_ROWS
+        + " respondents, 25 strata, clustered)", "ingebouwde synthetische volwassenenenquête 2022 (" + Datasets.ADULTS_ROWS
+        + " respondenten, 25 strata, geclusterd)"));
+    b.add(new Report.Paragraph(t("Survey-weighted prevalence with design-based (Taylor-linearised) standard errors and "
+        + "95% logit confidence intervals; each target group is a domain of the full design. Estimates from fewer than "
+        + "30 respondents are suppressed, those from fewer than 60 or with a relative standard error of 30% or more are "
+        + "marked unreliable (NCHS rule). Source: ", "Gewogen prevalentie met designgebaseerde (Taylor-gelineariseerde) "
+        + "standaardfouten en 95%-logit-betrouwbaarheidsintervallen; elke doelgroep is een domein van het volledige "
+        + "design. Schattingen op minder dan 30 respondenten worden onderdrukt, op minder dan 60 of met een relatieve "
+        + "standaardfout van 30% of meer gemarkeerd als onbetrouwbaar (NCHS-regel). Bron: ") + source + "."));
+    KeyFigures k = KeyFigures.of(survey, design, age, RecallPeriod.LAST_YEAR, est);
+    List<String> header = new ArrayList<>();
+    header.add(t("substance", "middel"));
+    k.groups().forEach(g -> header.add(g.label(locale)));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Substance s : k.substances()) {
+      List<Cell> row = new ArrayList<>();
+      row.add(Cell.of(s.label(locale)));
+      for (TargetGroup g : k.groups()) {
+        row.add(cell(k.get(s, g)));
+      }
+      rows.add(row);
+    }
+    b.add(new Report.TableBlock("key-figures", t("Last-year prevalence (%) by substance and target group, 95% CI",
+        "Prevalentie afgelopen jaar (%) naar middel en doelgroep, 95%-BI"), header, rows, ""));
+    b.add(new Report.FigureBlock("key-figures", t("Last-year prevalence by substance and target group; whiskers show "
+        + "the 95% confidence interval, hatched bars are unreliable.", "Prevalentie afgelopen jaar naar middel en doelgroep; "
+        + "de strepen tonen het 95%-betrouwbaarheidsinterval, gearceerde staven zijn onbetrouwbaar."),
+        Figure.of(PrevalenceChart.keyFigures(k, locale))));
+    method(t("Table/figure key-figures", "Tabel/figuur key-figures"), t("weighted proportion, Taylor linearisation, logit interval (svyciprop)",
+        "gewogen proportie, Taylor-linearisatie, logit-interval (svyciprop)"), "R survey 4.1.1 (1e-8)", source);
+
+    if (survey.columnNames().contains("cannabis_last_year") && survey.columnNames().contains("agegroup")
+        && survey.columnNames().contains("sex")) {
+      PrevalenceTable byAgeSex = est.estimate(survey, design, "cannabis_last_year", "agegroup", "sex");
+      List<List<Cell>> r2 = new ArrayList<>();
+      for (PrevalenceEstimate e : byAgeSex.estimates()) {
+        r2.add(List.of(Cell.of(e.group().get("agegroup")), Cell.of(e.group().get("sex")), Cell.of(Long.toString(e.n())),
+            cell(e), e.value().flatMap(v -> v.designEffect().isPresent()
+                ? Optional.of(Cell.of(String.format(locale, "%.2f", v.designEffect().getAsDouble()))) : Optional.empty())
+                .orElse(e.value().isEmpty() ? Cell.suppressed() : Cell.of(""))));
+      }
+      b.add(new Report.TableBlock("cannabis-age-sex", t("Cannabis use last year (%) by age group and sex",
+          "Cannabisgebruik afgelopen jaar (%) naar leeftijdsgroep en geslacht"),
+          List.of(t("age group", "leeftijdsgroep"), t("sex", "geslacht"), "n", t("prevalence (95% CI)", "prevalentie (95%-BI)"),
+              t("design effect", "designeffect")), r2, ""));
+      b.add(new Report.FigureBlock("cannabis-age-sex", t("Cannabis use last year by age group and sex.",
+          "Cannabisgebruik afgelopen jaar naar leeftijdsgroep en geslacht."), Figure.of(PrevalenceChart.of(byAgeSex, locale))));
+    }
+
+    if (survey.columnNames().contains("stratum") && survey.columnNames().contains("cannabis_last_year")) {
+      Table young = survey.where(survey.numberColumn(age).isBetweenInclusive(15, 17));
+      if (young.rowCount() > 0) {
+        PrevalenceTable regions = est.estimate(young, design.withLonelyPsu(io.github.dmstat.core.survey.LonelyPsu.ADJUST),
+            "cannabis_last_year", "stratum");
+        List<List<Cell>> r3 = new ArrayList<>();
+        for (PrevalenceEstimate e : regions.estimates()) {
+          r3.add(List.of(Cell.of(e.group().get("stratum")), Cell.of(Long.toString(e.n())), cell(e)));
+        }
+        b.add(new Report.TableBlock("young-by-region", t("Cannabis use last year among 15–17-year-olds by region (%): "
+            + "small cells are suppressed", "Cannabisgebruik afgelopen jaar onder 15–17-jarigen per regio (%): kleine cellen "
+            + "worden onderdrukt"), List.of(t("region", "regio"), "n", t("prevalence (95% CI)", "prevalentie (95%-BI)")),
+            r3, t("Estimated within the 15–17-year-olds only (a subset of the sample).",
+                "Geschat binnen de 15–17-jarigen (een deel van de steekproef).")));
+      }
+    }
+
+    if (user.isEmpty()) {
+      Map<String, List<TrendChart.YearEstimate>> trend = new LinkedHashMap<>();
+      List<Substance> trendSubstances = List.of(Substance.CANNABIS, Substance.COCAINE, Substance.ECSTASY, Substance.LAUGHING_GAS);
+      for (Substance s : trendSubstances) {
+        trend.put(s.label(locale), new ArrayList<>());
+      }
+      for (int year = 2016; year <= 2024; year += 2) {
+        SyntheticSurvey sy = SyntheticSurvey.adults(Datasets.ADULTS_SEED + year, 6_000, year);
+        KeyFigures ky = KeyFigures.of(sy.table(), sy.design(), "age", RecallPeriod.LAST_YEAR, est);
+        for (Substance s : trendSubstances) {
+          trend.get(s.label(locale)).add(new TrendChart.YearEstimate(year, ky.get(s, TargetGroup.ADULTS_18_PLUS)));
+        }
+      }
+      b.add(new Report.FigureBlock("trend", t("Last-year prevalence among adults 18+ by survey year (synthetic surveys "
+          + "2016–2024 with a built-in trend: cocaine rising, laughing gas falling); bands show the 95% CI.",
+          "Prevalentie afgelopen jaar onder volwassenen 18+ per onderzoeksjaar (synthetische enquêtes 2016–2024 met een "
+          + "ingebouwde trend: cocaïne stijgend, lachgas dalend); banden tonen het 95%-BI."),
+          Figure.of(TrendChart.of(t("Trend in last-year prevalence, adults 18+", "Trend prevalentie afgelopen jaar, volwassenen 18+"),
+              trend, locale))));
+      List<List<Cell>> pub = new ArrayList<>();
+      for (PublishedFigure f : NdmFigures.all()) {
+        if (!"proportion".equals(f.unit()) || f.substance().isEmpty() || f.period().isEmpty() || f.group().isEmpty()
+            || f.group().get() == TargetGroup.PUPILS_12_16) {
+          continue;
+        }
+        Optional<PrevalenceEstimate> e = k.substances().contains(f.substance().get()) && k.groups().contains(f.group().get())
+            && f.period().get() == RecallPeriod.LAST_YEAR ? Optional.of(k.get(f.substance().get(), f.group().get()))
+            : Optional.empty();
+        pub.add(List.of(Cell.of(f.indicator()), Cell.of(f.qualifier() + " " + pct(f.value())),
+            e.map(this::cell).orElse(Cell.of(t("(not in this table)", "(niet in deze tabel)"))), Cell.of(f.source())));
+      }
+      b.add(new Report.TableBlock("published", t("Published national figures (NDM, 2022) next to the estimates from the "
+          + "synthetic survey, which was calibrated to them", "Gepubliceerde landelijke cijfers (NDM, 2022) naast de "
+          + "schattingen uit de synthetische enquête, die erop is gekalibreerd"),
+          List.of(t("indicator", "indicator"), t("published (%)", "gepubliceerd (%)"), t("estimate (95% CI)", "schatting (95%-BI)"),
+              t("source", "bron")), pub, ""));
+      method(t("Figure trend", "Figuur trend"), t("as key-figures, one survey per year", "als key-figures, één enquête per jaar"),
+          "R survey 4.1.1 (1e-8)", t("synthetic adult surveys 2016–2024", "synthetische volwassenenenquêtes 2016–2024"));
+    }
+    return new Report.Section("prevalence", t("Prevalence by target group", "Prevalentie naar doelgroep"), b);
+  }
+
+  // ------------------------------------------------------------------ selection
+
+  private Report.Section selection() {
+    List<Report.Block> b = new ArrayList<>();
+    Table m = Datasets.table("municipalities");
+    Map<String, String> names = new HashMap<>();
+    for (int i = 0; i < m.rowCount(); i++) {
+      names.put(m.stringColumn("code").get(i), m.stringColumn("name").get(i));
+    }
+    CompositeIndex index = CompositeIndex.of(WeightedIndicator.of("drug_crime", 0.5).withSe("drug_crime_se"),
+        WeightedIndicator.of("youth_crime", 0.3).withSe("youth_crime_se"), WeightedIndicator.of("lbm", -0.2).withSe("lbm_se"));
+    SelectionRules rules = SelectionRules.top(27).withMinimumPopulation(80_000);
+    Selection sel = index.select(m, "code", "inhabitants", rules);
+    long eligible = sel.explanations().stream().filter(Explanation::eligible).count();
+    b.add(new Report.Paragraph(String.format(locale, t("A composite index of registered drug crime (weight 0.5) and youth "
+        + "crime (0.3) per 1,000 inhabitants and the Leefbaarometer score (−0.2: better liveability lowers the score), "
+        + "each standardised to z-scores over all %d municipalities. Only municipalities of at least 80,000 inhabitants "
+        + "are eligible (%d here); the 27 with the highest score are selected.", "Een samengestelde index van "
+        + "geregistreerde drugscriminaliteit (gewicht 0,5) en jeugdcriminaliteit (0,3) per 1.000 inwoners en de "
+        + "Leefbaarometerscore (−0,2: betere leefbaarheid verlaagt de score), elk gestandaardiseerd tot z-scores over alle "
+        + "%d gemeenten. Alleen gemeenten met minstens 80.000 inwoners komen in aanmerking (hier %d); de 27 met de "
+        + "hoogste score worden geselecteerd."), m.rowCount(), eligible)));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (SelectedArea a : sel.selected()) {
+      Explanation e = sel.explain(a.area()).orElseThrow();
+      rows.add(List.of(Cell.of(Integer.toString(a.rank())), Cell.of(a.area()), Cell.of(names.getOrDefault(a.area(), "")),
+          Cell.of(String.format(locale, "%,.0f", e.population().orElse(0))), Cell.of(String.format(locale, "%.2f", a.score())),
+          Cell.of(a.reason())));
+    }
+    b.add(new Report.TableBlock("selected", t("Selected municipalities, with the reason for each",
+        "Geselecteerde gemeenten, met de reden per gemeente"), List.of(t("rank", "rang"), t("code", "code"),
+        t("name", "naam"), t("inhabitants", "inwoners"), "score", t("reason", "reden")), rows, ""));
+    b.add(new Report.FigureBlock("ranking", t("The 40 highest-scoring municipalities: contribution of each indicator "
+        + "(weight × z-score), score as a dot; green strip = selected, pale = below 80,000 inhabitants.",
+        "De 40 gemeenten met de hoogste score: bijdrage per indicator (gewicht × z-score), score als punt; groene strook = "
+        + "geselecteerd, licht = minder dan 80.000 inwoners."),
+        Figure.of(RankingChart.of(sel, 40, a -> a, locale))));
+    List<List<Cell>> missed = new ArrayList<>();
+    for (Explanation e : sel.explanations()) {
+      if (!e.selected() && e.rank().isPresent() && e.rank().getAsInt() <= 35) {
+        missed.add(List.of(Cell.of(Integer.toString(e.rank().getAsInt())), Cell.of(e.area()),
+            Cell.of(String.format(locale, "%,.0f", e.population().orElse(0))), Cell.of(e.reason())));
+      }
+    }
+    b.add(new Report.TableBlock("not-selected", t("High-scoring municipalities that were not selected, and why",
+        "Gemeenten met een hoge score die niet zijn geselecteerd, en waarom"), List.of(t("rank", "rang"), "code",
+        t("inhabitants", "inwoners"), t("reason", "reden")), missed, ""));
+    RankUncertainty u = index.rankUncertainty(AreaIndicators.from(m, "code", "inhabitants", index), rules, 200, 20230825L);
+    List<List<Cell>> ur = new ArrayList<>();
+    u.areas().stream().filter(a -> a.probabilitySelected() > 0 || a.selected())
+        .sorted((x, y) -> Double.compare(y.probabilitySelected(), x.probabilitySelected())).limit(40)
+        .forEach(a -> ur.add(List.of(Cell.of(a.area()), Cell.of(Integer.toString(a.rank())),
+            Cell.of(String.format(locale, "%.0f%%", 100 * a.probabilitySelected())),
+            Cell.of(String.format(locale, "%.0f–%.0f", a.rankLower(), a.rankUpper())))));
+    b.add(new Report.TableBlock("rank-uncertainty", t("Rank uncertainty: share of 200 Monte Carlo replicates (indicators "
+        + "drawn within their standard errors, seed 20230825) in which a municipality is selected",
+        "Onzekerheid van de rangorde: aandeel van 200 Monte-Carloreplicaties (indicatoren getrokken binnen hun "
+        + "standaardfout, seed 20230825) waarin een gemeente wordt geselecteerd"),
+        List.of("code", t("rank", "rang"), t("selected in", "geselecteerd in"), t("95% rank interval", "95%-rangenbereik")), ur, ""));
+    method(t("Tables selected, rank-uncertainty; figure ranking", "Tabellen selected, rank-uncertainty; figuur ranking"),
+        t("composite index of z-scores, eligibility rules, seeded Monte Carlo", "samengestelde index van z-scores, "
+        + "toelatingsregels, Monte Carlo met seed"), "R scale/rank/order (4e-13)",
+        t("synthetic municipalities (342, seed 20230825)", "synthetische gemeenten (342, seed 20230825)"));
+    return new Report.Section("selection", t("Selection of municipalities", "Selectie van gemeenten"), b);
+  }
+
+  // ------------------------------------------------------------------ outcomes
+
+  private Report.Section outcomes() {
+    List<Report.Block> b = new ArrayList<>();
+    Table effects = Datasets.table("effects");
+    MetaAnalysis meta = MetaAnalysis.fromCounts(effects, "study", "events_treated", "total_treated", "events_control",
+        "total_control", Measure.RR, MetaMethod.REML, 0.95);
+    b.add(new Report.Paragraph(t("Re-offending within two years among participants of an intervention and a comparison "
+        + "group in each municipality (synthetic cohorts with a true risk ratio of 0.75), pooled with a random-effects "
+        + "model (REML).", "Recidive binnen twee jaar onder deelnemers aan een interventie en een vergelijkingsgroep per "
+        + "gemeente (synthetische cohorten met een werkelijke risicoratio van 0,75), gepoold met een random-effectsmodel (REML).")));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (MetaAnalysis.Study s : meta.studies()) {
+      double se = Math.sqrt(s.vi());
+      rows.add(List.of(Cell.of(s.label()), Cell.of(String.format(locale, "%.2f", Math.exp(s.yi()))),
+          Cell.of(String.format(locale, "%.2f–%.2f", Math.exp(s.yi() - 1.959963984540054 * se), Math.exp(s.yi() + 1.959963984540054 * se))),
+          Cell.of(String.format(locale, "%.1f%%", 100 * s.weight()))));
+    }
+    meta.ratio().ifPresent(r -> rows.add(List.of(Cell.of(t("pooled (REML)", "gepoold (REML)")),
+        Cell.of(String.format(locale, "%.2f", r.estimate())), Cell.of(String.format(locale, "%.2f–%.2f", r.ciLower(), r.ciUpper())),
+        Cell.of("100%"))));
+    b.add(new Report.TableBlock("meta-analysis", t("Risk ratio of re-offending by municipality and pooled",
+        "Risicoratio van recidive per gemeente en gepoold"), List.of(t("municipality", "gemeente"), "RR", "95% CI",
+        t("weight", "gewicht")), rows, String.format(locale, "I² = %.0f%%, τ² = %.4f, Q = %.2f (p = %.3f).",
+        100 * meta.i2(), meta.tau2(), meta.q(), meta.qP())));
+    b.add(new Report.FigureBlock("forest", t("Forest plot: risk ratio per municipality (square size = weight), pooled "
+        + "estimate (diamond) and prediction interval (line below).", "Forestplot: risicoratio per gemeente (grootte van "
+        + "het vierkant = gewicht), gepoolde schatting (ruit) en predictie-interval (lijn eronder)."),
+        Figure.of(ForestChart.of(meta, locale))));
+    Table cohorts = Datasets.table("cohorts");
+    List<SurvivalCurve> curves = KaplanMeier.fit(cohorts, "time", "reoffended", Optional.of("group"), 0.95);
+    LogRankTest lr = LogRankTest.of(cohorts, "time", "reoffended", "group");
+    List<List<Cell>> km = new ArrayList<>();
+    for (SurvivalCurve c : curves) {
+      List<SurvivalCurve.At> at = c.at(365, 729);
+      km.add(List.of(Cell.of(c.group()), Cell.of(Integer.toString(c.n())), Cell.of(Integer.toString(c.events())),
+          Cell.of(c.median().isPresent() ? String.format(locale, "%.0f", c.median().getAsDouble()) : t("not reached", "niet bereikt")),
+          Cell.of(String.format(locale, "%.1f (%.1f–%.1f)", 100 * at.get(0).survival(), 100 * at.get(0).lower(), 100 * at.get(0).upper())),
+          Cell.of(String.format(locale, "%.1f (%.1f–%.1f)", 100 * at.get(1).survival(), 100 * at.get(1).lower(), 100 * at.get(1).upper()))));
+    }
+    b.add(new Report.TableBlock("survival", t("Time to re-offence (Kaplan–Meier): share without re-offence (%) after one "
+        + "and two years", "Tijd tot recidive (Kaplan–Meier): aandeel zonder recidive (%) na één en twee jaar"),
+        List.of(t("group", "groep"), "n", t("re-offences", "recidives"), t("median (days)", "mediaan (dagen)"),
+            t("1 year", "1 jaar"), t("2 years", "2 jaar")), km,
+        String.format(locale, t("Log-rank test: χ² = %.2f, df = %d, p = %.4f.", "Logranktoets: χ² = %.2f, df = %d, p = %.4f."),
+            lr.chisq(), lr.df(), lr.p())));
+    b.add(new Report.FigureBlock("survival", t("Kaplan–Meier curves with 95% confidence bands, censoring ticks and the "
+        + "number at risk.", "Kaplan–Meiercurves met 95%-betrouwbaarheidsbanden, censureringsstreepjes en het aantal at risk."),
+        SurvivalChart.of(curves, t("days since start", "dagen sinds start"), locale)));
+    Table panel = Datasets.table("panel");
+    DiffInDiff did = DiffInDiff.fit(panel, "unit", "treated", "period", "rate", 0.95);
+    b.add(new Report.Paragraph(String.format(locale, t("Difference in differences for %d wijken (area-based approach vs "
+        + "comparison), registered incidents per 1,000: effect %+.2f (95%% CI %+.2f to %+.2f), cluster-robust standard "
+        + "errors by wijk. Parallel trends before the start: %s.", "Verschil in verschillen voor %d wijken (gebiedsgerichte "
+        + "aanpak vs vergelijking), geregistreerde incidenten per 1.000: effect %+.2f (95%%-BI %+.2f tot %+.2f), "
+        + "clusterrobuuste standaardfouten per wijk. Parallelle trends vóór de start: %s."), did.clusters(),
+        did.effect().estimate(), did.ciLower(), did.ciUpper(), did.preTrend().map(c -> String.format(locale,
+            t("slope difference %+.3f (p = %.2f)", "verschil in helling %+.3f (p = %.2f)"), c.estimate(), c.p()))
+            .orElse(did.preTrendNote()))));
+    b.add(new Report.FigureBlock("did", t("Mean incidents per 1,000 in treated and comparison wijken by period, with the "
+        + "counterfactual for the treated wijken.", "Gemiddeld aantal incidenten per 1.000 in aanpak- en vergelijkingswijken "
+        + "per periode, met de contrafeitelijke lijn voor de aanpakwijken."),
+        Figure.of(DidChart.of(did, t("incidents per 1,000", "incidenten per 1.000"), locale))));
+    method(t("Table meta-analysis; figure forest", "Tabel meta-analysis; figuur forest"), t("log risk ratio (escalc), REML "
+        + "random effects, prediction interval", "log-risicoratio (escalc), REML random effects, predictie-interval"),
+        "R metafor (9e-13)", t("synthetic cohorts, seed 20240101", "synthetische cohorten, seed 20240101"));
+    method(t("Table/figure survival", "Tabel/figuur survival"), t("Kaplan–Meier, Greenwood, log interval; log-rank",
+        "Kaplan–Meier, Greenwood, log-interval; logrank"), "R survival (9e-13)", t("synthetic cohorts", "synthetische cohorten"));
+    method(t("Figure did", "Figuur did"), t("OLS with CR1 cluster-robust errors by unit", "OLS met CR1 clusterrobuuste fouten per eenheid"),
+        "R lm + sandwich formula (9e-13)", t("synthetic wijk panel", "synthetisch wijkpanel"));
+    return new Report.Section("outcomes", t("Intervention outcomes", "Uitkomsten van interventies"), b);
+  }
+
+  // ------------------------------------------------------------------ methods
+
+  private Report.Section methodsSection() {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (String[] m : methods) {
+      rows.add(List.of(Cell.of(m[0]), Cell.of(m[1]), Cell.of(m[2]), Cell.of(m[3])));
+    }
+    List<Report.Block> b = new ArrayList<>();
+    b.add(new Report.Paragraph(t("Every estimator in dmstat is tested against an established implementation; the column "
+        + "'checked against' gives the reference and the largest relative difference found. Formulas and references are in "
+        + "the javadoc of each class. Published figures: Trimbos-instituut/WODC, Nationale Drug Monitor; CBS (Bron: CBS).",
+        "Elke schatter in dmstat is getoetst aan een gevestigde implementatie; de kolom 'getoetst aan' noemt de referentie en "
+        + "het grootste relatieve verschil. Formules en referenties staan in de javadoc van elke klasse. Gepubliceerde "
+        + "cijfers: Trimbos-instituut/WODC, Nationale Drug Monitor; CBS (Bron: CBS).")));
+    b.add(new Report.TableBlock("methods", t("Methods and sources", "Methoden en bronnen"), List.of(t("table or figure",
+        "tabel of figuur"), t("method", "methode"), t("checked against", "getoetst aan"), t("data", "data")), rows, ""));
+    return new Report.Section("methods", t("Methods and sources", "Methoden en bronnen"), b);
+  }
+}

@@ -1,0 +1,161 @@
+package io.github.dmstat.charts.report;
+
+import io.github.dmstat.charts.Export;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The report as one self-contained HTML file: styles inline, every chart inline as SVG, no
+ * scripts, no network. Every text that comes from data is escaped.
+ */
+public final class HtmlReport {
+  private HtmlReport() {}
+
+  /** Writes {@code index.html} into {@code dir} and returns its path. */
+  public static Path write(Report report, Path dir) {
+    Path file = dir.resolve("index.html");
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(file, html(report), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+
+  /** The HTML text. */
+  public static String html(Report r) {
+    boolean nl = "nl".equals(r.locale().getLanguage());
+    StringBuilder sb = new StringBuilder(1 << 16);
+    sb.append("<!DOCTYPE html>\n<html lang=\"").append(nl ? "nl" : "en").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>").append(esc(r.title())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+    sb.append("<header><h1>").append(esc(r.title())).append("</h1><p class=\"sub\">").append(esc(r.subtitle()))
+        .append("</p>\n<nav><ol>");
+    for (Report.Section s : r.sections()) {
+      sb.append("<li><a href=\"#").append(s.id()).append("\">").append(esc(s.heading())).append("</a></li>");
+    }
+    sb.append("</ol></nav></header>\n<main>\n");
+    int figureNo = 0;
+    int tableNo = 0;
+    for (Report.Section s : r.sections()) {
+      sb.append("<section id=\"").append(s.id()).append("\">\n<h2>").append(esc(s.heading())).append("</h2>\n");
+      for (Report.Block b : s.blocks()) {
+        if (b instanceof Report.Paragraph p) {
+          sb.append("<p>").append(esc(p.text())).append("</p>\n");
+        } else if (b instanceof Report.TableBlock t) {
+          tableNo++;
+          table(sb, t, tableNo, nl);
+        } else if (b instanceof Report.FigureBlock f) {
+          figureNo++;
+          sb.append("<figure id=\"fig-").append(f.id()).append("\" class=\"chart\">\n")
+              .append(inlineSvg(Export.svgText(f.figure()), f.caption())).append("\n<figcaption>")
+              .append(nl ? "Figuur " : "Figure ").append(figureNo).append(". ").append(esc(f.caption()))
+              .append(" <a href=\"figures/").append(f.id()).append(".png\">PNG</a> · <a href=\"figures/").append(f.id())
+              .append(".svg\">SVG</a></figcaption>\n</figure>\n");
+        }
+      }
+      sb.append("</section>\n");
+    }
+    sb.append("</main>\n<footer><p>").append(esc(nl
+        ? "Gemaakt met dmstat. Onderdrukte cellen (.) hebben te weinig waarnemingen en worden nergens getoond; * = onbetrouwbaar."
+        : "Made with dmstat. Suppressed cells (.) have too few observations and are shown nowhere; * = unreliable."))
+        .append("</p></footer>\n</body>\n</html>\n");
+    return sb.toString();
+  }
+
+  private static void table(StringBuilder sb, Report.TableBlock t, int no, boolean nl) {
+    sb.append("<div class=\"table\" id=\"tab-").append(t.id()).append("\"><table>\n<caption>")
+        .append(nl ? "Tabel " : "Table ").append(no).append(". ").append(esc(t.caption()))
+        .append(" <a href=\"tables/").append(t.id()).append(".csv\">CSV</a></caption>\n<thead><tr>");
+    for (String h : t.header()) {
+      sb.append("<th>").append(esc(h)).append("</th>");
+    }
+    sb.append("</tr></thead>\n<tbody>\n");
+    for (List<Report.Cell> row : t.rows()) {
+      sb.append("<tr>");
+      for (Report.Cell c : row) {
+        switch (c.status()) {
+          case SUPPRESSED:
+            sb.append("<td class=\"suppressed\" title=\"").append(nl ? "onderdrukt" : "suppressed").append("\">")
+                .append(Report.SUPPRESSED_MARK).append("</td>");
+            break;
+          case UNRELIABLE:
+            sb.append("<td class=\"unreliable\" title=\"").append(nl ? "onbetrouwbaar" : "unreliable").append("\">")
+                .append(esc(c.text())).append("*</td>");
+            break;
+          default:
+            sb.append("<td>").append(esc(c.text())).append("</td>");
+        }
+      }
+      sb.append("</tr>\n");
+    }
+    sb.append("</tbody></table>\n");
+    StringBuilder notes = new StringBuilder(t.note());
+    if (t.hasUnreliable()) {
+      notes.append(notes.length() > 0 ? " " : "").append(nl ? "* onbetrouwbaar (kleine steekproef of grote relatieve fout)."
+          : "* unreliable (small sample or large relative error).");
+    }
+    if (t.hasSuppressed()) {
+      notes.append(notes.length() > 0 ? " " : "").append(nl ? ". onderdrukt: te weinig waarnemingen."
+          : ". suppressed: too few observations.");
+    }
+    if (notes.length() > 0) {
+      sb.append("<p class=\"note\">").append(esc(notes.toString())).append("</p>\n");
+    }
+    sb.append("</div>\n");
+  }
+
+  /** The SVG document as an inline element with an accessible title. */
+  static String inlineSvg(String svg, String caption) {
+    int start = svg.indexOf("<svg");
+    String body = start >= 0 ? svg.substring(start) : svg;
+    int close = body.indexOf('>');
+    return body.substring(0, close + 1) + "<title>" + esc(caption) + "</title>" + body.substring(close + 1);
+  }
+
+  /** Escapes text for HTML element content and attribute values. */
+  public static String esc(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<':
+          sb.append("&lt;");
+          break;
+        case '>':
+          sb.append("&gt;");
+          break;
+        case '&':
+          sb.append("&amp;");
+          break;
+        case '"':
+          sb.append("&quot;");
+          break;
+        case '\'':
+          sb.append("&#39;");
+          break;
+        default:
+          sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static final String CSS = String.join("\n",
+      "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:0 auto;max-width:1100px;padding:0 1.5rem 3rem;color:#222;line-height:1.45}",
+      "header{border-bottom:3px solid #0072b2;margin-bottom:1.5rem}h1{margin-bottom:.2rem}.sub{color:#555;margin-top:0}",
+      "nav ol{columns:2;padding-left:1.2rem}h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2.5rem}",
+      "figure.chart{margin:1.5rem 0}figure.chart svg{width:100%;height:auto;display:block;background:#fff}",
+      "figcaption{font-size:.9rem;color:#444;margin-top:.3rem}div.table{overflow-x:auto;margin:1.2rem 0}",
+      "table{border-collapse:collapse;font-size:.9rem}caption{text-align:left;font-weight:bold;padding-bottom:.4rem}",
+      "th,td{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:right;white-space:nowrap}",
+      "th:first-child,td:first-child{text-align:left}th{background:#f3f6fa}",
+      "td.unreliable{background:repeating-linear-gradient(45deg,#fff,#fff 4px,#f2f2f2 4px,#f2f2f2 6px)}",
+      "td.suppressed{color:#888;text-align:center}.note{font-size:.85rem;color:#555}footer{margin-top:3rem;font-size:.85rem;color:#666}",
+      "");
+}

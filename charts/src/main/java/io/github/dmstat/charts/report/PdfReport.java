@@ -1,0 +1,276 @@
+package io.github.dmstat.charts.report;
+
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * The report as a PDF with the same content as the HTML: headings, wrapped paragraphs, tables
+ * (suppressed cells show only the mark) and every figure as vector graphics, on A4 pages.
+ * Text uses DejaVu Sans when the system has it (embedded), else Helvetica with characters outside
+ * its encoding replaced.
+ */
+public final class PdfReport {
+  private static final float MARGIN = 50;
+  private static final PDRectangle PAGE = PDRectangle.A4;
+  private static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
+
+  private final PDDocument doc;
+  private final PDFont regular;
+  private final PDFont bold;
+  private final boolean unicode;
+  private PDPageContentStream cs;
+  private float y;
+  private int pageNo;
+
+  private PdfReport(PDDocument doc) throws IOException {
+    this.doc = doc;
+    Path dejavu = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    Path dejavuBold = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
+    if (Files.isReadable(dejavu) && Files.isReadable(dejavuBold)) {
+      regular = PDType0Font.load(doc, dejavu.toFile());
+      bold = PDType0Font.load(doc, dejavuBold.toFile());
+      unicode = true;
+    } else {
+      regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+      bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+      unicode = false;
+    }
+  }
+
+  /** Writes {@code report.pdf} into {@code dir} and returns its path. */
+  public static Path write(Report report, Path dir) {
+    Path file = dir.resolve("report.pdf");
+    try {
+      Files.createDirectories(dir);
+      try (OutputStream out = Files.newOutputStream(file); PDDocument doc = new PDDocument()) {
+        PdfReport w = new PdfReport(doc);
+        w.render(report);
+        doc.save(out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+
+  private void render(Report r) throws IOException {
+    newPage();
+    text(bold, 20, r.title(), MARGIN, y - 20);
+    y -= 30;
+    paragraph(r.subtitle(), 10);
+    int figureNo = 0;
+    int tableNo = 0;
+    boolean nl = "nl".equals(r.locale().getLanguage());
+    for (Report.Section s : r.sections()) {
+      need(60);
+      y -= 12;
+      text(bold, 14, s.heading(), MARGIN, y - 14);
+      y -= 24;
+      for (Report.Block b : s.blocks()) {
+        if (b instanceof Report.Paragraph p) {
+          paragraph(p.text(), 10);
+        } else if (b instanceof Report.TableBlock t) {
+          table(t, ++tableNo, nl);
+        } else if (b instanceof Report.FigureBlock f) {
+          figure(f, ++figureNo, nl);
+        }
+      }
+    }
+    cs.close();
+  }
+
+  private void newPage() throws IOException {
+    if (cs != null) {
+      cs.close();
+    }
+    PDPage page = new PDPage(PAGE);
+    doc.addPage(page);
+    cs = new PDPageContentStream(doc, page);
+    pageNo++;
+    text(regular, 8, Integer.toString(pageNo), PAGE.getWidth() / 2, MARGIN / 2);
+    y = PAGE.getHeight() - MARGIN;
+  }
+
+  private void need(float height) throws IOException {
+    if (y - height < MARGIN) {
+      newPage();
+    }
+  }
+
+  private void text(PDFont font, float size, String s, float x, float baseline) throws IOException {
+    cs.beginText();
+    cs.setFont(font, size);
+    cs.newLineAtOffset(x, baseline);
+    cs.showText(safe(s));
+    cs.endText();
+  }
+
+  private String safe(String s) {
+    if (unicode) {
+      StringBuilder sb = new StringBuilder();
+      s.codePoints().forEach(cp -> {
+        try {
+          regular.encode(new String(Character.toChars(cp)));
+          sb.appendCodePoint(cp);
+        } catch (IOException | IllegalArgumentException e) {
+          sb.append('?');
+        }
+      });
+      return sb.toString();
+    }
+    return s.replace('–', '-').replace('—', '-').replace('≤', '<').replace('≥', '>').replace('τ', 't')
+        .replace('…', '.').replace('·', '.').replaceAll("[^\\x20-\\x7E\\xA0-\\xFF]", "?");
+  }
+
+  private float width(PDFont font, float size, String s) throws IOException {
+    return font.getStringWidth(safe(s)) / 1000f * size;
+  }
+
+  private void paragraph(String text, float size) throws IOException {
+    List<String> lines = wrap(text, regular, size, WIDTH);
+    for (String line : lines) {
+      need(size * 1.4f);
+      text(regular, size, line, MARGIN, y - size);
+      y -= size * 1.4f;
+    }
+    y -= size * 0.6f;
+  }
+
+  private List<String> wrap(String text, PDFont font, float size, float max) throws IOException {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split("\\s+")) {
+      String candidate = line.length() == 0 ? word : line + " " + word;
+      if (width(font, size, candidate) > max && line.length() > 0) {
+        lines.add(line.toString());
+        line = new StringBuilder(word);
+      } else {
+        line = new StringBuilder(candidate);
+      }
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  private void table(Report.TableBlock t, int no, boolean nl) throws IOException {
+    int cols = t.header().size();
+    float size = 8.5f;
+    float[] w = new float[cols];
+    for (int round = 0; round < 4; round++) {
+      for (int c = 0; c < cols; c++) {
+        w[c] = width(bold, size, t.header().get(c)) + 8;
+        for (List<Report.Cell> r : t.rows()) {
+          w[c] = Math.max(w[c], width(regular, size, shown(r.get(c))) + 8);
+        }
+      }
+      float total = 0;
+      for (float v : w) {
+        total += v;
+      }
+      if (total <= WIDTH) {
+        break;
+      }
+      size *= WIDTH / total * 0.98f;
+    }
+    float row = size * 1.6f;
+    need(row * 3 + 14);
+    for (String line : wrap((nl ? "Tabel " : "Table ") + no + ". " + t.caption(), bold, 9.5f, WIDTH)) {
+      text(bold, 9.5f, line, MARGIN, y - 10);
+      y -= 13;
+    }
+    header(t, w, size, row);
+    for (List<Report.Cell> r : t.rows()) {
+      if (y - row < MARGIN) {
+        newPage();
+        header(t, w, size, row);
+      }
+      float x = MARGIN;
+      for (int c = 0; c < cols; c++) {
+        String s = shown(r.get(c));
+        float tx = c == 0 ? x + 4 : x + w[c] - 4 - width(regular, size, s);
+        text(regular, size, s, tx, y - size - 2);
+        x += w[c];
+      }
+      y -= row;
+    }
+    StringBuilder notes = new StringBuilder(t.note());
+    if (t.hasUnreliable()) {
+      notes.append(notes.length() > 0 ? " " : "").append(nl ? "* onbetrouwbaar." : "* unreliable.");
+    }
+    if (t.hasSuppressed()) {
+      notes.append(notes.length() > 0 ? " " : "").append(nl ? ". onderdrukt: te weinig waarnemingen." : ". suppressed: too few observations.");
+    }
+    y -= 4;
+    if (notes.length() > 0) {
+      paragraph(notes.toString(), 8);
+    } else {
+      y -= 8;
+    }
+  }
+
+  private void header(Report.TableBlock t, float[] w, float size, float row) throws IOException {
+    float x = MARGIN;
+    for (int c = 0; c < w.length; c++) {
+      String h = t.header().get(c);
+      float tx = c == 0 ? x + 4 : x + w[c] - 4 - width(bold, size, h);
+      text(bold, size, h, tx, y - size - 2);
+      x += w[c];
+    }
+    y -= row;
+    cs.moveTo(MARGIN, y + 2);
+    cs.lineTo(x, y + 2);
+    cs.setLineWidth(0.5f);
+    cs.stroke();
+  }
+
+  private static String shown(Report.Cell c) {
+    return c.status() == Report.Status.UNRELIABLE ? c.text() + "*" : c.text();
+  }
+
+  private void figure(Report.FigureBlock f, int no, boolean nl) throws IOException {
+    float scale = Math.min(1f, WIDTH / f.figure().width());
+    float h = f.figure().height() * scale;
+    float maxH = PAGE.getHeight() - 2 * MARGIN - 30;
+    if (h > maxH) {
+      scale *= maxH / h;
+      h = maxH;
+    }
+    need(h + 30);
+    PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, f.figure().width(), f.figure().height());
+    try {
+      f.figure().paint(g);
+    } finally {
+      g.dispose();
+    }
+    PDFormXObject form = g.getXFormObject();
+    cs.saveGraphicsState();
+    cs.transform(new Matrix(scale, 0, 0, scale, MARGIN, y - h));
+    cs.drawForm(form);
+    cs.restoreGraphicsState();
+    y -= h + 4;
+    for (String line : wrap((nl ? "Figuur " : "Figure ") + no + ". " + f.caption(), regular, 8.5f, WIDTH)) {
+      need(12);
+      text(regular, 8.5f, line, MARGIN, y - 9);
+      y -= 11;
+    }
+    y -= 10;
+  }
+}

@@ -1,0 +1,153 @@
+package io.github.dmstat.charts.report;
+
+import io.github.dmstat.charts.Figure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A report as a document model: sections of headings, paragraphs, tables and figures. Renderers
+ * ({@link HtmlReport}, {@link PdfReport}, {@link ReportFiles}) only lay it out; nothing in a
+ * report is computed by a renderer. Table cells carry their disclosure status: a suppressed cell
+ * holds only the suppression mark, never a value.
+ *
+ * @param title report title
+ * @param subtitle one line under the title (data and date)
+ * @param locale language of the labels
+ * @param sections the sections in order
+ */
+public record Report(String title, String subtitle, Locale locale, List<Section> sections) {
+  public Report {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(subtitle, "subtitle");
+    Objects.requireNonNull(locale, "locale");
+    sections = List.copyOf(sections);
+  }
+
+  /** A section: an id (for file names and anchors), a heading and its blocks. */
+  public record Section(String id, String heading, List<Block> blocks) {
+    public Section {
+      Checks.id(id);
+      Objects.requireNonNull(heading, "heading");
+      blocks = List.copyOf(blocks);
+    }
+  }
+
+  /** A piece of content. */
+  public sealed interface Block permits Paragraph, TableBlock, FigureBlock {}
+
+  /** Plain text (no markup; renderers escape it). */
+  public record Paragraph(String text) implements Block {
+    public Paragraph {
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /** Disclosure status of a table cell. */
+  public enum Status {
+    OK, UNRELIABLE, SUPPRESSED
+  }
+
+  /** The mark a suppressed cell shows instead of a value (CBS convention). */
+  public static final String SUPPRESSED_MARK = ".";
+
+  /** A table cell: its text and status; a suppressed cell's text is always {@link #SUPPRESSED_MARK}. */
+  public record Cell(String text, Status status) {
+    public Cell {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(status, "status");
+      if (status == Status.SUPPRESSED && !text.equals(SUPPRESSED_MARK)) {
+        throw new IllegalArgumentException("a suppressed cell must show '" + SUPPRESSED_MARK + "', not a value");
+      }
+    }
+
+    public static Cell of(String text) {
+      return new Cell(text, Status.OK);
+    }
+
+    public static Cell unreliable(String text) {
+      return new Cell(text, Status.UNRELIABLE);
+    }
+
+    public static Cell suppressed() {
+      return new Cell(SUPPRESSED_MARK, Status.SUPPRESSED);
+    }
+  }
+
+  /** A table with an id (its CSV file name), caption, header, rows and a footnote. */
+  public record TableBlock(String id, String caption, List<String> header, List<List<Cell>> rows, String note)
+      implements Block {
+    public TableBlock {
+      Checks.id(id);
+      Objects.requireNonNull(caption, "caption");
+      header = List.copyOf(header);
+      List<List<Cell>> copy = new ArrayList<>();
+      for (List<Cell> r : rows) {
+        if (r.size() != header.size()) {
+          throw new IllegalArgumentException("table '" + id + "': a row has " + r.size() + " cells but the header has "
+              + header.size());
+        }
+        copy.add(List.copyOf(r));
+      }
+      rows = List.copyOf(copy);
+      note = note == null ? "" : note;
+    }
+
+    /** Whether any cell is unreliable. */
+    public boolean hasUnreliable() {
+      return rows.stream().flatMap(List::stream).anyMatch(c -> c.status() == Status.UNRELIABLE);
+    }
+
+    /** Whether any cell is suppressed. */
+    public boolean hasSuppressed() {
+      return rows.stream().flatMap(List::stream).anyMatch(c -> c.status() == Status.SUPPRESSED);
+    }
+  }
+
+  /** A figure with an id (its file name) and caption. */
+  public record FigureBlock(String id, String caption, Figure figure) implements Block {
+    public FigureBlock {
+      Checks.id(id);
+      Objects.requireNonNull(caption, "caption");
+      Objects.requireNonNull(figure, "figure");
+    }
+  }
+
+  /** Every figure in the report, in order. */
+  public List<FigureBlock> figures() {
+    List<FigureBlock> out = new ArrayList<>();
+    for (Section s : sections) {
+      for (Block b : s.blocks()) {
+        if (b instanceof FigureBlock f) {
+          out.add(f);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every table in the report, in order. */
+  public List<TableBlock> tables() {
+    List<TableBlock> out = new ArrayList<>();
+    for (Section s : sections) {
+      for (Block b : s.blocks()) {
+        if (b instanceof TableBlock t) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Ids are file names: lower case letters, digits and dashes. */
+  static final class Checks {
+    private Checks() {}
+
+    static void id(String id) {
+      if (id == null || !id.matches("[a-z0-9][a-z0-9-]*")) {
+        throw new IllegalArgumentException("report id must be lower-case letters, digits and dashes but was '" + id + "'");
+      }
+    }
+  }
+}
