@@ -1,5 +1,6 @@
 package io.github.dmstat.charts.cli;
 
+import io.github.dmstat.core.concentration.AreaConcentration;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dmstat.core.io.Json;

@@ -4,24 +4,17 @@ import io.github.dmstat.core.Checks;
 import io.github.dmstat.core.Columns;
 import io.github.dmstat.core.area.AreaCode;
 import io.github.dmstat.core.area.AreaPolygon;
+import io.github.dmstat.core.concentration.AreaConcentration;
 import io.github.dmstat.core.concentration.AreaCounts;
 import io.github.dmstat.core.concentration.Concentration;
-import io.github.dmstat.core.concentration.EbRates;
-import io.github.dmstat.core.concentration.EmpiricalBayes;
 import io.github.dmstat.core.concentration.MissingPolicy;
-import io.github.dmstat.core.concentration.RateTable;
 import io.github.dmstat.core.concentration.Rates;
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.Json;
 import io.github.dmstat.core.spatial.Contiguity;
-import io.github.dmstat.core.spatial.GetisOrd;
-import io.github.dmstat.core.spatial.LocalMoran;
-import io.github.dmstat.core.spatial.LocalSettings;
 import io.github.dmstat.core.spatial.Moran;
-import io.github.dmstat.core.spatial.MoranResult;
 import io.github.dmstat.core.spatial.SpatialWeights;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -165,44 +158,15 @@ final class ConcentrationCommand implements Callable<Integer> {
       }
     }
     AreaCounts counts = AreaCounts.from(table, area, count, population, MissingPolicy.FAIL);
-    RateTable rates = Rates.per(per).withLevel(level).of(counts);
-    EbRates eb = EmpiricalBayes.estimate(counts, per);
-    List<String> notes = new ArrayList<>();
-    if (!rates.withoutPopulation().isEmpty()) {
-      notes.add(rates.withoutPopulation().size() + " area(s) with population 0 have no rate and are left out of the "
-          + "EB rates and spatial statistics: " + shortList(rates.withoutPopulation()));
-    }
-    List<String> rated = rates.rates().stream().map(RateTable.AreaRate::area).toList();
-    Optional<SpatialWeights> w = weights(counts.areas(), rated);
-    if (w.isEmpty()) {
-      notes.add("no neighbour option (--neighbours, --boundaries with --contiguity or --knn): Moran's I, local Moran "
-          + "and Gi* are not computed (null)");
-      return new AreaConcentration(per, counts, rates, eb, Concentration.gini(counts), Concentration.topShare(counts, top),
-          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), notes);
-    }
-    SpatialWeights links = w.get();
-    double[] x = new double[rated.size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = rates.rates().get(i).rate().rate();
-    }
-    List<String> islands = links.islands();
-    if (!islands.isEmpty()) {
-      notes.add(islands.size() + " area(s) without neighbours (kept, as spdep zero.policy = TRUE; cluster 'no "
-          + "neighbours', no local p): " + shortList(islands));
-    }
-    SpatialWeights row = links.rowStandardised();
-    MoranResult moran = Moran.global(x, row, permutations, seed);
-    LocalSettings settings = LocalSettings.withDefaults().withAlpha(1 - level).withPermutations(permutations, seed);
-    LocalMoran local = Moran.local(x, row, settings);
-    GetisOrd gi = GetisOrd.of(x, links.binary(), settings);
-    return new AreaConcentration(per, counts, rates, eb, Concentration.gini(counts), Concentration.topShare(counts, top),
-        Optional.of(describeNeighbours(links)), Optional.of(links), Optional.of(moran), Optional.of(local),
-        Optional.of(gi), notes);
+    return AreaConcentration.analyse(counts, rated -> weights(counts.areas(), rated), describeNeighbours(), per, top,
+        level, permutations, seed);
   }
 
-  private String describeNeighbours(SpatialWeights w) {
+  private String describeNeighbours() {
     String how;
-    if (neighbours != null) {
+    if (neighbours == null && boundaries == null) {
+      how = "no neighbour option (--neighbours, --boundaries with --contiguity or --knn)";
+    } else if (neighbours != null) {
       how = "edge list " + neighbours;
     } else if (knn != null) {
       how = knn + " nearest centroids from " + boundaries;
@@ -210,8 +174,7 @@ final class ConcentrationCommand implements Callable<Integer> {
       how = (contiguity == null ? "queen" : Contiguity.parse(contiguity).name().toLowerCase(Locale.ROOT))
           + " contiguity from " + boundaries;
     }
-    return String.format(Locale.ROOT, "%s: %d areas, %d links, %d without neighbours", how, w.size(), w.links(),
-        w.islands().size());
+    return how;
   }
 
   /** Binary links among the rated areas, or empty without a neighbour option. */
@@ -237,7 +200,4 @@ final class ConcentrationCommand implements Callable<Integer> {
     }
   }
 
-  private static String shortList(List<String> ids) {
-    return ids.size() <= 10 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 10)) + ", ...";
-  }
 }

@@ -6,21 +6,18 @@ import io.github.dmstat.charts.map.Classification;
 import io.github.dmstat.charts.map.Maps;
 import io.github.dmstat.charts.report.Report.Cell;
 import io.github.dmstat.core.area.AreaPolygon;
+import io.github.dmstat.core.concentration.AreaConcentration;
 import io.github.dmstat.core.concentration.AreaCounts;
 import io.github.dmstat.core.concentration.Concentration;
 import io.github.dmstat.core.concentration.EbRates;
-import io.github.dmstat.core.concentration.EmpiricalBayes;
 import io.github.dmstat.core.concentration.Gini;
 import io.github.dmstat.core.concentration.MissingPolicy;
 import io.github.dmstat.core.concentration.Rate;
 import io.github.dmstat.core.concentration.RateTable;
-import io.github.dmstat.core.concentration.Rates;
 import io.github.dmstat.core.concentration.TopShare;
 import io.github.dmstat.core.spatial.Contiguity;
 import io.github.dmstat.core.spatial.GetisOrd;
 import io.github.dmstat.core.spatial.LocalMoran;
-import io.github.dmstat.core.spatial.LocalSettings;
-import io.github.dmstat.core.spatial.Moran;
 import io.github.dmstat.core.spatial.MoranResult;
 import io.github.dmstat.core.spatial.SpatialWeights;
 import io.github.dmstat.datasets.SyntheticGeography;
@@ -51,25 +48,19 @@ final class ConcentrationSection {
     for (AreaPolygon p : geo.polygons()) {
       byCode.put(p.code(), p);
     }
-    List<AreaPolygon> polygons = new ArrayList<>();
-    for (String a : counts.areas()) {
-      polygons.add(byCode.get(a));
-    }
-    RateTable rates = Rates.perThousand().of(counts);
-    EbRates eb = EmpiricalBayes.estimate(counts, 1000);
-    Gini gini = Concentration.gini(counts);
+    List<AreaPolygon> polygons = align(byCode, counts.areas());
+    AreaConcentration a = AreaConcentration.analyse(counts,
+        rated -> Optional.of(SpatialWeights.contiguity(align(byCode, rated), Contiguity.QUEEN)), "queen contiguity",
+        1000, 0.10, 0.95, 999, 1L);
+    RateTable rates = a.rates();
+    EbRates eb = a.eb();
+    Gini gini = a.gini();
     TopShare top1 = Concentration.topShare(counts, 0.01);
-    TopShare top10 = Concentration.topShare(counts, 0.10);
-    SpatialWeights queen = SpatialWeights.contiguity(polygons, Contiguity.QUEEN);
-    double[] x = new double[counts.areas().size()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = 1000.0 * counts.events()[i] / counts.population()[i];
-    }
-    MoranResult moran = Moran.global(x, queen.rowStandardised(), 999, 1L);
-    LocalSettings settings = LocalSettings.withDefaults().withPermutations(999, 1L);
-    LocalMoran local = Moran.local(x, queen.rowStandardised(), settings);
-    GetisOrd gi = GetisOrd.of(x, queen.binary(), settings);
-
+    TopShare top10 = a.top();
+    SpatialWeights queen = a.weights().orElseThrow();
+    MoranResult moran = a.moran().orElseThrow();
+    LocalMoran local = a.local().orElseThrow();
+    GetisOrd gi = a.getisOrd().orElseThrow();
     List<Report.Block> b = new ArrayList<>();
     b.add(new Report.Paragraph(String.format(locale, nl
         ? "Geregistreerde drugsincidenten in %d synthetische buurten (%d gemeenten) met bekende, geplante hotspots. "
@@ -151,6 +142,14 @@ final class ConcentrationSection {
         + "moran.test/moran.mc, localmoran, localG (Gi*), poly2nb queen" : "exact Poisson intervals, EBest, moran.test/moran.mc, "
         + "localmoran, localG (Gi*), poly2nb queen", "R spdep 1.2-7 (3e-13)", nl ? "synthetische buurten" : "synthetic buurten"});
     return new Report.Section("concentration", nl ? "Concentratie in buurten" : "Neighbourhood concentration", b);
+  }
+
+  private static List<AreaPolygon> align(Map<String, AreaPolygon> byCode, List<String> areas) {
+    List<AreaPolygon> out = new ArrayList<>(areas.size());
+    for (String area : areas) {
+      out.add(byCode.get(area));
+    }
+    return out;
   }
 
   private static List<Cell> row(String name, String value) {

@@ -1,16 +1,14 @@
-package io.github.dmstat.charts.cli;
+package io.github.dmstat.core.concentration;
 
 import io.github.dmstat.core.TextTable;
-import io.github.dmstat.core.concentration.AreaCounts;
-import io.github.dmstat.core.concentration.EbRates;
-import io.github.dmstat.core.concentration.Gini;
-import io.github.dmstat.core.concentration.Rate;
-import io.github.dmstat.core.concentration.RateTable;
-import io.github.dmstat.core.concentration.TopShare;
+import io.github.dmstat.core.Checks;
 import io.github.dmstat.core.spatial.GetisOrd;
 import io.github.dmstat.core.spatial.LocalMoran;
+import io.github.dmstat.core.spatial.LocalSettings;
+import io.github.dmstat.core.spatial.Moran;
 import io.github.dmstat.core.spatial.MoranResult;
 import io.github.dmstat.core.spatial.SpatialWeights;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +23,11 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Everything {@code dmstat concentration} reports: counts, rates with intervals, empirical Bayes
+ * A full concentration analysis of event counts over areas: rates with intervals, empirical Bayes
  * rates, Gini, top share and (when neighbours are given) global Moran's I, local Moran and
- * Getis–Ord Gi* on the rates per {@code per} inhabitants.
+ * Getis–Ord Gi* on the rates per {@code per} inhabitants. What {@code dmstat concentration} and
+ * the report show; {@link #analyse} composes the estimators of this package and
+ * {@code io.github.dmstat.core.spatial}, each tested against R on its own.
  *
  * @param per rates per this many inhabitants
  * @param counts the bound counts, input order
@@ -42,21 +42,85 @@ import tech.tablesaw.api.Table;
  * @param getisOrd Gi* (binary, self included)
  * @param notes remarks for the reader (why something is missing, islands, areas left out)
  */
-record AreaConcentration(double per, AreaCounts counts, RateTable rates, EbRates eb, Gini gini, TopShare top,
+public record AreaConcentration(double per, AreaCounts counts, RateTable rates, EbRates eb, Gini gini, TopShare top,
     Optional<String> neighbours, Optional<SpatialWeights> weights, Optional<MoranResult> moran,
     Optional<LocalMoran> local, Optional<GetisOrd> getisOrd, List<String> notes) {
-  AreaConcentration {
+  public AreaConcentration {
     Objects.requireNonNull(counts, "counts");
     notes = List.copyOf(notes);
   }
 
+  /**
+   * Analyses {@code counts}. {@code links} gives the binary neighbour links among the areas that
+   * have a rate (population > 0), in that order, or empty for no spatial statistics; {@code how}
+   * describes where the links came from (or, without links, why there are none). Moran's I and local Moran use row-standardised weights,
+   * Gi* binary weights with the area itself; local significance at {@code 1 − level}; permutation
+   * tests seeded by {@code seed}.
+   */
+  public static AreaConcentration analyse(AreaCounts counts, Function<List<String>, Optional<SpatialWeights>> links,
+      String how, double per, double top, double level, int permutations, long seed) {
+    if (!(per > 0) || Double.isInfinite(per)) {
+      throw Checks.badArgument("per", "must be finite and > 0", per);
+    }
+    if (!(top > 0 && top <= 1)) {
+      throw Checks.badArgument("top", "must be in (0, 1]", top);
+    }
+    Checks.level(level);
+    if (permutations < 0) {
+      throw Checks.badArgument("permutations", "must be >= 0", permutations);
+    }
+    RateTable rates = Rates.per(per).withLevel(level).of(counts);
+    EbRates eb = EmpiricalBayes.estimate(counts, per);
+    List<String> notes = new ArrayList<>();
+    if (!rates.withoutPopulation().isEmpty()) {
+      notes.add(rates.withoutPopulation().size() + " area(s) with population 0 have no rate and are left out of the "
+          + "EB rates and spatial statistics: " + shortList(rates.withoutPopulation()));
+    }
+    List<String> rated = rates.rates().stream().map(RateTable.AreaRate::area).toList();
+    Optional<SpatialWeights> w = links.apply(rated);
+    Gini gini = Concentration.gini(counts);
+    TopShare share = Concentration.topShare(counts, top);
+    if (w.isEmpty()) {
+      notes.add(how + ": Moran's I, local Moran and Gi* are not computed");
+      return new AreaConcentration(per, counts, rates, eb, gini, share, Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty(), notes);
+    }
+    SpatialWeights binary = w.get();
+    if (!binary.ids().equals(rated)) {
+      throw new IllegalArgumentException("neighbour links must cover the " + rated.size()
+          + " areas with a rate, in order, but cover " + binary.size());
+    }
+    double[] x = new double[rated.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = rates.rates().get(i).rate().rate();
+    }
+    List<String> islands = binary.islands();
+    if (!islands.isEmpty()) {
+      notes.add(islands.size() + " area(s) without neighbours (kept, as spdep zero.policy = TRUE; cluster 'no "
+          + "neighbours', no local p): " + shortList(islands));
+    }
+    SpatialWeights row = binary.rowStandardised();
+    MoranResult moran = Moran.global(x, row, permutations, seed);
+    LocalSettings settings = LocalSettings.withDefaults().withAlpha(1 - level).withPermutations(permutations, seed);
+    LocalMoran local = Moran.local(x, row, settings);
+    GetisOrd gi = GetisOrd.of(x, binary.binary(), settings);
+    String described = String.format(Locale.ROOT, "%s: %d areas, %d links, %d without neighbours", how, binary.size(),
+        binary.links(), islands.size());
+    return new AreaConcentration(per, counts, rates, eb, gini, share, Optional.of(described), Optional.of(binary),
+        Optional.of(moran), Optional.of(local), Optional.of(gi), notes);
+  }
+
+  private static String shortList(List<String> ids) {
+    return ids.size() <= 10 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 10)) + ", ...";
+  }
+
   /** One output row. */
-  record Row(String area, long count, double population, Optional<Rate> rate, OptionalDouble ebRate,
+  public record Row(String area, long count, double population, Optional<Rate> rate, OptionalDouble ebRate,
       OptionalDouble localMoran, Optional<String> cluster, OptionalDouble pLocal, OptionalDouble giStar,
       OptionalInt neighbours) {}
 
   /** One row per area in input order. */
-  List<Row> rows() {
+  public List<Row> rows() {
     List<String> ids = counts.areas();
     long[] e = counts.events();
     double[] p = counts.population();
@@ -83,7 +147,7 @@ record AreaConcentration(double per, AreaCounts counts, RateTable rates, EbRates
   }
 
   /** Columns area, count, population, rate, rateLower, rateUpper, ebRate, localMoran, cluster, pLocal, giStar, neighbours. */
-  Table toTable() {
+  public Table toTable() {
     StringColumn area = StringColumn.create("area");
     LongColumn count = LongColumn.create("count");
     DoubleColumn pop = DoubleColumn.create("population");
@@ -130,7 +194,7 @@ record AreaConcentration(double per, AreaCounts counts, RateTable rates, EbRates
   }
 
   /** "per 1,000" etc. */
-  String unit() {
+  public String unit() {
     return per == Math.rint(per) ? String.format(Locale.ROOT, "per %,d", (long) per) : "per " + per;
   }
 
