@@ -46,7 +46,9 @@ final class GroupedBars {
    */
   static XYChart chart(String title, String yTitle, List<String> categories, List<String> series,
       List<List<Bar>> bars, double scale, Locale locale, Messages msg) {
-    int width = Math.max(640, Math.min(1400, 140 + categories.size() * Math.max(60, 22 * series.size())));
+    int longest = categories.stream().mapToInt(String::length).max().orElse(1);
+    int perCategory = Math.max(Math.max(60, 22 * series.size()), 8 * longest + 16);
+    int width = Math.max(640, Math.min(2000, 140 + categories.size() * perCategory));
     XYChart chart = new XYChartBuilder().width(width).height(480).title(title).xAxisTitle("").yAxisTitle(yTitle).build();
     XYStyler st = chart.getStyler();
     st.setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -61,16 +63,7 @@ final class GroupedBars {
     st.setMarkerSize(0);
     st.setXAxisMin(-0.5);
     st.setXAxisMax(categories.size() - 0.5);
-    st.setYAxisMin(0.0);
-    // ticks fall on whole numbers; XChart also formats the axis ends (±0.5) and ticks outside the
-    // range, which it measures but does not draw: those get distinct, non-blank placeholders
-    chart.setCustomXAxisTickLabelsFormatter(x -> {
-      long k = Math.round(x);
-      return Math.abs(x - k) < 1e-9 && k >= 0 && k < categories.size() ? categories.get((int) k) : Double.toString(x);
-    });
-    if (categories.size() > 8) {
-      chart.getStyler().setXAxisLabelRotation(35);
-    }
+
     Color[] palette = Palette.SERIES;
     double groupWidth = 0.8;
     double barWidth = groupWidth / series.size();
@@ -111,7 +104,10 @@ final class GroupedBars {
       XYSeries empty = chart.addSeries(msg.noPublishable(), new double[] {0}, new double[] {0});
       empty.setMarker(SeriesMarkers.NONE);
     }
-    chart.getStyler().setYAxisMax(yMax > 0 ? yMax * 1.08 : 1.0);
+    double top = yMax > 0 ? yMax * 1.08 : 1.0;
+    chart.getStyler().setYAxisMax(top);
+    chart.getStyler().setYAxisMin(-CategoryLabels.strip(categories, false) * top);
+    CategoryLabels.install(chart, categories, false, 0);
     chart.addAnnotation(new Whiskers(whiskers, hatched));
     if (suppressed > 0 || !hatched.isEmpty()) {
       List<String> notes = new ArrayList<>();

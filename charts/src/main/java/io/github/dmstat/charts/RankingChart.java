@@ -59,12 +59,7 @@ public final class RankingChart {
     st.setPlotGridVerticalLinesVisible(false);
     st.setXAxisMin(-0.5);
     st.setXAxisMax(shown.size() - 0.5);
-    st.setXAxisLabelRotation(60);
     st.setXAxisTickMarkSpacingHint(Math.max(8, (int) ((width - 150) / (double) Math.max(1, shown.size()))));
-    chart.setCustomXAxisTickLabelsFormatter(x -> {
-      long k = Math.round(x);
-      return Math.abs(x - k) < 1e-9 && k >= 0 && k < categories.size() ? categories.get((int) k) : Double.toString(x);
-    });
     boolean[] legend = new boolean[indicators.size()];
     double[] scoreX = new double[shown.size()];
     double[] scoreY = new double[shown.size()];
@@ -111,6 +106,19 @@ public final class RankingChart {
       score.setMarker(SeriesMarkers.CIRCLE);
       score.setMarkerColor(Color.BLACK);
     }
+    double lowest = 0;
+    double highest = 0;
+    for (XYSeries series : chart.getSeriesMap().values()) {
+      for (double v : series.getYData()) {
+        lowest = Math.min(lowest, v);
+        highest = Math.max(highest, v);
+      }
+    }
+    double range = Math.max(highest - lowest, 1e-9);
+    double pad = 0.04 * range;
+    st.setYAxisMax(highest + pad);
+    st.setYAxisMin(lowest - pad - CategoryLabels.strip(categories, true) * range);
+    CategoryLabels.install(chart, categories, true, lowest - pad);
     chart.addAnnotation(new Bands(selectedBands));
     return chart;
   }

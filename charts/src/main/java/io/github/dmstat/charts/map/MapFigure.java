@@ -198,20 +198,8 @@ public final class MapFigure implements Figure {
     double legendH = Math.ceil(2 * PAD + legendTitleH + legend.size() * ROW_H - (ROW_H - SWATCH_H) + 2);
 
     // --- projection and fit
-    double[] bbox = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-        Double.NEGATIVE_INFINITY};
-    for (AreaPolygon a : areas) {
-      a.forEachRing((p, r, xy) -> {
-        for (int k = 0; k < xy.length; k += 2) {
-          bbox[0] = Math.min(bbox[0], xy[k]);
-          bbox[1] = Math.min(bbox[1], xy[k + 1]);
-          bbox[2] = Math.max(bbox[2], xy[k]);
-          bbox[3] = Math.max(bbox[3], xy[k + 1]);
-        }
-      });
-    }
-    boolean geographic = bbox[0] >= -180 && bbox[2] <= 180 && bbox[1] >= -90 && bbox[3] <= 90;
-    double kx = geographic ? Math.cos(Math.toRadians(0.5 * (bbox[1] + bbox[3]))) : 1.0;
+    double[] bbox = bbox(areas);
+    double kx = xScale(bbox);
     double dx = Math.max((bbox[2] - bbox[0]) * kx, 1e-12);
     double dy = Math.max(bbox[3] - bbox[1], 1e-12);
     double fullW = w - 2 * MARGIN;
@@ -491,8 +479,45 @@ public final class MapFigure implements Figure {
         + spec.width + "×" + spec.height + " pt]";
   }
 
+  /** {@code {minX, minY, maxX, maxY}} over every ring of every area. */
+  static double[] bbox(List<AreaPolygon> areas) {
+    double[] bbox = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.NEGATIVE_INFINITY};
+    for (AreaPolygon a : areas) {
+      a.forEachRing((p, r, xy) -> {
+        for (int k = 0; k < xy.length; k += 2) {
+          bbox[0] = Math.min(bbox[0], xy[k]);
+          bbox[1] = Math.min(bbox[1], xy[k + 1]);
+          bbox[2] = Math.max(bbox[2], xy[k]);
+          bbox[3] = Math.max(bbox[3], xy[k + 1]);
+        }
+      });
+    }
+    return bbox;
+  }
+
+  /** cos(mean latitude) for lon/lat boxes (equirectangular), else 1. */
+  static double xScale(double[] bbox) {
+    boolean geographic = bbox[0] >= -180 && bbox[2] <= 180 && bbox[1] >= -90 && bbox[3] <= 90;
+    return geographic ? Math.cos(Math.toRadians(0.5 * (bbox[1] + bbox[3]))) : 1.0;
+  }
+
   /**
-   * Settings for a {@link MapFigure}: size in points (default 600 × 640), title (required),
+   * A height that fits the areas' aspect ratio at {@code width} with room for title and legend
+   * beside the map (between 260 and 1000 points), so wide regions do not float in white space.
+   */
+  static int fittedHeight(List<AreaPolygon> areas, int width) {
+    double[] bbox = bbox(areas);
+    double kx = xScale(bbox);
+    double dx = Math.max((bbox[2] - bbox[0]) * kx, 1e-12);
+    double dy = Math.max(bbox[3] - bbox[1], 1e-12);
+    double mapWidth = Math.max(100, width - 2 * MARGIN - 170);
+    return (int) Math.max(260, Math.min(1000, Math.round(mapWidth * dy / dx + 110)));
+  }
+
+  /**
+   * Settings for a {@link MapFigure}: size in points (default width 600; height fitted to the
+   * areas unless set), title (required),
    * subtitle, note (e.g. the source), legend title and categories, the category of each area,
    * border colour and width (0 = automatic), locale (for the "no data" label).
    */
@@ -500,6 +525,7 @@ public final class MapFigure implements Figure {
     private final List<AreaPolygon> areas;
     private int width = 600;
     private int height = 640;
+    private boolean heightSet;
     private String title = "";
     private String subtitle = "";
     private String note = "";
@@ -528,6 +554,7 @@ public final class MapFigure implements Figure {
       Builder b = new Builder(areas);
       b.width = width;
       b.height = height;
+      b.heightSet = heightSet;
       b.title = title;
       b.subtitle = subtitle;
       b.note = note;
@@ -556,6 +583,7 @@ public final class MapFigure implements Figure {
         throw Checks.badArgument("height", "must be between 100 and 5000 points", height);
       }
       this.height = height;
+      this.heightSet = true;
       return this;
     }
 
@@ -636,6 +664,9 @@ public final class MapFigure implements Figure {
     public MapFigure build() {
       if (title.isBlank()) {
         throw Checks.badArgument("title", "must be present and not blank", title);
+      }
+      if (!heightSet) {
+        height = fittedHeight(areas, width);
       }
       return new MapFigure(this);
     }
