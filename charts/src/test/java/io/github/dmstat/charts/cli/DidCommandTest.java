@@ -1,5 +1,8 @@
 package io.github.dmstat.charts.cli;
 
+import static io.github.dmstat.charts.cli.CliRun.run;
+import io.github.dmstat.charts.cli.CliRun.Result;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.outcomes.DiffInDiff;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,14 +20,6 @@ class DidCommandTest {
   @TempDir
   Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   private Path csv(String text) throws IOException {
     Path p = dir.resolve("panel.csv");

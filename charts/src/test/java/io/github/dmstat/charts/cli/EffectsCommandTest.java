@@ -1,5 +1,8 @@
 package io.github.dmstat.charts.cli;
 
+import static io.github.dmstat.charts.cli.CliRun.run;
+import io.github.dmstat.charts.cli.CliRun.Result;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +15,6 @@ import io.github.dmstat.core.outcomes.Measure;
 import io.github.dmstat.core.outcomes.MetaAnalysis;
 import io.github.dmstat.core.outcomes.MetaMethod;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,14 +26,6 @@ class EffectsCommandTest {
   @TempDir
   Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   static final String COUNTS = "municipality,a,n1,c,n2\nAlmere,12,100,20,100\nDelft,0,40,5,42\nVenlo,30,150,33,140\n"
       + "Breda,8,60,15,70\n";

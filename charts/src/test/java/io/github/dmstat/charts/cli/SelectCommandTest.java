@@ -1,5 +1,8 @@
 package io.github.dmstat.charts.cli;
 
+import static io.github.dmstat.charts.cli.CliRun.run;
+import io.github.dmstat.charts.cli.CliRun.Result;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +18,6 @@ import io.github.dmstat.core.selection.Standardisation;
 import io.github.dmstat.core.selection.WeightedIndicator;
 import io.github.dmstat.datasets.PreventieMetGezag;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,14 +33,6 @@ class SelectCommandTest {
   @TempDir
   Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   private static final String AREAS = "code,name,inhabitants,crime,crime_se,lbm\n"
       + "GM0001,Aa,120000,12.5,1.0,3.9\nGM0002,Bb,95000,9.1,0.8,4.1\nGM0003,Cc,60000,15.2,2.0,3.7\n"

@@ -1,5 +1,8 @@
 package io.github.dmstat.charts.cli;
 
+import static io.github.dmstat.charts.cli.CliRun.run;
+import io.github.dmstat.charts.cli.CliRun.Result;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +13,6 @@ import io.github.dmstat.core.outcomes.KaplanMeier;
 import io.github.dmstat.core.outcomes.LogRankTest;
 import io.github.dmstat.core.outcomes.SurvivalCurve;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,14 +24,6 @@ class SurvivalCommandTest {
   @TempDir
   Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   // R survival's aml data (Maintained / Nonmaintained)
   static final String AML = "time,status,x\n9,1,M\n13,1,M\n13,0,M\n18,1,M\n23,1,M\n28,0,M\n31,1,M\n34,1,M\n45,0,M\n"

@@ -1,5 +1,6 @@
 package io.github.dmstat.core.concentration;
 
+import io.github.dmstat.core.internal.IndexOrder;
 import io.github.dmstat.core.Checks;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.dmstat.core.selection;
 
+import io.github.dmstat.core.internal.IndexOrder;
 import java.util.List;
 
 /**

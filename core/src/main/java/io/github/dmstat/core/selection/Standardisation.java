@@ -1,5 +1,6 @@
 package io.github.dmstat.core.selection;
 
+import io.github.dmstat.core.internal.IndexOrder;
 import io.github.dmstat.core.Checks;
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,17 +1,17 @@
-package io.github.dmstat.core.selection;
+package io.github.dmstat.core.internal;
 
 /** Stable primitive merge sort of indices {@code 0..n-1} (no boxing). */
-final class IndexOrder {
+public final class IndexOrder {
   private IndexOrder() {}
 
   /** Compares two indices. */
   @FunctionalInterface
-  interface IndexComparator {
+  public interface IndexComparator {
     int compare(int a, int b);
   }
 
   /** Indices {@code 0..n-1} sorted by {@code cmp} (stable). */
-  static int[] sort(int n, IndexComparator cmp) {
+  public static int[] sort(int n, IndexComparator cmp) {
     int[] a = new int[n];
     for (int i = 0; i < n; i++) {
       a[i] = i;
