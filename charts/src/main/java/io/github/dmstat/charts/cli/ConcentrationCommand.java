@@ -40,7 +40,7 @@ import tech.tablesaw.columns.Column;
             + "--boundaries dataset:buurten). Areas without neighbours (islands) are kept, as spdep with "
             + "zero.policy = TRUE; areas with population 0 have no rate and are left out of the spatial statistics.",
         "Without a neighbour option the Moran and local fields are null."})
-final class ConcentrationCommand implements Callable<Integer> {
+class ConcentrationCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -97,17 +97,7 @@ final class ConcentrationCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format fmt = Format.parse(format);
-    checkOptions();
-    Table table = data.load();
-    AreaConcentration result;
-    try {
-      result = compute(table);
-    } catch (IllegalArgumentException e) {
-      String m = e.getMessage();
-      boolean external = m != null && ((neighbours != null && m.startsWith(neighbours.toString()))
-          || (boundaries != null && m.startsWith(boundaries)));
-      throw external ? e : data.where(e);
-    }
+    AreaConcentration result = analyse();
     String text;
     switch (fmt) {
       case JSON:
@@ -122,6 +112,23 @@ final class ConcentrationCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /**
+   * Checks the options, binds the data and runs the analysis; errors name the data file, or the
+   * neighbour/boundary file they come from (also used by the concentration charts).
+   */
+  AreaConcentration analyse() {
+    checkOptions();
+    Table table = data.load();
+    try {
+      return compute(table);
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      boolean external = m != null && ((neighbours != null && m.startsWith(neighbours.toString()))
+          || (boundaries != null && m.startsWith(boundaries)));
+      throw external ? e : data.where(e);
+    }
   }
 
   private void checkOptions() {

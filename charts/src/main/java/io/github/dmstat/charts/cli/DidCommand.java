@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
         + "With two or more pre-periods a parallel-trends check (slope difference treated - comparison over the "
         + "pre-periods) is reported; with one it is null and 'note' says why. 'means' holds the mean outcome per "
         + "group (treated 0/1) and period. treated must be 0/1 and constant within a unit."})
-final class DidCommand implements Callable<Integer> {
+class DidCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -49,6 +49,14 @@ final class DidCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format fmt = Format.parse(format);
+    DiffInDiff result = compute();
+    spec.commandLine().getOut().print(render(result, fmt));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** Checks the options, binds the data and fits the model; binding errors name the file (also used by {@code chart did}). */
+  DiffInDiff compute() {
     EffectsCommand.checkLevel(level);
     Table table = data.load();
     DiffInDiff result;
@@ -57,9 +65,7 @@ final class DidCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw data.where(e);
     }
-    spec.commandLine().getOut().print(render(result, fmt));
-    spec.commandLine().getOut().flush();
-    return 0;
+    return result;
   }
 
   static String render(DiffInDiff d, Format fmt) {

@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
         + "fixed-effect model has no prediction interval (null). A table with a zero cell gets 0.5 added to every "
         + "cell (escalc's default), noted per study in 'zeroCellCorrection'. CSV: one row per study plus a "
         + "'pooled' row."})
-final class EffectsCommand implements Callable<Integer> {
+class EffectsCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -66,6 +66,14 @@ final class EffectsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format fmt = Format.parse(format);
+    MetaAnalysis result = compute();
+    spec.commandLine().getOut().print(render(result, fmt));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** Checks the options, binds the data and runs the meta-analysis; binding errors name the file (also used by {@code chart forest}). */
+  MetaAnalysis compute() {
     Measure m = Measure.parse(MEASURES.get(parse("--measure", measure, MEASURES)));
     MetaMethod mm = MetaMethod.parse(METHODS.get(parse("--method", method, METHODS)));
     checkLevel(level);
@@ -77,9 +85,7 @@ final class EffectsCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw data.where(e);
     }
-    spec.commandLine().getOut().print(render(result, fmt));
-    spec.commandLine().getOut().flush();
-    return 0;
+    return result;
   }
 
   /** Index of {@code value} (any case) in {@code valid}, or an error listing the valid values. */

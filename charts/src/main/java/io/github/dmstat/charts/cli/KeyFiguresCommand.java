@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
         + "(adults 18+, EU 15-64 and 15-34, young adults 18-24, pupils 12-16, students 16-18), "
         + "each target group a domain of the full design.",
         "Outcome columns are named <substance>_<period>, e.g. cannabis_last_year; ages come from --age."})
-final class KeyFiguresCommand implements Callable<Integer> {
+class KeyFiguresCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -63,22 +63,7 @@ final class KeyFiguresCommand implements Callable<Integer> {
   public Integer call() {
     Format fmt = Format.parse(format);
     Locale locale = Lang.parse(lang);
-    if (data == null) {
-      data = new DataOptions();
-      data.source = new DataOptions.Source();
-      data.source.dataset = "adults";
-    }
-    PrevalenceEstimator estimator = PrevalenceEstimator.withDefaults()
-        .with(IntervalMethod.parse(ci)).with(ReliabilityRule.parse(reliability)).withLevel(level);
-    Table table = data.load();
-    DesignSpec design = weight != null ? DesignSpec.weights(weight).withStrata(strata).withPsu(psu)
-        : data.defaultDesign().orElseThrow(() -> new IllegalArgumentException("--weight COL is required with --data"));
-    KeyFigures k;
-    try {
-      k = KeyFigures.of(table, design, age, RecallPeriod.parse(period), estimator);
-    } catch (IllegalArgumentException e) {
-      throw data.where(e);
-    }
+    KeyFigures k = compute();
     String text;
     switch (fmt) {
       case JSON:
@@ -93,5 +78,24 @@ final class KeyFiguresCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /** Binds the data (default: dataset adults) and estimates the key figures; binding errors name the file (also used by {@code chart key-figures}). */
+  KeyFigures compute() {
+    if (data == null) {
+      data = new DataOptions();
+      data.source = new DataOptions.Source();
+      data.source.dataset = "adults";
+    }
+    PrevalenceEstimator estimator = PrevalenceEstimator.withDefaults()
+        .with(IntervalMethod.parse(ci)).with(ReliabilityRule.parse(reliability)).withLevel(level);
+    Table table = data.load();
+    DesignSpec design = weight != null ? DesignSpec.weights(weight).withStrata(strata).withPsu(psu)
+        : data.defaultDesign().orElseThrow(() -> new IllegalArgumentException("--weight COL is required with --data"));
+    try {
+      return KeyFigures.of(table, design, age, RecallPeriod.parse(period), estimator);
+    } catch (IllegalArgumentException e) {
+      throw data.where(e);
+    }
   }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "dmstat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Drug Monitor statistics: prevalence by target group, concentration, selection, outcomes.",
-    subcommands = {ReportCommand.class, PrevalenceCommand.class, KeyFiguresCommand.class, ConcentrationCommand.class, SelectCommand.class,
+    subcommands = {ReportCommand.class, ChartCommand.class, PrevalenceCommand.class, KeyFiguresCommand.class, ConcentrationCommand.class, SelectCommand.class,
         EffectsCommand.class, SurvivalCommand.class, DidCommand.class, DatasetsCommand.class, ShellCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
         + "design-based (Taylor-linearised) standard errors, confidence intervals, design effects "
         + "and a reliability rule. Agrees with R survey's svymean/svyby/svyciprop.",
         "An empty outcome cell is missing (counted in 'excluded'); other values than 0/1/true/false are errors."})
-final class PrevalenceCommand implements Callable<Integer> {
+class PrevalenceCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -70,6 +70,14 @@ final class PrevalenceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format fmt = Format.parse(format);
+    PrevalenceTable result = compute();
+    spec.commandLine().getOut().print(render(result, fmt));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** Binds the data and estimates the prevalence table; binding errors name the file (also used by {@code chart prevalence}). */
+  PrevalenceTable compute() {
     PrevalenceEstimator estimator = PrevalenceEstimator.withDefaults()
         .with(IntervalMethod.parse(ci)).with(ReliabilityRule.parse(reliability)).withLevel(level).withThreads(threads);
     LonelyPsu lonely = LonelyPsu.parse(lonelyPsu);
@@ -81,9 +89,7 @@ final class PrevalenceCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw data.where(e);
     }
-    spec.commandLine().getOut().print(render(result, fmt));
-    spec.commandLine().getOut().flush();
-    return 0;
+    return result;
   }
 
   private DesignSpec design(DataOptions data, LonelyPsu lonely) {

@@ -44,7 +44,7 @@ import tech.tablesaw.columns.Column;
         "Example: dmstat select --dataset buurten "
             + "--area code --population inhabitants --min-population 0 --top 10 --indicator incidents_per_1000:1 "
             + "--indicator lbm:-0.5 --name name"})
-final class SelectCommand implements Callable<Integer> {
+class SelectCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -94,6 +94,31 @@ final class SelectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format fmt = Format.parse(format);
+    Result r = compute();
+    Selection selection = r.selection();
+    Map<String, String> names = r.names();
+    Optional<RankUncertainty> ru = r.uncertainty();
+    String text;
+    switch (fmt) {
+      case JSON:
+        text = Json.write(AreaJson.selection(selection, names, ru)) + "\n";
+        break;
+      case CSV:
+        text = Csv.toString(csv(selection, names, ru));
+        break;
+      default:
+        text = text(selection, names, ru);
+    }
+    spec.commandLine().getOut().print(text);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** A selection with the display names (code to name, empty without --name) and the Monte Carlo ranks if asked for. */
+  record Result(Selection selection, Map<String, String> names, Optional<RankUncertainty> uncertainty) {}
+
+  /** Checks the options, binds the data and selects; binding errors name the file (also used by {@code chart ranking}). */
+  Result compute() {
     CompositeIndex index = CompositeIndex.of(parseIndicators()).with(Standardisation.parse(standardise));
     if (uncertainty != 0 && (uncertainty < 10 || index.indicators().stream().allMatch(w -> w.seColumn().isEmpty()))) {
       throw Checks.badArgument("--uncertainty", "needs at least 10 replicates and an indicator with a standard-error "
@@ -121,20 +146,7 @@ final class SelectCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw data.where(e);
     }
-    String text;
-    switch (fmt) {
-      case JSON:
-        text = Json.write(AreaJson.selection(selection, names, ru)) + "\n";
-        break;
-      case CSV:
-        text = Csv.toString(csv(selection, names, ru));
-        break;
-      default:
-        text = text(selection, names, ru);
-    }
-    spec.commandLine().getOut().print(text);
-    spec.commandLine().getOut().flush();
-    return 0;
+    return new Result(selection, names, ru);
   }
 
   private List<WeightedIndicator> parseIndicators() {

@@ -27,7 +27,7 @@ import tech.tablesaw.api.Table;
         "Points: one per event time, or one per --times value (as R summary(survfit, times = ...)); 'se' is the "
         + "standard error of S(t). Medians and their limits are null when not reached (R: NA). Without --group "
         + "there is one curve, group \"all\", and logRank is null. time must be > 0; event 0/1 (1 = event)."})
-final class SurvivalCommand implements Callable<Integer> {
+class SurvivalCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -56,24 +56,36 @@ final class SurvivalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Format fmt = Format.parse(format);
-    EffectsCommand.checkLevel(level);
     double[] at = times == null || times.isEmpty() ? null : times.stream().mapToDouble(Double::doubleValue).toArray();
-    Table table = data.load();
-    List<SurvivalCurve> curves;
-    Optional<LogRankTest> logRank = Optional.empty();
+    Result r = compute();
     String text;
     try {
-      curves = KaplanMeier.fit(table, time, event, Optional.ofNullable(group), level);
-      if (group != null) {
-        logRank = Optional.of(LogRankTest.of(table, time, event, group));
-      }
-      text = render(curves, logRank, at, fmt);
+      text = render(r.curves(), r.logRank(), at, fmt);
     } catch (IllegalArgumentException e) {
       throw data.where(e);
     }
     spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /** The Kaplan-Meier curves (one per group, or "all") and the log-rank test when there are groups. */
+  record Result(List<SurvivalCurve> curves, Optional<LogRankTest> logRank) {}
+
+  /** Binds the data and fits the curves (and the log-rank test with --group); binding errors name the file (also used by {@code chart survival}). */
+  Result compute() {
+    EffectsCommand.checkLevel(level);
+    Table table = data.load();
+    try {
+      List<SurvivalCurve> curves = KaplanMeier.fit(table, time, event, Optional.ofNullable(group), level);
+      Optional<LogRankTest> logRank = Optional.empty();
+      if (group != null) {
+        logRank = Optional.of(LogRankTest.of(table, time, event, group));
+      }
+      return new Result(curves, logRank);
+    } catch (IllegalArgumentException e) {
+      throw data.where(e);
+    }
   }
 
   static String render(List<SurvivalCurve> curves, Optional<LogRankTest> logRank, double[] at, Format fmt) {
