@@ -44,18 +44,18 @@ public final class Main implements Runnable {
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("dmstat " + c.getCommandName() + ": " + ex.getMessage().replace('\n', ' ')
-          + " (see dmstat " + (c.getParent() == null ? "" : c.getCommandName() + " ") + "--help)");
+      String name = c.getCommandSpec().qualifiedName();
+      c.getErr().println(name + ": " + ex.getMessage().replace('\n', ' ') + " (see " + name + " --help)");
       c.getErr().flush();
       return BAD_INPUT;
     });
     cl.setExecutionExceptionHandler((ex, c, parsed) -> {
       if (ex instanceof IllegalArgumentException) {
-        c.getErr().println("dmstat " + c.getCommandName() + ": " + ex.getMessage());
+        c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
         c.getErr().flush();
         return BAD_INPUT;
       }
-      c.getErr().println("dmstat " + c.getCommandName() + ": internal error: " + ex
+      c.getErr().println(c.getCommandSpec().qualifiedName() + ": internal error: " + ex
           + (System.getenv("DMSTAT_DEBUG") == null ? " (set DMSTAT_DEBUG=1 for the stack trace)" : ""));
       if (System.getenv("DMSTAT_DEBUG") != null) {
         ex.printStackTrace(c.getErr());
