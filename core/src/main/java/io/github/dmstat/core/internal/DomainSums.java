@@ -10,7 +10,9 @@ package io.github.dmstat.core.internal;
  * {@code Σw²·y} are kept too, so that memory stays {@code domains × strata}.
  *
  * <p>Partials over disjoint row ranges {@link #merge merge} by addition, so the same code serves
- * one thread, many threads or many machines. No allocation or boxing happens per row.
+ * one thread, many threads or many machines. No allocation or boxing happens per row, and the
+ * per-domain counts of missing outcomes and zero weights sit on rare branches: observed and
+ * positive-weight counts are derived from the cell row counts afterwards.
  */
 public final class DomainSums {
   /** Number of domains. */
@@ -29,10 +31,10 @@ public final class DomainSums {
   public final double[] sw2y;
   /** Domain rows, observed or not. */
   public final int[] rows;
-  /** Observed rows per domain. */
-  public final long[] observed;
-  /** Observed rows with positive weight per domain. */
-  public final long[] positive;
+  /** Rows per domain whose outcome is missing (counted on their own, rare, branch). */
+  public final long[] missing;
+  /** Observed rows per domain with weight zero (rare branch). */
+  public final long[] zeroWeight;
 
   public DomainSums(int domains, int cells, boolean squares) {
     long size = (long) domains * cells;
@@ -47,8 +49,22 @@ public final class DomainSums {
     this.sw2 = squares ? new double[(int) size] : new double[0];
     this.sw2y = squares ? new double[(int) size] : new double[0];
     this.rows = new int[(int) size];
-    this.observed = new long[domains];
-    this.positive = new long[domains];
+    this.missing = new long[domains];
+    this.zeroWeight = new long[domains];
+  }
+
+  /** Rows of domain {@code d} with an observed outcome. */
+  public long observed(int d) {
+    long all = 0;
+    for (int k = d * cells, end = k + cells; k < end; k++) {
+      all += rows[k];
+    }
+    return all - missing[d];
+  }
+
+  /** Observed rows of domain {@code d} with a positive weight. */
+  public long positive(int d) {
+    return observed(d) - zeroWeight[d];
   }
 
   /**
@@ -61,8 +77,8 @@ public final class DomainSums {
     final double[] sw = this.sw;
     final double[] swy = this.swy;
     final int[] rows = this.rows;
-    final long[] observed = this.observed;
-    final long[] positive = this.positive;
+    final long[] missing = this.missing;
+    final long[] zeroWeight = this.zeroWeight;
     if (squares) {
       final double[] sw2 = this.sw2;
       final double[] sw2y = this.sw2y;
@@ -75,6 +91,7 @@ public final class DomainSums {
         rows[k]++;
         int yi = y[i];
         if (yi < 0) {
+          missing[d]++;
           continue;
         }
         double wi = w[i];
@@ -84,8 +101,9 @@ public final class DomainSums {
         swy[k] += wy;
         sw2[k] += ww;
         sw2y[k] += ww * yi;
-        observed[d]++;
-        positive[d] += wi > 0 ? 1 : 0;
+        if (wi == 0) {
+          zeroWeight[d]++;
+        }
       }
     } else {
       for (int i = from; i < to; i++) {
@@ -97,13 +115,15 @@ public final class DomainSums {
         rows[k]++;
         int yi = y[i];
         if (yi < 0) {
+          missing[d]++;
           continue;
         }
         double wi = w[i];
         sw[k] += wi;
         swy[k] += wi * yi;
-        observed[d]++;
-        positive[d] += wi > 0 ? 1 : 0;
+        if (wi == 0) {
+          zeroWeight[d]++;
+        }
       }
     }
   }
@@ -124,8 +144,8 @@ public final class DomainSums {
       sw2y[k] += other.sw2y[k];
     }
     for (int d = 0; d < domains; d++) {
-      observed[d] += other.observed[d];
-      positive[d] += other.positive[d];
+      missing[d] += other.missing[d];
+      zeroWeight[d] += other.zeroWeight[d];
     }
     return this;
   }

@@ -58,11 +58,20 @@ final class DomainMoments {
   }
 
   long observed(int g) {
-    return sums.observed[g];
+    return domainRows[g] - sums.missing[g];
   }
 
   long positive(int g) {
-    return sums.positive[g];
+    return observed(g) - sums.zeroWeight[g];
+  }
+
+  /** Rows in any domain whose outcome is missing. */
+  long missingOutcomes() {
+    long m = 0;
+    for (long v : sums.missing) {
+      m += v;
+    }
+    return m;
   }
 
   long domainRows(int g) {
@@ -177,10 +186,24 @@ final class DomainMoments {
     return (int) Math.min(Integer.MAX_VALUE, psus - strataUsed);
   }
 
+  /** {@link #degreesOfFreedom(double[])} for one domain, in O(cells). */
   int degreesOfFreedom(int g) {
-    double[] c = new double[sums.domains];
-    c[g] = 1;
-    return degreesOfFreedom(c);
+    int strata = design.strataCount();
+    boolean[] used = new boolean[strata];
+    int c = sums.cells;
+    long psus = 0;
+    for (int cell = 0, k = g * c; cell < c; cell++, k++) {
+      int rows = sums.rows[k];
+      if (rows > 0) {
+        psus += design.elementSampling() ? rows : 1;
+        used[design.elementSampling() ? cell : design.psuStratum()[cell]] = true;
+      }
+    }
+    int strataUsed = 0;
+    for (boolean u : used) {
+      strataUsed += u ? 1 : 0;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, psus - strataUsed);
   }
 
   /**
@@ -191,7 +214,7 @@ final class DomainMoments {
    * {@code N̂ <= m}).
    */
   double designEffect(int g, double variance) {
-    long m = sums.positive[g];
+    long m = positive(g);
     double p = proportion[g];
     double big = weightSum[g];
     if (m < 2 || !(p > 0 && p < 1) || !(big > m)) {

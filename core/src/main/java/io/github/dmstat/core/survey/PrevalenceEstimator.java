@@ -8,7 +8,6 @@ import io.github.dmstat.core.disclosure.Reliability;
 import io.github.dmstat.core.disclosure.ReliabilityRule;
 import io.github.dmstat.core.internal.DomainSums;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import tech.tablesaw.api.Table;
 
 /**
@@ -129,14 +125,8 @@ public final class PrevalenceEstimator {
           + " and domains " + domains.codes().length);
     }
     DomainMoments m = new DomainMoments(design, sums(design, y, domains.codes(), domains.size()));
-    long missingOutcome = 0;
+    long missingOutcome = m.missingOutcomes();
     long missingGroup = domains.missingRows();
-    int[] codes = domains.codes();
-    for (int i = 0; i < y.length; i++) {
-      if (y[i] < 0 && codes[i] >= 0) {
-        missingOutcome++;
-      }
-    }
     Map<String, Long> reasons = new LinkedHashMap<>();
     if (missingOutcome > 0) {
       reasons.put("outcome '" + outcome + "' missing", missingOutcome);
@@ -203,42 +193,19 @@ public final class PrevalenceEstimator {
       s.add(w, y, domain, cell, 0, n);
       return s;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(parts);
-    try {
-      List<Future<DomainSums>> futures = new ArrayList<>();
-      for (int k = 0; k < parts; k++) {
-        int from = (int) ((long) n * k / parts);
-        int to = (int) ((long) n * (k + 1) / parts);
-        futures.add(pool.submit(() -> {
-          DomainSums s = new DomainSums(domains, cells, squares);
-          s.add(w, y, domain, cell, from, to);
-          return s;
-        }));
-      }
-      DomainSums total = futures.get(0).get();
-      for (int k = 1; k < parts; k++) {
-        total.merge(futures.get(k).get());
-      }
-      return total;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
-    }
+    // partials over row ranges on the common fork-join pool, merged in range order
+    return IntStream.range(0, parts).parallel().mapToObj(k -> {
+      int from = (int) ((long) n * k / parts);
+      int to = (int) ((long) n * (k + 1) / parts);
+      DomainSums s = new DomainSums(domains, cells, squares);
+      s.add(w, y, domain, cell, from, to);
+      return s;
+    }).reduce(DomainSums::merge).orElseThrow();
   }
 
   @Override
   public String toString() {
     return "PrevalenceEstimator[" + method.label() + ", level=" + level + ", rule=" + rule.label()
         + ", threads=" + threads + "]";
-  }
-
-  static String[] sortedCopy(String[] a) {
-    String[] c = a.clone();
-    Arrays.sort(c);
-    return c;
   }
 }

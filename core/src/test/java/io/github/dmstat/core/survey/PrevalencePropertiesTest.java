@@ -162,8 +162,10 @@ class PrevalencePropertiesTest {
       assertEquals(one.swy[k], left.swy[k], 1e-9);
       assertEquals(one.rows[k], left.rows[k]);
     }
-    assertEquals(one.observed[0] + one.observed[1] + one.observed[2],
-        left.observed[0] + left.observed[1] + left.observed[2]);
+    for (int g = 0; g < 3; g++) {
+      assertEquals(one.observed(g), left.observed(g));
+      assertEquals(one.missing[g], left.missing[g]);
+    }
   }
 
   @Property(tries = 10)
