@@ -157,8 +157,21 @@ public enum IntervalMethod {
     return 1 / (1 + Math.exp(-x));
   }
 
+  /** t quantiles by (probability, df): domains of one table mostly share their df. Bounded. */
+  private static final java.util.Map<java.util.List<Double>, Double> T_QUANTILES = new java.util.concurrent.ConcurrentHashMap<>();
+
   static double tQuantile(double q, double df) {
-    return TDistribution.of(df).inverseCumulativeProbability(q);
+    java.util.List<Double> key = java.util.List.of(q, df);
+    Double cached = T_QUANTILES.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    double v = TDistribution.of(df).inverseCumulativeProbability(q);
+    if (T_QUANTILES.size() > 4096) {
+      T_QUANTILES.clear();
+    }
+    T_QUANTILES.put(key, v);
+    return v;
   }
 
   static double zQuantile(double q) {
