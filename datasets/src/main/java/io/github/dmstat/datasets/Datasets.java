@@ -8,14 +8,20 @@ import java.util.function.Supplier;
 import tech.tablesaw.api.Table;
 
 /**
- * The embedded datasets, by name, for the command line and examples:
+ * The embedded datasets, by name, for the command line and examples ({@code ./dmstat datasets}
+ * lists them with a description):
  * <ul>
  *   <li>{@code adults}: {@link SyntheticSurvey#adults(long, int) SyntheticSurvey.adults(20220101,
  *       12000)}, a synthetic adult survey for 2022 with a sample design;</li>
  *   <li>{@code pupils}: {@link SyntheticSurvey#pupils(long, int) SyntheticSurvey.pupils(20230101,
  *       5500)}, a synthetic pupils' survey 12–16 for 2023 with a sample design;</li>
- *   <li>{@code ndm-figures}: {@link NdmFigures#toTable()}, published national figures (no
- *       design).</li>
+ *   <li>{@code ndm-figures}: {@link NdmFigures#toTable()}, published national figures;</li>
+ *   <li>{@code cohorts}, {@code effects}, {@code panel}: {@link SyntheticOutcomes} intervention
+ *       cohorts, their per-municipality 2×2 counts and a wijk panel for difference in differences;</li>
+ *   <li>{@code buurten}: {@link SyntheticGeography#embedded()}, buurten with polygons, incidents
+ *       and planted hot spots;</li>
+ *   <li>{@code pmg-municipalities}: {@link PreventieMetGezag}, the programme's municipality lists;</li>
+ *   <li>{@code municipalities}: {@link SyntheticMunicipalities}, indicators for an area selection.</li>
  * </ul>
  * Every call returns a new table; nothing is read from files.
  */
