@@ -1,14 +1,13 @@
 package io.github.dmstat.core.concentration;
 
-import io.github.dmstat.core.Checks;
-import java.util.Arrays;
-import java.util.Locale;
+import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Labels;
 
 /**
  * What to do with an area (row) whose id, count, population or indicator value is missing.
  * Used by {@link AreaCounts} and by {@code io.github.dmstat.core.selection.CompositeIndex}.
  */
-public enum MissingPolicy {
+public enum MissingPolicy implements Labelled {
   /** Leave the area out; the result reports how many areas were excluded and why. */
   EXCLUDE_AREA("exclude-area"),
   /** Throw an {@link IllegalArgumentException} naming the column, row and area. */
@@ -21,19 +20,14 @@ public enum MissingPolicy {
   }
 
   /** The name used on the command line and in JSON. */
+  @Override
   public String label() {
     return label;
   }
 
   /** Parses {@code exclude-area} (also {@code exclude_area}) or {@code fail}, any case. */
   public static MissingPolicy parse(String text) {
-    String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-    for (MissingPolicy m : values()) {
-      if (m.label.equals(t)) {
-        return m;
-      }
-    }
-    throw Checks.unknownValue("missing-value policy", text, Arrays.stream(values()).map(MissingPolicy::label).toList());
+    return Labels.parse(MissingPolicy.class, "missing-value policy", text);
   }
 
   @Override

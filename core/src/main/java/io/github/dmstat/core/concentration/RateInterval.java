@@ -1,7 +1,8 @@
 package io.github.dmstat.core.concentration;
 
+import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Labels;
 import io.github.dmstat.core.Checks;
-import java.util.Arrays;
 import org.apache.commons.statistics.distribution.GammaDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -10,7 +11,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * below are for the expected count; a rate divides them by the population and multiplies by
  * "per how many".
  */
-public enum RateInterval {
+public enum RateInterval implements Labelled {
   /**
    * Exact (Garwood 1936, Biometrika 28:437–442, doi:10.1093/biomet/28.3-4.437): lower
    * {@code = χ²_{α/2}(2x)/2 = Γ⁻¹(α/2; x)} (0 when {@code x = 0}), upper
@@ -32,18 +33,14 @@ public enum RateInterval {
   }
 
   /** The name used on the command line and in JSON. */
+  @Override
   public String label() {
     return label;
   }
 
   /** Parses {@code exact} or {@code byar} (any case). */
   public static RateInterval parse(String text) {
-    for (RateInterval m : values()) {
-      if (m.label.equalsIgnoreCase(text == null ? "" : text.strip())) {
-        return m;
-      }
-    }
-    throw Checks.unknownValue("rate interval", text, Arrays.stream(values()).map(RateInterval::label).toList());
+    return Labels.parse(RateInterval.class, "rate interval", text);
   }
 
   /**

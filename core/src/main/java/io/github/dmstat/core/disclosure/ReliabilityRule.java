@@ -1,7 +1,7 @@
 package io.github.dmstat.core.disclosure;
 
-import io.github.dmstat.core.Checks;
-import java.util.Arrays;
+import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Labels;
 import java.util.Locale;
 
 /**
@@ -21,7 +21,7 @@ import java.util.Locale;
  *       {@code RSE(−ln(1−p)) = se/((1−p)·|ln(1−p)|) > 0.10}.</li>
  * </ul>
  */
-public enum ReliabilityRule {
+public enum ReliabilityRule implements Labelled {
   NONE, NCHS, NSDUH;
 
   /**
@@ -77,14 +77,11 @@ public enum ReliabilityRule {
 
   /** Parses {@code none|nchs|nsduh} (any case). */
   public static ReliabilityRule parse(String text) {
-    try {
-      return valueOf(text.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw Checks.unknownValue("reliability rule", text, Arrays.stream(values()).map(ReliabilityRule::label).toList());
-    }
+    return Labels.parse(ReliabilityRule.class, "reliability rule", text);
   }
 
   /** Lower-case name as used on the command line. */
+  @Override
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,10 +1,11 @@
 package io.github.dmstat.core.outcomes;
 
+import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Labels;
 import io.github.dmstat.core.Checks;
-import java.util.List;
 
 /** Binomial confidence intervals for a cohort rate {@code x/n}. */
-public enum RateInterval {
+public enum RateInterval implements Labelled {
   /** Wilson score interval without continuity correction, R {@code prop.test(x, n, correct = FALSE)}. */
   WILSON("wilson"),
   /** Clopper–Pearson exact interval, R {@code binom.test(x, n)}. */
@@ -17,18 +18,14 @@ public enum RateInterval {
   }
 
   /** Label used on the command line. */
+  @Override
   public String label() {
     return label;
   }
 
   /** Parses {@code wilson} or {@code clopper-pearson}. */
   public static RateInterval parse(String text) {
-    for (RateInterval m : values()) {
-      if (m.label.equalsIgnoreCase(text == null ? "" : text.strip())) {
-        return m;
-      }
-    }
-    throw Checks.unknownValue("rate interval", text, List.of("wilson", "clopper-pearson"));
+    return Labels.parse(RateInterval.class, "rate interval", text);
   }
 
   /** The interval {@code {lower, upper}} for {@code x} events in {@code n}. */

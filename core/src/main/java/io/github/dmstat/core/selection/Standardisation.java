@@ -1,9 +1,9 @@
 package io.github.dmstat.core.selection;
 
+import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Labels;
 import io.github.dmstat.core.internal.IndexOrder;
 import io.github.dmstat.core.Checks;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * How a composite index puts indicators on a common scale. Each is computed per indicator over
@@ -11,7 +11,7 @@ import java.util.Locale;
  * {@code n}); a higher raw value always gives a higher standardised value (the sign of the
  * weight gives the direction).
  */
-public enum Standardisation {
+public enum Standardisation implements Labelled {
   /** {@code z = (x − x̄)/s} with the sample SD {@code s = √(Σ(x − x̄)²/(n−1))}; as R {@code scale(x)}. */
   Z("z"),
   /** {@code (x − min)/(max − min)}, in [0, 1]. */
@@ -29,19 +29,14 @@ public enum Standardisation {
   }
 
   /** The name used on the command line and in JSON. */
+  @Override
   public String label() {
     return label;
   }
 
   /** Parses {@code z}, {@code minmax} or {@code rank} (any case). */
   public static Standardisation parse(String text) {
-    String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-    for (Standardisation s : values()) {
-      if (s.label.equals(t)) {
-        return s;
-      }
-    }
-    throw Checks.unknownValue("standardisation", text, Arrays.stream(values()).map(Standardisation::label).toList());
+    return Labels.parse(Standardisation.class, "standardisation", text);
   }
 
   /**

@@ -1,15 +1,16 @@
 package io.github.dmstat.core.spatial;
 
+import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Labels;
 import io.github.dmstat.core.Checks;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Correction of p-values for testing many areas at once, as R {@code p.adjust(p, method)}.
  * Only the areas that were tested count in {@code m}; untested entries ({@code NaN}) stay
  * {@code NaN} (R treats {@code NA} the same way).
  */
-public enum MultipleTesting {
+public enum MultipleTesting implements Labelled {
   /** No correction ({@code p.adjust "none"}). */
   NONE("none"),
   /** Bonferroni: {@code min(1, m·p)} ({@code p.adjust "bonferroni"}); controls the family-wise error rate. */
@@ -29,24 +30,14 @@ public enum MultipleTesting {
   }
 
   /** The name used on the command line. */
+  @Override
   public String label() {
     return label;
   }
 
   /** Parses {@code none|bonferroni|bh} (also {@code benjamini-hochberg}, {@code fdr}; any case). */
   public static MultipleTesting parse(String text) {
-    String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-    switch (t) {
-      case "none":
-        return NONE;
-      case "bonferroni":
-        return BONFERRONI;
-      case "bh": case "benjamini-hochberg": case "fdr":
-        return BENJAMINI_HOCHBERG;
-      default:
-        throw Checks.unknownValue("multiple-testing correction", text,
-            Arrays.stream(values()).map(MultipleTesting::label).toList());
-    }
+    return Labels.parse(MultipleTesting.class, "multiple-testing correction", text);
   }
 
   /**

@@ -1,7 +1,8 @@
 package io.github.dmstat.core.survey;
 
+import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Labels;
 import io.github.dmstat.core.Checks;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.statistics.distribution.BetaDistribution;
@@ -22,7 +23,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * {@link #BETA} interval (with {@code n* = n}) is used instead. Methods using {@code t_df} give no
  * interval when {@code df < 1}.
  */
-public enum IntervalMethod {
+public enum IntervalMethod implements Labelled {
   /**
    * Logit (default): {@code expit(logit p ± t_{df,1−α/2} · √v / (p(1−p)))}, R
    * {@code svyciprop(method="logit")} (equal to {@code "xlogit"}).
@@ -61,18 +62,14 @@ public enum IntervalMethod {
   }
 
   /** The name used on the command line and in JSON. */
+  @Override
   public String label() {
     return label;
   }
 
   /** Parses a label such as {@code logit} or {@code clopper-pearson}. */
   public static IntervalMethod parse(String text) {
-    for (IntervalMethod m : values()) {
-      if (m.label.equalsIgnoreCase(text == null ? "" : text.strip())) {
-        return m;
-      }
-    }
-    throw Checks.unknownValue("interval method", text, Arrays.stream(values()).map(IntervalMethod::label).toList());
+    return Labels.parse(IntervalMethod.class, "interval method", text);
   }
 
   /** Whether the method needs design degrees of freedom (a t quantile). */

@@ -1,7 +1,7 @@
 package io.github.dmstat.core.survey;
 
-import io.github.dmstat.core.Checks;
-import java.util.Arrays;
+import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Labels;
 import java.util.Locale;
 
 /**
@@ -10,7 +10,7 @@ import java.util.Locale;
  * {@code options(survey.lonely.psu=...)} for a one-stage design (Lumley 2010, <i>Complex
  * Surveys</i>, §2.2; {@code survey:::onestrat}).
  */
-public enum LonelyPsu {
+public enum LonelyPsu implements Labelled {
   /** Refuse the design; the message names the stratum (the default, as in R). */
   FAIL,
   /**
@@ -25,14 +25,11 @@ public enum LonelyPsu {
 
   /** Parses {@code fail|adjust|remove|certainty} (any case). */
   public static LonelyPsu parse(String text) {
-    try {
-      return valueOf(text.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw Checks.unknownValue("lonely PSU policy", text, Arrays.stream(values()).map(LonelyPsu::label).toList());
-    }
+    return Labels.parse(LonelyPsu.class, "lonely PSU policy", text);
   }
 
   /** Lower-case name as used on the command line. */
+  @Override
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
