@@ -126,7 +126,7 @@ class SyntheticGeographyTest {
     assertThrows(IllegalArgumentException.class, () -> SyntheticGeography.Settings.withDefaults().withBaseRate(-1));
   }
 
-  private static double correlation(double[] x, double[] y) {
+  static double correlation(double[] x, double[] y) {
     double mx = 0;
     double my = 0;
     for (int i = 0; i < x.length; i++) {

@@ -32,31 +32,13 @@ class SyntheticMunicipalitiesTest {
       risk[i] = m.trueRisk(t.stringColumn("code").get(i));
     }
     double[] lbm = t.doubleColumn("lbm").asDoubleArray();
-    assertTrue(correlation(risk, lbm) < -0.8, "lbm falls with risk");
-    assertTrue(correlation(risk, t.doubleColumn("drug_crime").asDoubleArray()) > 0.3, "drug crime rises with risk");
+    assertTrue(SyntheticGeographyTest.correlation(risk, lbm) < -0.8, "lbm falls with risk");
+    assertTrue(SyntheticGeographyTest.correlation(risk, t.doubleColumn("drug_crime").asDoubleArray()) > 0.3, "drug crime rises with risk");
   }
 
   @Test
   void rejectsImpossibleSizes() {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> SyntheticMunicipalities.generate(1, 1))
         .getMessage().contains("1"));
-  }
-
-  static double correlation(double[] x, double[] y) {
-    double mx = 0;
-    double my = 0;
-    for (int i = 0; i < x.length; i++) {
-      mx += x[i] / x.length;
-      my += y[i] / y.length;
-    }
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < x.length; i++) {
-      sxy += (x[i] - mx) * (y[i] - my);
-      sxx += (x[i] - mx) * (x[i] - mx);
-      syy += (y[i] - my) * (y[i] - my);
-    }
-    return sxy / Math.sqrt(sxx * syy);
   }
 }
