@@ -6,11 +6,11 @@ import io.github.dmstat.charts.report.PdfReport;
 import io.github.dmstat.charts.report.Progress;
 import io.github.dmstat.charts.report.Report;
 import io.github.dmstat.charts.report.ReportFiles;
+import io.github.dmstat.core.area.GeoJson;
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.survey.DesignSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +20,11 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Writes the Drug Monitor report: DIR/index.html (self-contained, charts inline as SVG), "
         + "DIR/report.pdf (the same content), DIR/figures/ (every chart as PNG and SVG) and DIR/tables/ (CSV of every table).",
-        "Without data options it uses the embedded datasets; --survey replaces the embedded adult survey in the "
-        + "prevalence section (outcome columns named <substance>_<period>, e.g. cannabis_last_year)."})
+        "Without data options it uses the embedded datasets. Each data option replaces the embedded data of one section "
+        + "and uses the embedded datasets' column names: --survey (outcomes <substance>_<period>, e.g. cannabis_last_year; "
+        + "an age column), --areas (code, incidents, inhabitants) with --boundaries, --municipalities (code, name, "
+        + "inhabitants, drug_crime, youth_crime, lbm, optional *_se), --effects (study, events_treated, total_treated, "
+        + "events_control, total_control), --cohorts (time, reoffended, group), --panel (unit, treated, period, rate)."})
 final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -50,26 +53,61 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--age", paramLabel = "COL", defaultValue = "age", description = "Age column of --survey (default: ${DEFAULT-VALUE}).")
   String age;
 
+  @Option(names = "--areas", paramLabel = "FILE.csv", description = "Area counts for the concentration section.")
+  Path areas;
+
+  @Option(names = "--boundaries", paramLabel = "FILE.geojson", description = "Polygons of --areas.")
+  Path boundaries;
+
+  @Option(names = "--boundary-key", paramLabel = "PROP", description = "Feature property with the area code (default: the feature id).")
+  String boundaryKey;
+
+  @Option(names = "--municipalities", paramLabel = "FILE.csv", description = "Indicators for the selection section.")
+  Path municipalities;
+
+  @Option(names = "--effects", paramLabel = "FILE.csv", description = "2×2 counts per municipality for the meta-analysis.")
+  Path effects;
+
+  @Option(names = "--cohorts", paramLabel = "FILE.csv", description = "Follow-up per person for the survival curves.")
+  Path cohorts;
+
+  @Option(names = "--panel", paramLabel = "FILE.csv", description = "Area panel for the difference in differences.")
+  Path panel;
+
   @Override
   public Integer call() {
-    Optional<DrugMonitorReport.UserSurvey> user = Optional.empty();
+    DrugMonitorReport.Options options = DrugMonitorReport.Options.defaults().withLocale(Lang.parse(lang)).withTitle(title);
     if (survey != null) {
       if (weight == null) {
         throw new IllegalArgumentException("--weight COL is required with --survey");
       }
-      user = Optional.of(new DrugMonitorReport.UserSurvey(survey.toString(), Csv.read(survey),
+      options = options.withSurvey(new DrugMonitorReport.UserSurvey(survey.toString(), Csv.read(survey),
           DesignSpec.weights(weight).withStrata(strata).withPsu(psu), age));
     } else if (weight != null || strata != null || psu != null) {
       throw new IllegalArgumentException("--weight, --strata and --psu go with --survey FILE.csv");
     }
+    if ((areas == null) != (boundaries == null)) {
+      throw new IllegalArgumentException("--areas FILE.csv and --boundaries FILE.geojson go together");
+    }
+    if (areas != null) {
+      options = options.withAreas(new DrugMonitorReport.UserAreas(areas.toString(), Csv.read(areas),
+          GeoJson.read(boundaries, boundaryKey)));
+    }
+    if (municipalities != null) {
+      options = options.withMunicipalities(table(municipalities));
+    }
+    if (effects != null) {
+      options = options.withEffects(table(effects));
+    }
+    if (cohorts != null) {
+      options = options.withCohorts(table(cohorts));
+    }
+    if (panel != null) {
+      options = options.withPanel(table(panel));
+    }
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = Progress.console(err, DrugMonitorReport.STEPS + 3);
-    Report report;
-    try {
-      report = DrugMonitorReport.build(new DrugMonitorReport.Options(Lang.parse(lang), title, user), progress);
-    } catch (IllegalArgumentException e) {
-      throw survey == null ? e : new IllegalArgumentException(survey + ": " + e.getMessage(), e);
-    }
+    Report report = DrugMonitorReport.build(options, progress);
     progress.step("figures and tables");
     int files = ReportFiles.write(report, out);
     progress.step("index.html");
@@ -82,5 +120,9 @@ final class ReportCommand implements Callable<Integer> {
     o.println(pdf.toAbsolutePath());
     o.flush();
     return 0;
+  }
+
+  private static DrugMonitorReport.UserTable table(Path file) {
+    return new DrugMonitorReport.UserTable(file.toString(), Csv.read(file));
   }
 }

@@ -39,15 +39,21 @@ import tech.tablesaw.api.Table;
 final class ConcentrationSection {
   private ConcentrationSection() {}
 
-  static Report.Section build(Locale locale, List<String[]> methods) {
+  static Report.Section build(Locale locale, List<String[]> methods, Optional<DrugMonitorReport.UserAreas> user) {
     boolean nl = "nl".equals(locale.getLanguage());
     SyntheticGeography geo = SyntheticGeography.embedded();
-    Table t = geo.table();
+    Table t = user.map(DrugMonitorReport.UserAreas::table).orElseGet(geo::table);
     AreaCounts counts = AreaCounts.from(t, "code", "incidents", "inhabitants", MissingPolicy.FAIL);
     Map<String, AreaPolygon> byCode = new HashMap<>();
-    for (AreaPolygon p : geo.polygons()) {
+    for (AreaPolygon p : user.map(DrugMonitorReport.UserAreas::polygons).orElseGet(geo::polygons)) {
       byCode.put(p.code(), p);
     }
+    for (String area : counts.areas()) {
+      if (!byCode.containsKey(area)) {
+        throw new IllegalArgumentException("area '" + area + "' has no polygon in the boundaries");
+      }
+    }
+    java.util.Set<String> planted = user.isPresent() ? java.util.Set.of() : java.util.Set.copyOf(geo.hotSpots());
     List<AreaPolygon> polygons = align(byCode, counts.areas());
     AreaConcentration a = AreaConcentration.analyse(counts,
         rated -> Optional.of(SpatialWeights.contiguity(align(byCode, rated), Contiguity.QUEEN)), "queen contiguity",
@@ -62,16 +68,21 @@ final class ConcentrationSection {
     LocalMoran local = a.local().orElseThrow();
     GetisOrd gi = a.getisOrd().orElseThrow();
     List<Report.Block> b = new ArrayList<>();
-    b.add(new Report.Paragraph(String.format(locale, nl
-        ? "Geregistreerde drugsincidenten in %d synthetische buurten (%d gemeenten) met bekende, geplante hotspots. "
-            + "Concentratie volgens de gebruikelijke maten voor criminaliteit: Lorenzcurve en Gini over aantallen per "
+    String source = user.map(DrugMonitorReport.UserAreas::name)
+        .orElse(nl ? "synthetische buurten, seed 20240101" : "synthetic buurten, seed 20240101");
+    String what = user.isPresent()
+        ? String.format(locale, nl ? "Geregistreerde incidenten in %d gebieden (%s). " : "Registered incidents in %d areas (%s). ",
+            counts.areas().size(), source)
+        : String.format(locale, nl ? "Geregistreerde drugsincidenten in %d synthetische buurten (%d gemeenten) met bekende, "
+            + "geplante hotspots. " : "Registered drug incidents in %d synthetic buurten (%d municipalities) with known, "
+            + "planted hot spots. ", counts.areas().size(), SyntheticGeography.embedded().municipalityTable().rowCount());
+    b.add(new Report.Paragraph(what + (nl
+        ? "Concentratie volgens de gebruikelijke maten voor criminaliteit: Lorenzcurve en Gini over aantallen per "
             + "buurt, aandeel van de incidenten in de top 1%% en 10%% van de buurten; ruimtelijke samenhang met Moran's I, "
             + "lokale Moran (LISA) en Getis-Ord Gi* op koninginnenbuurschap (gedeelde grens of hoekpunt)."
-        : "Registered drug incidents in %d synthetic buurten (%d municipalities) with known, planted hot spots. "
-            + "Concentration by the measures used for crime: Lorenz curve and Gini over counts per buurt, the share of "
+        : "Concentration by the measures used for crime: Lorenz curve and Gini over counts per buurt, the share of "
             + "incidents in the top 1%% and 10%% of buurten; spatial association by Moran's I, local Moran (LISA) and "
-            + "Getis-Ord Gi* on queen contiguity (a shared border or corner).",
-        counts.areas().size(), t.stringColumn("gemeente").unique().size())));
+            + "Getis-Ord Gi* on queen contiguity (a shared border or corner).")));
     List<List<Cell>> summary = new ArrayList<>();
     summary.add(row(nl ? "buurten" : "buurten (areas)", Integer.toString(counts.areas().size())));
     summary.add(row(nl ? "incidenten" : "incidents", String.format(locale, "%,d", counts.totalEvents())));
@@ -122,25 +133,31 @@ final class ConcentrationSection {
     for (GetisOrd.Row r : hottest.subList(0, Math.min(12, hottest.size()))) {
       int i = counts.areas().indexOf(r.id());
       Rate rate = rates.find(r.id()).orElseThrow();
-      rows.add(List.of(Cell.of(r.id()), Cell.of(Long.toString(counts.events()[i])),
+      List<Cell> row = new ArrayList<>(List.of(Cell.of(r.id()), Cell.of(Long.toString(counts.events()[i])),
           Cell.of(String.format(locale, "%,.0f", counts.population()[i])),
           Cell.of(String.format(locale, "%.1f (%.1f–%.1f)", rate.rate(), rate.lower(), rate.upper())),
           Cell.of(String.format(locale, "%.1f", ebRate.getOrDefault(r.id(), Double.NaN))),
           Cell.of(String.format(locale, "%.2f", r.gStar())),
-          Cell.of(local.find(r.id()).map(l -> l.cluster().label()).orElse("")),
-          Cell.of(geo.hotSpots().contains(r.id()) ? (nl ? "ja" : "yes") : "")));
+          Cell.of(local.find(r.id()).map(l -> l.cluster().label()).orElse(""))));
+      if (user.isEmpty()) {
+        row.add(Cell.of(planted.contains(r.id()) ? (nl ? "ja" : "yes") : ""));
+      }
+      rows.add(row);
     }
-    b.add(new Report.TableBlock("hot-spots", nl ? "De 12 buurten met de hoogste Gi*-score" : "The 12 buurten with the highest Gi* score",
-        List.of("buurt", nl ? "incidenten" : "incidents", nl ? "inwoners" : "inhabitants",
-            nl ? "per 1.000 (95%-BI, exact)" : "per 1,000 (95% CI, exact)", "EB", "Gi* z", "LISA",
-            nl ? "geplante hotspot" : "planted hot spot"), rows,
-        nl ? "Geplante hotspots zijn de bekende waarheid van de synthetische data." : "Planted hot spots are the known truth of the synthetic data."));
+    List<String> header = new ArrayList<>(List.of(nl ? "gebied" : "area", nl ? "incidenten" : "incidents",
+        nl ? "inwoners" : "inhabitants", nl ? "per 1.000 (95%-BI, exact)" : "per 1,000 (95% CI, exact)", "EB", "Gi* z", "LISA"));
+    if (user.isEmpty()) {
+      header.add(nl ? "geplante hotspot" : "planted hot spot");
+    }
+    b.add(new Report.TableBlock("hot-spots", nl ? "De 12 gebieden met de hoogste Gi*-score" : "The 12 areas with the highest Gi* score",
+        header, rows, user.isPresent() ? "" : nl ? "Geplante hotspots zijn de bekende waarheid van de synthetische data."
+            : "Planted hot spots are the known truth of the synthetic data."));
     methods.add(new String[] {nl ? "Tabel concentration-summary; figuur lorenz" : "Table concentration-summary; figure lorenz",
         nl ? "Gini (ineq), gegeneraliseerde Gini (Bernasco & Steenbeek 2017), topaandeel, Hoover" : "Gini (ineq), generalised Gini "
-            + "(Bernasco & Steenbeek 2017), top share, Hoover", "R (2e-14)", nl ? "synthetische buurten, seed 20240101" : "synthetic buurten, seed 20240101"});
+            + "(Bernasco & Steenbeek 2017), top share, Hoover", "R (2e-14)", source});
     methods.add(new String[] {nl ? "Kaarten; tabel hot-spots" : "Maps; table hot-spots", nl ? "exacte Poisson-intervallen, EBest, "
         + "moran.test/moran.mc, localmoran, localG (Gi*), poly2nb queen" : "exact Poisson intervals, EBest, moran.test/moran.mc, "
-        + "localmoran, localG (Gi*), poly2nb queen", "R spdep 1.2-7 (3e-13)", nl ? "synthetische buurten" : "synthetic buurten"});
+        + "localmoran, localG (Gi*), poly2nb queen", "R spdep 1.2-7 (3e-13)", source});
     return new Report.Section("concentration", nl ? "Concentratie in buurten" : "Neighbourhood concentration", b);
   }
 

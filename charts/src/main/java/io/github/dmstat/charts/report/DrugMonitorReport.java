@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import io.github.dmstat.core.area.AreaPolygon;
 import java.util.Optional;
 import tech.tablesaw.api.Table;
 
@@ -59,22 +60,72 @@ public final class DrugMonitorReport {
   public static final int STEPS = 5;
 
   /**
-   * What the report is made from.
+   * What the report is made from: language, title and, per section, a user's own data instead of
+   * the embedded datasets (each empty: embedded). User tables use the column names of the embedded
+   * datasets: areas {@code code, incidents, inhabitants} (with boundaries keyed by code);
+   * municipalities {@code code, name, inhabitants, drug_crime, youth_crime, lbm} and optional
+   * {@code *_se} columns; effects {@code study, events_treated, total_treated, events_control,
+   * total_control}; cohorts {@code time, reoffended, group}; panel {@code unit, treated, period, rate}.
    *
    * @param locale language
    * @param title report title (empty: the default)
-   * @param survey a user's survey table and its design and age column, instead of the embedded adult survey
+   * @param survey a survey for the prevalence section
+   * @param areas area counts and boundaries for the concentration section
+   * @param municipalities indicators for the selection section
+   * @param effects per-municipality 2×2 counts for the meta-analysis
+   * @param cohorts follow-up data for the survival curves
+   * @param panel an area panel for the difference in differences
    */
-  public record Options(Locale locale, String title, Optional<UserSurvey> survey) {
+  public record Options(Locale locale, String title, Optional<UserSurvey> survey, Optional<UserAreas> areas,
+      Optional<UserTable> municipalities, Optional<UserTable> effects, Optional<UserTable> cohorts,
+      Optional<UserTable> panel) {
     public Options {
       Objects.requireNonNull(locale, "locale");
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(survey, "survey");
+      Objects.requireNonNull(areas, "areas");
+      Objects.requireNonNull(municipalities, "municipalities");
+      Objects.requireNonNull(effects, "effects");
+      Objects.requireNonNull(cohorts, "cohorts");
+      Objects.requireNonNull(panel, "panel");
     }
 
     /** English, default title, embedded data. */
     public static Options defaults() {
-      return new Options(Locale.forLanguageTag("en-GB"), "", Optional.empty());
+      return new Options(Locale.forLanguageTag("en-GB"), "", Optional.empty(), Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public Options withLocale(Locale l) {
+      return new Options(l, title, survey, areas, municipalities, effects, cohorts, panel);
+    }
+
+    public Options withTitle(String t) {
+      return new Options(locale, t, survey, areas, municipalities, effects, cohorts, panel);
+    }
+
+    public Options withSurvey(UserSurvey s) {
+      return new Options(locale, title, Optional.of(s), areas, municipalities, effects, cohorts, panel);
+    }
+
+    public Options withAreas(UserAreas a) {
+      return new Options(locale, title, survey, Optional.of(a), municipalities, effects, cohorts, panel);
+    }
+
+    public Options withMunicipalities(UserTable m) {
+      return new Options(locale, title, survey, areas, Optional.of(m), effects, cohorts, panel);
+    }
+
+    public Options withEffects(UserTable e) {
+      return new Options(locale, title, survey, areas, municipalities, Optional.of(e), cohorts, panel);
+    }
+
+    public Options withCohorts(UserTable c) {
+      return new Options(locale, title, survey, areas, municipalities, effects, Optional.of(c), panel);
+    }
+
+    public Options withPanel(UserTable p) {
+      return new Options(locale, title, survey, areas, municipalities, effects, cohorts, Optional.of(p));
     }
   }
 
@@ -85,6 +136,32 @@ public final class DrugMonitorReport {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(design, "design");
       Objects.requireNonNull(ageColumn, "ageColumn");
+    }
+  }
+
+  /** A user's table, named (e.g. by its file) for messages. */
+  public record UserTable(String name, Table table) {
+    public UserTable {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(table, "table");
+    }
+  }
+
+  /** A user's area counts and their boundaries (polygons keyed by the area code). */
+  public record UserAreas(String name, Table table, List<AreaPolygon> polygons) {
+    public UserAreas {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(table, "table");
+      polygons = List.copyOf(polygons);
+    }
+  }
+
+  /** Runs a section, naming the user's file in any data error. */
+  private static <T> T from(Optional<String> source, java.util.function.Supplier<T> section) {
+    try {
+      return section.get();
+    } catch (IllegalArgumentException e) {
+      throw source.map(name -> new IllegalArgumentException(name + ": " + e.getMessage(), e)).orElse(e);
     }
   }
 
@@ -102,19 +179,27 @@ public final class DrugMonitorReport {
     DrugMonitorReport r = new DrugMonitorReport(o.locale());
     List<Report.Section> sections = new ArrayList<>();
     progress.step(r.t("prevalence by target group and substance", "prevalentie naar doelgroep en middel"));
-    sections.add(r.prevalence(o.survey()));
+    sections.add(from(o.survey().map(UserSurvey::name), () -> r.prevalence(o.survey())));
     progress.step(r.t("neighbourhood concentration and maps", "concentratie in buurten en kaarten"));
-    sections.add(ConcentrationSection.build(o.locale(), r.methods));
+    sections.add(from(o.areas().map(UserAreas::name), () -> ConcentrationSection.build(o.locale(), r.methods, o.areas())));
     progress.step(r.t("selection of municipalities", "selectie van gemeenten"));
-    sections.add(r.selection());
+    sections.add(from(o.municipalities().map(UserTable::name), () -> r.selection(o.municipalities())));
     progress.step(r.t("intervention outcomes", "uitkomsten van interventies"));
-    sections.add(r.outcomes());
+    sections.add(r.outcomes(o.effects(), o.cohorts(), o.panel()));
     progress.step(r.t("methods and sources", "methoden en bronnen"));
     sections.add(r.methodsSection());
     String title = o.title().isBlank() ? r.t("Drug Monitor report", "Drugsmonitor-rapportage") : o.title();
-    String subtitle = o.survey().map(s -> r.t("Survey: ", "Enquête: ") + s.name() + ". ").orElse("")
-        + r.t("Synthetic example data generated by dmstat (deterministic seeds); not official statistics.",
-            "Synthetische voorbeelddata van dmstat (vaste seeds); geen officiële statistiek.");
+    List<String> own = new ArrayList<>();
+    o.survey().ifPresent(x -> own.add(x.name()));
+    o.areas().ifPresent(x -> own.add(x.name()));
+    o.municipalities().ifPresent(x -> own.add(x.name()));
+    o.effects().ifPresent(x -> own.add(x.name()));
+    o.cohorts().ifPresent(x -> own.add(x.name()));
+    o.panel().ifPresent(x -> own.add(x.name()));
+    String subtitle = (own.isEmpty() ? "" : r.t("Data: ", "Data: ") + String.join(", ", own) + ". ")
+        + (own.size() == 6 ? "" : r.t("Sections without own data use synthetic example data generated by dmstat "
+            + "(deterministic seeds); not official statistics.", "Onderdelen zonder eigen data gebruiken synthetische "
+            + "voorbeelddata van dmstat (vaste seeds); geen officiële statistiek."));
     return new Report(title, subtitle, o.locale(), sections);
   }
 
@@ -259,15 +344,23 @@ public final class DrugMonitorReport {
 
   // ------------------------------------------------------------------ selection
 
-  private Report.Section selection() {
+  private Report.Section selection(Optional<UserTable> user) {
     List<Report.Block> b = new ArrayList<>();
-    Table m = Datasets.table("municipalities");
+    Table m = user.map(UserTable::table).orElseGet(() -> Datasets.table("municipalities"));
+    boolean withSe = m.columnNames().containsAll(List.of("drug_crime_se", "youth_crime_se", "lbm_se"));
     Map<String, String> names = new HashMap<>();
-    for (int i = 0; i < m.rowCount(); i++) {
-      names.put(m.stringColumn("code").get(i), m.stringColumn("name").get(i));
+    if (m.columnNames().contains("name")) {
+      var codeCol = io.github.dmstat.core.Columns.column(m, "code");
+      var nameCol = io.github.dmstat.core.Columns.column(m, "name");
+      for (int i = 0; i < m.rowCount(); i++) {
+        names.put(io.github.dmstat.core.Columns.text(codeCol, i), io.github.dmstat.core.Columns.text(nameCol, i));
+      }
     }
-    CompositeIndex index = CompositeIndex.of(WeightedIndicator.of("drug_crime", 0.5).withSe("drug_crime_se"),
-        WeightedIndicator.of("youth_crime", 0.3).withSe("youth_crime_se"), WeightedIndicator.of("lbm", -0.2).withSe("lbm_se"));
+    CompositeIndex index = withSe
+        ? CompositeIndex.of(WeightedIndicator.of("drug_crime", 0.5).withSe("drug_crime_se"),
+            WeightedIndicator.of("youth_crime", 0.3).withSe("youth_crime_se"), WeightedIndicator.of("lbm", -0.2).withSe("lbm_se"))
+        : CompositeIndex.of(WeightedIndicator.of("drug_crime", 0.5), WeightedIndicator.of("youth_crime", 0.3),
+            WeightedIndicator.of("lbm", -0.2));
     SelectionRules rules = SelectionRules.top(27).withMinimumPopulation(80_000);
     Selection sel = index.select(m, "code", "inhabitants", rules);
     long eligible = sel.explanations().stream().filter(Explanation::eligible).count();
@@ -304,18 +397,20 @@ public final class DrugMonitorReport {
     b.add(new Report.TableBlock("not-selected", t("High-scoring municipalities that were not selected, and why",
         "Gemeenten met een hoge score die niet zijn geselecteerd, en waarom"), List.of(t("rank", "rang"), "code",
         t("inhabitants", "inwoners"), t("reason", "reden")), missed, ""));
-    RankUncertainty u = index.rankUncertainty(AreaIndicators.from(m, "code", "inhabitants", index), rules, 200, 20230825L);
-    List<List<Cell>> ur = new ArrayList<>();
-    u.areas().stream().filter(a -> a.probabilitySelected() > 0 || a.selected())
-        .sorted((x, y) -> Double.compare(y.probabilitySelected(), x.probabilitySelected())).limit(40)
-        .forEach(a -> ur.add(List.of(Cell.of(a.area()), Cell.of(Integer.toString(a.rank())),
-            Cell.of(String.format(locale, "%.0f%%", 100 * a.probabilitySelected())),
-            Cell.of(String.format(locale, "%.0f–%.0f", a.rankLower(), a.rankUpper())))));
-    b.add(new Report.TableBlock("rank-uncertainty", t("Rank uncertainty: share of 200 Monte Carlo replicates (indicators "
-        + "drawn within their standard errors, seed 20230825) in which a municipality is selected",
-        "Onzekerheid van de rangorde: aandeel van 200 Monte-Carloreplicaties (indicatoren getrokken binnen hun "
-        + "standaardfout, seed 20230825) waarin een gemeente wordt geselecteerd"),
-        List.of("code", t("rank", "rang"), t("selected in", "geselecteerd in"), t("95% rank interval", "95%-rangenbereik")), ur, ""));
+    if (withSe) {
+      RankUncertainty u = index.rankUncertainty(AreaIndicators.from(m, "code", "inhabitants", index), rules, 200, 20230825L);
+      List<List<Cell>> ur = new ArrayList<>();
+      u.areas().stream().filter(a -> a.probabilitySelected() > 0 || a.selected())
+          .sorted((x, y) -> Double.compare(y.probabilitySelected(), x.probabilitySelected())).limit(40)
+          .forEach(a -> ur.add(List.of(Cell.of(a.area()), Cell.of(Integer.toString(a.rank())),
+              Cell.of(String.format(locale, "%.0f%%", 100 * a.probabilitySelected())),
+              Cell.of(String.format(locale, "%.0f–%.0f", a.rankLower(), a.rankUpper())))));
+      b.add(new Report.TableBlock("rank-uncertainty", t("Rank uncertainty: share of 200 Monte Carlo replicates (indicators "
+          + "drawn within their standard errors, seed 20230825) in which a municipality is selected",
+          "Onzekerheid van de rangorde: aandeel van 200 Monte-Carloreplicaties (indicatoren getrokken binnen hun "
+          + "standaardfout, seed 20230825) waarin een gemeente wordt geselecteerd"),
+          List.of("code", t("rank", "rang"), t("selected in", "geselecteerd in"), t("95% rank interval", "95%-rangenbereik")), ur, ""));
+    }
     method(t("Tables selected, rank-uncertainty; figure ranking", "Tabellen selected, rank-uncertainty; figuur ranking"),
         t("composite index of z-scores, eligibility rules, seeded Monte Carlo", "samengestelde index van z-scores, "
         + "toelatingsregels, Monte Carlo met seed"), "R scale/rank/order (4e-13)",
@@ -325,11 +420,12 @@ public final class DrugMonitorReport {
 
   // ------------------------------------------------------------------ outcomes
 
-  private Report.Section outcomes() {
+  private Report.Section outcomes(Optional<UserTable> userEffects, Optional<UserTable> userCohorts,
+      Optional<UserTable> userPanel) {
     List<Report.Block> b = new ArrayList<>();
-    Table effects = Datasets.table("effects");
-    MetaAnalysis meta = MetaAnalysis.fromCounts(effects, "study", "events_treated", "total_treated", "events_control",
-        "total_control", Measure.RR, MetaMethod.REML, 0.95);
+    Table effects = userEffects.map(UserTable::table).orElseGet(() -> Datasets.table("effects"));
+    MetaAnalysis meta = from(userEffects.map(UserTable::name), () -> MetaAnalysis.fromCounts(effects, "study",
+        "events_treated", "total_treated", "events_control", "total_control", Measure.RR, MetaMethod.REML, 0.95));
     b.add(new Report.Paragraph(t("Re-offending within two years among participants of an intervention and a comparison "
         + "group in each municipality (synthetic cohorts with a true risk ratio of 0.75), pooled with a random-effects "
         + "model (REML).", "Recidive binnen twee jaar onder deelnemers aan een interventie en een vergelijkingsgroep per "
@@ -352,16 +448,15 @@ public final class DrugMonitorReport {
         + "estimate (diamond) and prediction interval (line below).", "Forestplot: risicoratio per gemeente (grootte van "
         + "het vierkant = gewicht), gepoolde schatting (ruit) en predictie-interval (lijn eronder)."),
         Figure.of(ForestChart.of(meta, locale))));
-    Table cohorts = Datasets.table("cohorts");
-    List<SurvivalCurve> curves = KaplanMeier.fit(cohorts, "time", "reoffended", Optional.of("group"), 0.95);
-    LogRankTest lr = LogRankTest.of(cohorts, "time", "reoffended", "group");
+    Table cohorts = userCohorts.map(UserTable::table).orElseGet(() -> Datasets.table("cohorts"));
+    List<SurvivalCurve> curves = from(userCohorts.map(UserTable::name),
+        () -> KaplanMeier.fit(cohorts, "time", "reoffended", Optional.of("group"), 0.95));
+    LogRankTest lr = from(userCohorts.map(UserTable::name), () -> LogRankTest.of(cohorts, "time", "reoffended", "group"));
     List<List<Cell>> km = new ArrayList<>();
     for (SurvivalCurve c : curves) {
-      List<SurvivalCurve.At> at = c.at(365, 729);
       km.add(List.of(Cell.of(c.group()), Cell.of(Integer.toString(c.n())), Cell.of(Integer.toString(c.events())),
           Cell.of(c.median().isPresent() ? String.format(locale, "%.0f", c.median().getAsDouble()) : t("not reached", "niet bereikt")),
-          Cell.of(String.format(locale, "%.1f (%.1f–%.1f)", 100 * at.get(0).survival(), 100 * at.get(0).lower(), 100 * at.get(0).upper())),
-          Cell.of(String.format(locale, "%.1f (%.1f–%.1f)", 100 * at.get(1).survival(), 100 * at.get(1).lower(), 100 * at.get(1).upper()))));
+          survivalAt(c, 365), survivalAt(c, 729)));
     }
     b.add(new Report.TableBlock("survival", t("Time to re-offence (Kaplan–Meier): share without re-offence (%) after one "
         + "and two years", "Tijd tot recidive (Kaplan–Meier): aandeel zonder recidive (%) na één en twee jaar"),
@@ -372,8 +467,8 @@ public final class DrugMonitorReport {
     b.add(new Report.FigureBlock("survival", t("Kaplan–Meier curves with 95% confidence bands, censoring ticks and the "
         + "number at risk.", "Kaplan–Meiercurves met 95%-betrouwbaarheidsbanden, censureringsstreepjes en het aantal at risk."),
         SurvivalChart.of(curves, t("days since start", "dagen sinds start"), locale)));
-    Table panel = Datasets.table("panel");
-    DiffInDiff did = DiffInDiff.fit(panel, "unit", "treated", "period", "rate", 0.95);
+    Table panel = userPanel.map(UserTable::table).orElseGet(() -> Datasets.table("panel"));
+    DiffInDiff did = from(userPanel.map(UserTable::name), () -> DiffInDiff.fit(panel, "unit", "treated", "period", "rate", 0.95));
     b.add(new Report.Paragraph(String.format(locale, t("Difference in differences for %d wijken (area-based approach vs "
         + "comparison), registered incidents per 1,000: effect %+.2f (95%% CI %+.2f to %+.2f), cluster-robust standard "
         + "errors by wijk. Parallel trends before the start: %s.", "Verschil in verschillen voor %d wijken (gebiedsgerichte "
@@ -394,6 +489,16 @@ public final class DrugMonitorReport {
     method(t("Figure did", "Figuur did"), t("OLS with CR1 cluster-robust errors by unit", "OLS met CR1 clusterrobuuste fouten per eenheid"),
         "R lm + sandwich formula (9e-13)", t("synthetic wijk panel", "synthetisch wijkpanel"));
     return new Report.Section("outcomes", t("Intervention outcomes", "Uitkomsten van interventies"), b);
+  }
+
+  /** S(t) with its interval in %, or a dash when the group was not followed up to {@code t}. */
+  private Cell survivalAt(SurvivalCurve c, double time) {
+    List<SurvivalCurve.Point> p = c.points();
+    if (p.isEmpty() || p.get(p.size() - 1).time() < time) {
+      return Cell.of("–");
+    }
+    SurvivalCurve.At a = c.at(time).get(0);
+    return Cell.of(String.format(locale, "%.1f (%.1f–%.1f)", 100 * a.survival(), 100 * a.lower(), 100 * a.upper()));
   }
 
   // ------------------------------------------------------------------ methods

@@ -1,0 +1,62 @@
+package io.github.dmstat.charts.cli;
+
+import static io.github.dmstat.charts.cli.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dmstat.charts.cli.CliRun.Result;
+import io.github.dmstat.core.io.Csv;
+import io.github.dmstat.datasets.Datasets;
+import io.github.dmstat.datasets.SyntheticGeography;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dmstat report} from a user's own files, one per section, and its bad-input errors. */
+class ReportCommandTest {
+  @TempDir
+  Path dir;
+
+  private Path write(String dataset) throws IOException {
+    Path p = dir.resolve(dataset + ".csv");
+    try (Writer w = Files.newBufferedWriter(p)) {
+      Csv.write(w, Datasets.table(dataset));
+    }
+    return p;
+  }
+
+  @Test
+  void everySectionCanUseTheUsersOwnFiles() throws IOException {
+    Path boundaries = Files.writeString(dir.resolve("buurten.geojson"), SyntheticGeography.embedded().geoJson());
+    Path out = dir.resolve("out");
+    Result r = run("report", "--out", out.toString(), "--lang", "nl",
+        "--survey", write("adults").toString(), "--weight", "weight", "--strata", "stratum", "--psu", "psu",
+        "--areas", write("buurten").toString(), "--boundaries", boundaries.toString(),
+        "--municipalities", write("municipalities").toString(), "--effects", write("effects").toString(),
+        "--cohorts", write("cohorts").toString(), "--panel", write("panel").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("[8/8]"), "progress on stderr: " + r.err());
+    String html = Files.readString(out.resolve("index.html"));
+    for (String name : new String[] {"adults.csv", "buurten.csv", "municipalities.csv", "effects.csv", "cohorts.csv",
+        "panel.csv"}) {
+      assertTrue(html.contains(name), name + " named in the report");
+    }
+    assertTrue(Files.size(out.resolve("report.pdf")) > 10_000);
+  }
+
+  @Test
+  void badUserDataExitsWithTwoNamingTheFile() throws IOException {
+    Path out = dir.resolve("bad");
+    Result half = run("report", "--out", out.toString(), "--areas", write("buurten").toString());
+    assertEquals(2, half.code());
+    assertTrue(half.err().contains("--boundaries"), half.err());
+    Path effects = Files.writeString(dir.resolve("my-effects.csv"), "study,events\nA,3\n");
+    Result col = run("report", "--out", out.toString(), "--effects", effects.toString());
+    assertEquals(2, col.code(), col.err());
+    assertTrue(col.err().contains("my-effects.csv") && col.err().contains("available: [study, events]"), col.err());
+    assertEquals(1, col.err().strip().lines().filter(l -> !l.startsWith("[")).count(), col.err());
+  }
+}
