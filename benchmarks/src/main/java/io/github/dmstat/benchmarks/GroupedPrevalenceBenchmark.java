@@ -60,7 +60,8 @@ import tech.tablesaw.joining.JoinType;
  *   <li>{@code streams}: {@code java.util.stream} with nested {@code groupingBy} (boxed).</li>
  *   <li>{@code tablesaw}: {@code summarize(w, wy, sum).by(group, psu)} then Tablesaw column
  *       arithmetic, a join and loops.</li>
- *   <li>{@code duckdb}: one SQL query with CTEs on an in-process DuckDB table (2 threads).</li>
+ *   <li>{@code duckdb}: one SQL query with CTEs on an in-process DuckDB table (2 threads, as
+ *       {@code dmstatParallel}); {@code duckdbOneThread}: the same on 1 thread, as {@code dmstat}.</li>
  * </ul>
  *
  * <p>The design structure (which PSUs belong to which stratum) is known to every method before
@@ -362,9 +363,14 @@ public class GroupedPrevalenceBenchmark {
       ORDER BY g.grp
       """;
 
-  /** An in-memory DuckDB with the data loaded, 2 threads. */
+  /** An in-memory DuckDB with the data loaded, 2 threads (as {@code dmstatParallel}). */
   @State(Scope.Benchmark)
   public static class Duckdb {
+    /** DuckDB's thread count. */
+    protected int threads() {
+      return 2;
+    }
+
     Connection connection;
     PreparedStatement query;
 
@@ -372,7 +378,7 @@ public class GroupedPrevalenceBenchmark {
     public void load(GroupedPrevalenceBenchmark data) throws SQLException {
       connection = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement st = connection.createStatement()) {
-        st.execute("SET threads TO 2");
+        st.execute("SET threads TO " + threads());
         st.execute("CREATE TABLE survey (grp INTEGER, stratum INTEGER, psu INTEGER, w DOUBLE, y TINYINT)");
       }
       try (DuckDBAppender a = connection.unwrap(DuckDBConnection.class).createAppender("survey")) {
@@ -403,6 +409,22 @@ public class GroupedPrevalenceBenchmark {
     }
   }
 
+  /** The same DuckDB on one thread, the same thread count as {@code dmstat}. */
+  @State(Scope.Benchmark)
+  public static class DuckdbOneThread extends Duckdb {
+    @Override
+    protected int threads() {
+      return 1;
+    }
+  }
+
+  /** DuckDB on one thread (compare with {@code dmstat}). */
+  @Benchmark
+  public Estimates duckdbOneThread(DuckdbOneThread s) throws SQLException {
+    return duckdb(s);
+  }
+
+  /** DuckDB on two threads (compare with {@code dmstatParallel}). */
   @Benchmark
   public Estimates duckdb(Duckdb s) throws SQLException {
     double[] prevalence = new double[GROUPS];
