@@ -34,8 +34,6 @@ public final class ForestChart {
     boolean ratio = m.ratio().isPresent();
     List<MetaAnalysis.Study> studies = m.studies();
     int k = studies.size();
-    double z = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
-        .inverseCumulativeProbability(1 - (1 - m.level()) / 2);
     List<double[]> rows = new ArrayList<>();
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -47,10 +45,10 @@ public final class ForestChart {
     labels.add(msg.t("pooled", "gepoold") + " (" + m.method().toString() + ")");
     for (int i = 0; i < k; i++) {
       MetaAnalysis.Study s = studies.get(i);
-      double se = Math.sqrt(s.vi());
+      MetaAnalysis.Interval ci = s.interval(m.level());
       double e = s.yi();
-      double l = s.yi() - z * se;
-      double u = s.yi() + z * se;
+      double l = ci.lower();
+      double u = ci.upper();
       rows.add(new double[] {k - i, e, l, u, s.weight() / maxWeight});
       labels.add(s.label());
       lo = Math.min(lo, l);

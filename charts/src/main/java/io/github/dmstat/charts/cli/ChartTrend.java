@@ -3,9 +3,7 @@ package io.github.dmstat.charts.cli;
 import io.github.dmstat.charts.Figure;
 import io.github.dmstat.charts.TrendChart;
 import io.github.dmstat.core.Checks;
-import io.github.dmstat.core.disclosure.ReliabilityRule;
 import io.github.dmstat.core.survey.DesignSpec;
-import io.github.dmstat.core.survey.IntervalMethod;
 import io.github.dmstat.core.survey.PrevalenceEstimator;
 import io.github.dmstat.datasets.Datasets;
 import io.github.dmstat.datasets.SyntheticSurvey;
@@ -64,16 +62,8 @@ final class ChartTrend implements Callable<Integer> {
       description = "Base seed of the synthetic surveys; year Y uses S + Y (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--ci", paramLabel = "METHOD", defaultValue = "logit",
-      description = "Interval: logit, beta, mean, wilson, clopper-pearson, jeffreys (default: ${DEFAULT-VALUE}).")
-  String ci;
-
-  @Option(names = "--level", paramLabel = "P", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
-  double level;
-
-  @Option(names = "--reliability", paramLabel = "RULE", defaultValue = "nchs",
-      description = "Reliability rule: none, nchs, nsduh (default: ${DEFAULT-VALUE}).")
-  String reliability;
+  @Mixin
+  EstimatorOptions estimation = new EstimatorOptions();
 
   @Option(names = "--title", paramLabel = "TEXT", description = "Chart title (default: prevalence by survey year).")
   String title;
@@ -87,8 +77,7 @@ final class ChartTrend implements Callable<Integer> {
   @Override
   public Integer call() {
     Locale locale = language.locale();
-    PrevalenceEstimator estimator = PrevalenceEstimator.withDefaults()
-        .with(IntervalMethod.parse(ci)).with(ReliabilityRule.parse(reliability)).withLevel(level);
+    PrevalenceEstimator estimator = estimation.estimator();
     List<Survey> surveys = surveys();
     for (String o : outcomes) {
       if (o.isBlank()) {

@@ -1,17 +1,16 @@
 package io.github.dmstat.charts.cli;
 
-import io.github.dmstat.core.disclosure.ReliabilityRule;
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.Json;
 import io.github.dmstat.core.model.RecallPeriod;
 import io.github.dmstat.core.survey.DesignSpec;
-import io.github.dmstat.core.survey.IntervalMethod;
 import io.github.dmstat.core.survey.KeyFigures;
 import io.github.dmstat.core.survey.PrevalenceEstimator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
@@ -44,14 +43,8 @@ class KeyFiguresCommand implements Callable<Integer> {
   @Option(names = "--psu", paramLabel = "COL", description = "PSU column.")
   String psu;
 
-  @Option(names = "--ci", paramLabel = "METHOD", defaultValue = "logit", description = "Interval method (default: ${DEFAULT-VALUE}).")
-  String ci;
-
-  @Option(names = "--level", paramLabel = "P", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
-  double level;
-
-  @Option(names = "--reliability", paramLabel = "RULE", defaultValue = "nchs", description = "none, nchs, nsduh (default: ${DEFAULT-VALUE}).")
-  String reliability;
+  @Mixin
+  EstimatorOptions estimation = new EstimatorOptions();
 
   @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "Labels: en or nl (default: ${DEFAULT-VALUE}).")
   String lang;
@@ -87,8 +80,7 @@ class KeyFiguresCommand implements Callable<Integer> {
       data.source = new DataOptions.Source();
       data.source.dataset = "adults";
     }
-    PrevalenceEstimator estimator = PrevalenceEstimator.withDefaults()
-        .with(IntervalMethod.parse(ci)).with(ReliabilityRule.parse(reliability)).withLevel(level);
+    PrevalenceEstimator estimator = estimation.estimator();
     Table table = data.load();
     DesignSpec design = weight != null ? DesignSpec.weights(weight).withStrata(strata).withPsu(psu)
         : data.defaultDesign().orElseThrow(() -> new IllegalArgumentException("--weight COL is required with --data"));

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import tech.tablesaw.api.Table;
 
 /**
  * JSON renderings of the outcome results ({@code effects}, {@code survival}, {@code did}). They
@@ -36,15 +35,15 @@ final class OutcomeJson {
     Measure measure = m.measure().orElseThrow();
     ObjectNode root = Json.object();
     ArrayNode studies = root.putArray("studies");
-    Table t = m.toTable();
     for (int i = 0; i < m.studies().size(); i++) {
       MetaAnalysis.Study s = m.studies().get(i);
       ObjectNode o = studies.addObject();
       o.put("study", s.label());
       o.put("yi", s.yi());
       o.put("vi", s.vi());
-      o.put("ciLower", t.doubleColumn("ciLower").getDouble(i));
-      o.put("ciUpper", t.doubleColumn("ciUpper").getDouble(i));
+      MetaAnalysis.Interval ci = s.interval(m.level());
+      o.put("ciLower", ci.lower());
+      o.put("ciUpper", ci.upper());
       if (measure.isRatio() && s.counts().isPresent()) {
         EffectSize e = EffectSize.of(s.counts().get(), measure, m.level());
         o.put("estimate", e.estimate());

@@ -1,10 +1,8 @@
 package io.github.dmstat.charts.cli;
 
-import io.github.dmstat.core.disclosure.ReliabilityRule;
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.Json;
 import io.github.dmstat.core.survey.DesignSpec;
-import io.github.dmstat.core.survey.IntervalMethod;
 import io.github.dmstat.core.survey.LonelyPsu;
 import io.github.dmstat.core.survey.PrevalenceEstimator;
 import io.github.dmstat.core.survey.PrevalenceTable;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.Table;
 
@@ -50,16 +49,8 @@ class PrevalenceCommand implements Callable<Integer> {
   @Option(names = "--by", paramLabel = "COL[,COL...]", split = ",", description = "Domain columns.")
   List<String> by = List.of();
 
-  @Option(names = "--ci", paramLabel = "METHOD", defaultValue = "logit",
-      description = "Interval: logit, beta, mean, wilson, clopper-pearson, jeffreys (default: ${DEFAULT-VALUE}).")
-  String ci;
-
-  @Option(names = "--level", paramLabel = "P", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
-  double level;
-
-  @Option(names = "--reliability", paramLabel = "RULE", defaultValue = "nchs",
-      description = "Reliability rule: none, nchs, nsduh (default: ${DEFAULT-VALUE}).")
-  String reliability;
+  @Mixin
+  EstimatorOptions estimation = new EstimatorOptions();
 
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
@@ -78,8 +69,7 @@ class PrevalenceCommand implements Callable<Integer> {
 
   /** Binds the data and estimates the prevalence table; binding errors name the file (also used by {@code chart prevalence}). */
   PrevalenceTable compute() {
-    PrevalenceEstimator estimator = PrevalenceEstimator.withDefaults()
-        .with(IntervalMethod.parse(ci)).with(ReliabilityRule.parse(reliability)).withLevel(level).withThreads(threads);
+    PrevalenceEstimator estimator = estimation.estimator().withThreads(threads);
     LonelyPsu lonely = LonelyPsu.parse(lonelyPsu);
     Table table = data.load();
     DesignSpec design = design(data, lonely);

@@ -432,9 +432,9 @@ public final class DrugMonitorReport {
         + "gemeente (synthetische cohorten met een werkelijke risicoratio van 0,75), gepoold met een random-effectsmodel (REML).")));
     List<List<Cell>> rows = new ArrayList<>();
     for (MetaAnalysis.Study s : meta.studies()) {
-      double se = Math.sqrt(s.vi());
+      MetaAnalysis.Interval ci = s.interval(meta.level());
       rows.add(List.of(Cell.of(s.label()), Cell.of(String.format(locale, "%.2f", Math.exp(s.yi()))),
-          Cell.of(String.format(locale, "%.2f–%.2f", Math.exp(s.yi() - 1.959963984540054 * se), Math.exp(s.yi() + 1.959963984540054 * se))),
+          Cell.of(String.format(locale, "%.2f–%.2f", Math.exp(ci.lower()), Math.exp(ci.upper()))),
           Cell.of(String.format(locale, "%.1f%%", 100 * s.weight()))));
     }
     meta.ratio().ifPresent(r -> rows.add(List.of(Cell.of(t("pooled (REML)", "gepoold (REML)")),

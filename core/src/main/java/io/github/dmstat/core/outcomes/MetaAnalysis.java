@@ -108,6 +108,15 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
       }
     }
 
+    /**
+     * The study's Wald interval on the analysis scale, {@code yi ± z_{1−α/2}·√vi} (metafor's
+     * per-study {@code ci.lb}, {@code ci.ub}).
+     */
+    public Interval interval(double level) {
+      double half = Stat.zLevel(level) * Math.sqrt(vi);
+      return new Interval(yi - half, yi + half);
+    }
+
     /** Whether 1/2 was added to the cells of this study's table. */
     public boolean zeroCellCorrected() {
       return counts.map(TwoByTwo::hasZeroCell).orElse(false);
@@ -355,14 +364,14 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
     DoubleColumn lo = DoubleColumn.create("ciLower");
     DoubleColumn hi = DoubleColumn.create("ciUpper");
     BooleanColumn corr = BooleanColumn.create("zeroCellCorrected");
-    double zq = Stat.zLevel(level);
     for (Study s : studies) {
       lab.append(s.label());
       y.append(s.yi());
       v.append(s.vi());
       w.append(s.weight());
-      lo.append(s.yi() - zq * Math.sqrt(s.vi()));
-      hi.append(s.yi() + zq * Math.sqrt(s.vi()));
+      Interval ci = s.interval(level);
+      lo.append(ci.lower());
+      hi.append(ci.upper());
       corr.append(s.zeroCellCorrected());
     }
     return Table.create("meta-analysis studies").addColumns(lab, y, v, w, lo, hi, corr);
