@@ -121,17 +121,16 @@ public record KeyFigures(RecallPeriod period, List<TargetGroup> groups, List<Sub
 
   /** Long format: one row per cell (suppressed values missing). */
   public Table toTable() {
-    Table t = null;
+    StringColumn substance = StringColumn.create("substance");
+    StringColumn group = StringColumn.create("targetGroup");
     for (Cell c : cells) {
-      Table one = new PrevalenceTable(c.indicator().column(), List.of(), new DesignSummary(0, 0, java.util.Map.of(), 0, 0, 0),
-          c.estimate().method(), c.estimate().level(), io.github.dmstat.core.disclosure.ReliabilityRule.NONE,
-          List.of(c.estimate())).toTable();
-      one.insertColumn(0, StringColumn.create("targetGroup", c.indicator().group().code()));
-      one.insertColumn(0, StringColumn.create("substance", c.indicator().substance().code()));
-      t = t == null ? one : t.append(one);
+      substance.append(c.indicator().substance().code());
+      group.append(c.indicator().group().code());
     }
-    return t == null ? Table.create("key figures") : t.setName("key figures " + period.code());
+    Table values = PrevalenceTable.valueColumns(cells.stream().map(Cell::estimate).toList());
+    return Table.create("key figures " + period.code()).addColumns(substance, group).addColumns(values.columnArray());
   }
+
 
   /** Wide text table: substances down, target groups across, in the given locale. */
   public String format(Locale locale) {

@@ -50,6 +50,15 @@ public record PrevalenceTable(String outcome, List<String> by, DesignSummary des
       }
       t.addColumns(col);
     }
+    return t.addColumns(valueColumns(estimates).columnArray());
+  }
+
+  /**
+   * The value columns of {@code estimates} (n, weightSum, prevalence, se, ciLower, ciUpper,
+   * designEffect, effectiveN, degreesOfFreedom, reliability, note), one row each; suppressed
+   * values are missing cells.
+   */
+  static Table valueColumns(List<PrevalenceEstimate> estimates) {
     LongColumn n = LongColumn.create("n");
     DoubleColumn ws = DoubleColumn.create("weightSum");
     DoubleColumn p = DoubleColumn.create("prevalence");
@@ -84,7 +93,7 @@ public record PrevalenceTable(String outcome, List<String> by, DesignSummary des
         neff.appendMissing();
       }
     }
-    return t.addColumns(n, ws, p, se, lo, hi, deff, neff, df, rel, note);
+    return Table.create("estimates").addColumns(n, ws, p, se, lo, hi, deff, neff, df, rel, note);
   }
 
   private static void appendOptional(DoubleColumn col, java.util.OptionalDouble v) {

@@ -57,8 +57,8 @@ public final class SurveyDesign {
       throw new IllegalArgumentException("table '" + table.name() + "' has no rows");
     }
     double[] w = Columns.nonNegative(table, spec.weight());
-    String[] strata = spec.strata().map(c -> labels(table, c)).orElse(null);
-    String[] psu = spec.psu().map(c -> labels(table, c)).orElse(null);
+    Dense strata = spec.strata().map(c -> Dense.of(labels(table, c))).orElse(null);
+    Dense psu = spec.psu().map(c -> Dense.of(labels(table, c))).orElse(null);
     double[] fpc = null;
     if (spec.fpc().isPresent()) {
       String name = spec.fpc().get();
@@ -82,9 +82,8 @@ public final class SurveyDesign {
         throw Checks.badCell("weight", i + 1, "must be finite and >= 0", weights[i]);
       }
     }
-    String[] s = strata == null ? null : Arrays.stream(strata).mapToObj(Integer::toString).toArray(String[]::new);
-    String[] p = psu == null ? null : Arrays.stream(psu).mapToObj(Integer::toString).toArray(String[]::new);
-    return build(weights.clone(), s, p, null, "fpc", lonelyPsu, DesignSpec.weights("weight")
+    return build(weights.clone(), strata == null ? null : Dense.of(strata), psu == null ? null : Dense.of(psu), null,
+        "fpc", lonelyPsu, DesignSpec.weights("weight")
         .withStrata(strata == null ? null : "stratum").withPsu(psu == null ? null : "psu").withLonelyPsu(lonelyPsu));
   }
 
@@ -100,25 +99,46 @@ public final class SurveyDesign {
     return out;
   }
 
-  private static SurveyDesign build(double[] w, String[] strata, String[] psu, double[] fpc,
+  /** Labels encoded once to dense codes {@code 0..labels-1} in order of first appearance. */
+  private record Dense(int[] codes, List<String> labels) {
+    static Dense of(String[] values) {
+      int[] codes = new int[values.length];
+      Map<String, Integer> index = new HashMap<>();
+      List<String> labels = new ArrayList<>();
+      for (int i = 0; i < values.length; i++) {
+        Integer code = index.get(values[i]);
+        if (code == null) {
+          code = labels.size();
+          index.put(values[i], code);
+          labels.add(values[i]);
+        }
+        codes[i] = code;
+      }
+      return new Dense(codes, labels);
+    }
+
+    static Dense of(int[] values) {
+      int[] codes = new int[values.length];
+      Map<Integer, Integer> index = new HashMap<>();
+      List<String> labels = new ArrayList<>();
+      for (int i = 0; i < values.length; i++) {
+        Integer code = index.get(values[i]);
+        if (code == null) {
+          code = labels.size();
+          index.put(values[i], code);
+          labels.add(Integer.toString(values[i]));
+        }
+        codes[i] = code;
+      }
+      return new Dense(codes, labels);
+    }
+  }
+
+  private static SurveyDesign build(double[] w, Dense strata, Dense psu, double[] fpc,
       String fpcName, LonelyPsu lonely, DesignSpec spec) {
     int n = w.length;
-    int[] rowStratum = new int[n];
-    List<String> strataLabels = new ArrayList<>();
-    if (strata == null) {
-      strataLabels.add("(all)");
-    } else {
-      Map<String, Integer> idx = new HashMap<>();
-      for (int i = 0; i < n; i++) {
-        Integer h = idx.get(strata[i]);
-        if (h == null) {
-          h = strataLabels.size();
-          idx.put(strata[i], h);
-          strataLabels.add(strata[i]);
-        }
-        rowStratum[i] = h;
-      }
-    }
+    int[] rowStratum = strata == null ? new int[n] : strata.codes();
+    List<String> strataLabels = strata == null ? List.of("(all)") : strata.labels();
     int strataCount = strataLabels.size();
     int[] psusInStratum = new int[strataCount];
     int[] rowPsu = null;
@@ -131,22 +151,28 @@ public final class SurveyDesign {
       psuCount = n;
       psuStratum = null;
     } else {
+      // PSUs are nested in strata: the pair (stratum, PSU label) is one PSU
       rowPsu = new int[n];
-      Map<String, Integer> idx = new HashMap<>();
-      List<Integer> owner = new ArrayList<>();
+      int labels = psu.labels().size();
+      Map<Long, Integer> idx = new HashMap<>();
+      int[] owner = new int[16];
+      int count = 0;
       for (int i = 0; i < n; i++) {
-        String key = rowStratum[i] + "\u0000" + psu[i];
+        long key = (long) rowStratum[i] * labels + psu.codes()[i];
         Integer p = idx.get(key);
         if (p == null) {
-          p = owner.size();
+          p = count;
           idx.put(key, p);
-          owner.add(rowStratum[i]);
+          if (count == owner.length) {
+            owner = Arrays.copyOf(owner, 2 * owner.length);
+          }
+          owner[count++] = rowStratum[i];
           psusInStratum[rowStratum[i]]++;
         }
         rowPsu[i] = p;
       }
-      psuCount = owner.size();
-      psuStratum = owner.stream().mapToInt(Integer::intValue).toArray();
+      psuCount = count;
+      psuStratum = Arrays.copyOf(owner, count);
     }
     double[] factor = new double[strataCount];
     Arrays.fill(factor, 1.0);
