@@ -144,8 +144,9 @@ public final class Columns {
     Map<List<String>, Integer> index = new HashMap<>();
     List<List<String>> levels = new ArrayList<>();
     int missing = 0;
+    List<String> key = new ArrayList<>(cols.size());
     for (int i = 0; i < n; i++) {
-      List<String> key = new ArrayList<>(cols.size());
+      key.clear();
       boolean miss = false;
       for (Column<?> c : cols) {
         if (isMissing(c, i)) {
@@ -159,12 +160,13 @@ public final class Columns {
         missing++;
         continue;
       }
-      List<String> k = List.copyOf(key);
-      Integer code = index.get(k);
+      // the reused key is copied only for a new level
+      Integer code = index.get(key);
       if (code == null) {
+        List<String> level = List.copyOf(key);
         code = levels.size();
-        index.put(k, code);
-        levels.add(k);
+        index.put(level, code);
+        levels.add(level);
       }
       codes[i] = code;
     }

@@ -8,6 +8,7 @@ import io.github.dmstat.charts.RankingChart;
 import io.github.dmstat.charts.SurvivalChart;
 import io.github.dmstat.charts.TrendChart;
 import io.github.dmstat.charts.report.Report.Cell;
+import io.github.dmstat.core.Columns;
 import io.github.dmstat.core.disclosure.Reliability;
 import io.github.dmstat.core.model.RecallPeriod;
 import io.github.dmstat.core.model.Substance;
@@ -350,10 +351,10 @@ public final class DrugMonitorReport {
     boolean withSe = m.columnNames().containsAll(List.of("drug_crime_se", "youth_crime_se", "lbm_se"));
     Map<String, String> names = new HashMap<>();
     if (m.columnNames().contains("name")) {
-      var codeCol = io.github.dmstat.core.Columns.column(m, "code");
-      var nameCol = io.github.dmstat.core.Columns.column(m, "name");
+      var codeCol = Columns.column(m, "code");
+      var nameCol = Columns.column(m, "name");
       for (int i = 0; i < m.rowCount(); i++) {
-        names.put(io.github.dmstat.core.Columns.text(codeCol, i), io.github.dmstat.core.Columns.text(nameCol, i));
+        names.put(Columns.text(codeCol, i), Columns.text(nameCol, i));
       }
     }
     CompositeIndex index = withSe
