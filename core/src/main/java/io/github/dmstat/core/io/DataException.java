@@ -1,0 +1,132 @@
+package io.github.dmstat.core.io;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Bad input data: a cell, line or file that cannot be read or bound, named so that a user can find
+ * it in an editor.
+ *
+ * <p>The message is one line of the form
+ * {@code survey.csv: line 36, column 'gewicht': '1.050,3' has a thousands separator; pass --thousands .}
+ * where the line is counted as an editor shows it (the header is line 1) and the value is shown
+ * with control characters escaped and long values cut (see {@link #show(String)}). Any part that
+ * is not known is left out. The command line maps exactly this exception (and other
+ * {@link IllegalArgumentException}s) to exit code 2.
+ */
+public class DataException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+  /** Longest value shown in a message before it is cut with "...". */
+  public static final int MAX_SHOWN = 60;
+
+  private final String file;
+  private final long line;
+  private final String column;
+  private final String value;
+  private final String problem;
+
+  /**
+   * A problem with one place in a file.
+   *
+   * @param file the file name as the user gave it ({@code null}: not known)
+   * @param line the line as an editor shows it, header = 1 ({@code <= 0}: not known)
+   * @param column the column name ({@code null}: not a cell problem)
+   * @param value the offending cell text ({@code null}: none)
+   * @param problem what is wrong, e.g. {@code "is not a number"}
+   */
+  public DataException(String file, long line, String column, String value, String problem) {
+    super(format(file, line, column, value, problem));
+    this.file = file;
+    this.line = line;
+    this.column = column;
+    this.value = value;
+    this.problem = problem;
+  }
+
+  /** The same problem attributed to {@code file} (when this one names none). */
+  public DataException inFile(String fileName) {
+    return file != null ? this : new DataException(fileName, line, column, value, problem);
+  }
+
+  /** The same problem at {@code line} (when this one names none). */
+  public DataException atLine(long editorLine) {
+    return line > 0 ? this : new DataException(file, editorLine, column, value, problem);
+  }
+
+  public Optional<String> file() {
+    return Optional.ofNullable(file);
+  }
+
+  public OptionalLong line() {
+    return line > 0 ? OptionalLong.of(line) : OptionalLong.empty();
+  }
+
+  public Optional<String> column() {
+    return Optional.ofNullable(column);
+  }
+
+  public Optional<String> value() {
+    return Optional.ofNullable(value);
+  }
+
+  /** What is wrong, without the place. */
+  public String problem() {
+    return problem;
+  }
+
+  private static String format(String file, long line, String column, String value, String problem) {
+    StringBuilder place = new StringBuilder();
+    if (file != null) {
+      place.append(show(file));
+    }
+    if (line > 0) {
+      place.append(place.length() > 0 ? ": " : "").append("line ").append(line);
+    }
+    if (column != null) {
+      place.append(place.length() > 0 ? (line > 0 ? ", " : ": ") : "").append("column '").append(show(column)).append('\'');
+    }
+    StringBuilder m = new StringBuilder(place);
+    if (m.length() > 0) {
+      m.append(": ");
+    }
+    if (value != null) {
+      m.append('\'').append(show(value)).append("' ");
+    }
+    m.append(show(problem));
+    return m.toString();
+  }
+
+  /**
+   * A value as it can stand in a one-line message: control characters (and other invisible
+   * ones) as {@code \n}, {@code \t} or {@code \}{@code uXXXX}, cut after {@value #MAX_SHOWN}
+   * characters with "...".
+   */
+  public static String show(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_SHOWN) + 8);
+    int shown = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (shown >= MAX_SHOWN && s.length() - i > 3) {
+        b.append("...");
+        break;
+      }
+      char c = s.charAt(i);
+      switch (c) {
+        case '\n': b.append("\\n"); break;
+        case '\r': b.append("\\r"); break;
+        case '\t': b.append("\\t"); break;
+        default:
+          if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+              || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+            b.append(String.format("\\u%04X", (int) c));
+          } else {
+            b.append(c);
+          }
+      }
+      shown++;
+    }
+    return b.toString();
+  }
+}
