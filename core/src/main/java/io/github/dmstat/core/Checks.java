@@ -14,9 +14,9 @@ public final class Checks {
   private Checks() {}
 
   /** {@code column 'c', row r: rule but was 'v'}. */
-  public static IllegalArgumentException badCell(String column, int row, String rule, Object value) {
-    return new IllegalArgumentException(
-        "column '" + column + "', row " + row + ": " + rule + " but was " + quote(value));
+  public static io.github.dmstat.core.io.DataException badCell(String column, int row, String rule, Object value) {
+    String text = value == null ? null : value instanceof String ? (String) value : quote(value);
+    return io.github.dmstat.core.io.DataException.rule(column, row, rule, text);
   }
 
   /** {@code field must rule but was v}. */

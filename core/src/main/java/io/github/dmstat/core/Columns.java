@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.github.dmstat.core.io.Frame;
+import io.github.dmstat.core.io.Numbers;
+import io.github.dmstat.core.io.ReadOptions;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
@@ -55,11 +58,11 @@ public final class Columns {
       return ((NumericColumn<?>) col).getDouble(row);
     }
     String s = text(col, row);
-    try {
-      return Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      throw Checks.badCell(col.name(), row + 1, "must be a number", s);
+    double v = Numbers.parse(s);
+    if (Double.isNaN(v)) {
+      throw Checks.badCell(col.name(), row + 1, "must be a number (" + Numbers.problem(s, '.', ReadOptions.NONE) + ")", s);
     }
+    return v;
   }
 
   /**
@@ -112,9 +115,9 @@ public final class Columns {
     }
     String s = text(col, i);
     switch (s.toLowerCase(java.util.Locale.ROOT)) {
-      case "0": case "0.0": case "false":
+      case "0": case "0.0": case "false": case "nee": case "no":
         return 0;
-      case "1": case "1.0": case "true":
+      case "1": case "1.0": case "true": case "ja": case "yes":
         return 1;
       default:
         throw Checks.badCell(col.name(), i + 1, "must be 0, 1, true, false or empty", s);
@@ -127,6 +130,74 @@ public final class Columns {
     public int size() {
       return levels.size();
     }
+  }
+
+  /**
+   * Encodes the combination of the named text columns of a frame to int codes (first appearance
+   * order of the combination); rows where any of them is missing get {@code -1}.
+   */
+  public static Codes codes(Frame frame, List<String> names) {
+    int n = frame.rows();
+    int[] codes = frame.codes(names.get(0)).clone();
+    List<List<String>> levels = new ArrayList<>();
+    for (String l : frame.levels(names.get(0))) {
+      levels.add(List.of(l));
+    }
+    for (int c = 1; c < names.size(); c++) {
+      int[] next = frame.codes(names.get(c));
+      List<String> nextLevels = frame.levels(names.get(c));
+      long pairs = (long) levels.size() * nextLevels.size();
+      Map<Long, Integer> index = new HashMap<>();
+      List<List<String>> combined = new ArrayList<>();
+      int[] direct = pairs <= (1 << 22) ? new int[(int) pairs] : null;
+      for (int i = 0; i < n; i++) {
+        if (codes[i] < 0 || next[i] < 0) {
+          codes[i] = -1;
+          continue;
+        }
+        long key = (long) codes[i] * nextLevels.size() + next[i];
+        int code = direct != null ? direct[(int) key] - 1 : index.getOrDefault(key, -1);
+        if (code < 0) {
+          code = combined.size();
+          List<String> level = new ArrayList<>(levels.get(codes[i]));
+          level.add(nextLevels.get(next[i]));
+          combined.add(List.copyOf(level));
+          if (direct != null) {
+            direct[(int) key] = code + 1;
+          } else {
+            index.put(key, code);
+          }
+        }
+        codes[i] = code;
+      }
+      levels = combined;
+    }
+    // levels that only occur in rows dropped for a missing value of a later column are not domains
+    int missing = 0;
+    boolean[] used = new boolean[levels.size()];
+    for (int v : codes) {
+      if (v < 0) {
+        missing++;
+      } else {
+        used[v] = true;
+      }
+    }
+    int[] remap = new int[levels.size()];
+    List<List<String>> kept = new ArrayList<>();
+    for (int l = 0; l < levels.size(); l++) {
+      remap[l] = used[l] ? kept.size() : -1;
+      if (used[l]) {
+        kept.add(levels.get(l));
+      }
+    }
+    if (kept.size() != levels.size()) {
+      for (int i = 0; i < n; i++) {
+        if (codes[i] >= 0) {
+          codes[i] = remap[codes[i]];
+        }
+      }
+    }
+    return new Codes(codes, List.copyOf(kept), missing);
   }
 
   /**

@@ -21,9 +21,11 @@ public class DataException extends IllegalArgumentException {
 
   private final String file;
   private final long line;
+  private final long row;
   private final String column;
   private final String value;
   private final String problem;
+  private final boolean rule;
 
   /**
    * A problem with one place in a file.
@@ -35,22 +37,41 @@ public class DataException extends IllegalArgumentException {
    * @param problem what is wrong, e.g. {@code "is not a number"}
    */
   public DataException(String file, long line, String column, String value, String problem) {
-    super(format(file, line, column, value, problem));
+    this(file, line, 0, column, value, problem, false);
+  }
+
+  private DataException(String file, long line, long row, String column, String value, String problem, boolean rule) {
+    super(format(file, line, row, column, value, problem, rule));
     this.file = file;
     this.line = line;
+    this.row = row;
     this.column = column;
     this.value = value;
     this.problem = problem;
+    this.rule = rule;
+  }
+
+  /**
+   * A cell of a bound table that breaks a rule, known by its data row (1-based, the header is not
+   * a row) until a reader that knows the file's lines places it: {@code column 'c', row r: rule but was 'v'}.
+   */
+  public static DataException rule(String column, long row, String rule, String value) {
+    return new DataException(null, 0, row, column, value, rule, true);
   }
 
   /** The same problem attributed to {@code file} (when this one names none). */
   public DataException inFile(String fileName) {
-    return file != null ? this : new DataException(fileName, line, column, value, problem);
+    return file != null ? this : new DataException(fileName, line, row, column, value, problem, rule);
   }
 
   /** The same problem at {@code line} (when this one names none). */
   public DataException atLine(long editorLine) {
-    return line > 0 ? this : new DataException(file, editorLine, column, value, problem);
+    return line > 0 ? this : new DataException(file, editorLine, row, column, value, problem, rule);
+  }
+
+  /** The data row (1-based) this problem was found in, when it was found in a bound table. */
+  public OptionalLong row() {
+    return row > 0 ? OptionalLong.of(row) : OptionalLong.empty();
   }
 
   public Optional<String> file() {
@@ -74,13 +95,17 @@ public class DataException extends IllegalArgumentException {
     return problem;
   }
 
-  private static String format(String file, long line, String column, String value, String problem) {
+  private static String format(String file, long line, long row, String column, String value, String problem,
+      boolean rule) {
     StringBuilder place = new StringBuilder();
     if (file != null) {
       place.append(show(file));
     }
     if (line > 0) {
       place.append(place.length() > 0 ? ": " : "").append("line ").append(line);
+    } else if (row > 0 && column != null) {
+      place.append(place.length() > 0 ? ": " : "").append("column '").append(show(column)).append("', row ").append(row);
+      column = null;
     }
     if (column != null) {
       place.append(place.length() > 0 ? (line > 0 ? ", " : ": ") : "").append("column '").append(show(column)).append('\'');
@@ -88,6 +113,9 @@ public class DataException extends IllegalArgumentException {
     StringBuilder m = new StringBuilder(place);
     if (m.length() > 0) {
       m.append(": ");
+    }
+    if (rule) {
+      return m.append(show(problem)).append(" but was ").append(value == null ? "<missing>" : "'" + show(value) + "'").toString();
     }
     if (value != null) {
       m.append('\'').append(show(value)).append("' ");

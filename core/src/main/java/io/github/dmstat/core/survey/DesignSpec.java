@@ -1,5 +1,8 @@
 package io.github.dmstat.core.survey;
 
+import io.github.dmstat.core.io.ColumnType;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import tech.tablesaw.api.Table;
@@ -79,6 +82,19 @@ public final class DesignSpec {
 
   public LonelyPsu lonelyPsu() {
     return lonelyPsu;
+  }
+
+  /**
+   * The design columns and how a file reader must read them: weights and fpc as numbers, strata
+   * and PSUs as text labels (for {@code Csv.frame}).
+   */
+  public Map<String, ColumnType> columnTypes() {
+    Map<String, ColumnType> m = new LinkedHashMap<>();
+    m.put(weight, ColumnType.NUMBER);
+    strata().ifPresent(c -> m.put(c, ColumnType.TEXT));
+    psu().ifPresent(c -> m.put(c, ColumnType.TEXT));
+    fpc().ifPresent(c -> m.put(c, ColumnType.NUMBER));
+    return m;
   }
 
   /** Binds the columns of {@code table} to this design, validating every cell. */

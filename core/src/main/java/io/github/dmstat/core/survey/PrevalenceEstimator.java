@@ -7,6 +7,8 @@ import io.github.dmstat.core.disclosure.Assessment;
 import io.github.dmstat.core.disclosure.Reliability;
 import io.github.dmstat.core.disclosure.ReliabilityRule;
 import io.github.dmstat.core.internal.DomainSums;
+import io.github.dmstat.core.io.ColumnType;
+import io.github.dmstat.core.io.Frame;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -108,6 +110,38 @@ public final class PrevalenceEstimator {
     byte[] y = Columns.flags(table, outcome);
     Columns.Codes codes = by.isEmpty() ? overall(table.rowCount()) : Columns.codes(table, by);
     return estimate(design, y, codes, outcome, by);
+  }
+
+  /**
+   * The columns that {@link #estimate(Frame, DesignSpec, String, List)} binds and how a reader
+   * reads them: the design's columns, the outcome as a flag, the domain columns as text.
+   * <pre>{@code
+   * Frame f = Csv.frame(path, options, PrevalenceEstimator.columns(spec, "used", List.of("group")));
+   * }</pre>
+   */
+  public static Map<String, ColumnType> columns(DesignSpec spec, String outcome, List<String> by) {
+    Map<String, ColumnType> m = new LinkedHashMap<>(spec.columnTypes());
+    for (String b : by) {
+      m.putIfAbsent(b, ColumnType.TEXT);
+    }
+    m.put(outcome, ColumnType.FLAG);
+    return m;
+  }
+
+  /**
+   * Prevalence of {@code outcome} by the {@code by} columns of a frame read with
+   * {@link #columns}; the same estimates as from a table, with errors naming file and line.
+   */
+  public PrevalenceTable estimate(Frame frame, DesignSpec spec, String outcome, List<String> by) {
+    Objects.requireNonNull(outcome, "outcome");
+    SurveyDesign design = SurveyDesign.from(frame, spec);
+    try {
+      byte[] y = frame.flags(outcome);
+      Columns.Codes codes = by.isEmpty() ? overall(frame.rows()) : Columns.codes(frame, by);
+      return estimate(design, y, codes, outcome, by);
+    } catch (IllegalArgumentException e) {
+      throw frame.locate(e);
+    }
   }
 
   static Columns.Codes overall(int rows) {

@@ -2,6 +2,8 @@ package io.github.dmstat.core.survey;
 
 import io.github.dmstat.core.Checks;
 import io.github.dmstat.core.Columns;
+import io.github.dmstat.core.io.ColumnType;
+import io.github.dmstat.core.io.Frame;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -70,6 +72,50 @@ public final class SurveyDesign {
       }
     }
     return build(w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
+  }
+
+  /**
+   * Binds the design columns of a {@link Frame} read from a file (weights and fpc as
+   * {@link ColumnType#NUMBER}, strata and PSUs as {@link ColumnType#TEXT}, see
+   * {@link DesignSpec#columnTypes()}); errors name the file and line of the bad cell.
+   */
+  public static SurveyDesign from(Frame frame, DesignSpec spec) {
+    try {
+      int n = frame.rows();
+      double[] w = frame.numbers(spec.weight());
+      for (int i = 0; i < n; i++) {
+        double v = w[i];
+        if (!(v >= 0) || Double.isInfinite(v)) {
+          throw Checks.badCell(spec.weight(), i + 1, Double.isNaN(v) ? "must be a finite number >= 0" : "must be finite and >= 0",
+              Double.isNaN(v) ? null : v);
+        }
+      }
+      Dense strata = spec.strata().map(c -> dense(frame, c)).orElse(null);
+      Dense psu = spec.psu().map(c -> dense(frame, c)).orElse(null);
+      double[] fpc = null;
+      if (spec.fpc().isPresent()) {
+        String name = spec.fpc().get();
+        fpc = frame.numbers(name);
+        for (int i = 0; i < n; i++) {
+          if (!(fpc[i] > 0) || Double.isInfinite(fpc[i])) {
+            throw Checks.badCell(name, i + 1, "finite population correction must be > 0", Double.isNaN(fpc[i]) ? null : fpc[i]);
+          }
+        }
+      }
+      return build(w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
+    } catch (IllegalArgumentException e) {
+      throw frame.locate(e);
+    }
+  }
+
+  private static Dense dense(Frame frame, String name) {
+    int[] codes = frame.codes(name);
+    for (int i = 0; i < codes.length; i++) {
+      if (codes[i] < 0) {
+        throw Checks.badCell(name, i + 1, "design column must not be empty", null);
+      }
+    }
+    return new Dense(codes, frame.levels(name));
   }
 
   /**
@@ -154,15 +200,28 @@ public final class SurveyDesign {
       // PSUs are nested in strata: the pair (stratum, PSU label) is one PSU
       rowPsu = new int[n];
       int labels = psu.labels().size();
-      Map<Long, Integer> idx = new HashMap<>();
+      long pairs = (long) strataCount * labels;
+      int[] direct = pairs <= (1 << 22) ? new int[(int) pairs] : null; // code + 1; 0 = not seen
+      Map<Long, Integer> idx = direct == null ? new HashMap<>() : null;
       int[] owner = new int[16];
       int count = 0;
+      int[] psuCodes = psu.codes();
       for (int i = 0; i < n; i++) {
-        long key = (long) rowStratum[i] * labels + psu.codes()[i];
-        Integer p = idx.get(key);
-        if (p == null) {
+        long key = (long) rowStratum[i] * labels + psuCodes[i];
+        int p;
+        if (direct != null) {
+          p = direct[(int) key] - 1;
+        } else {
+          Integer boxed = idx.get(key);
+          p = boxed == null ? -1 : boxed;
+        }
+        if (p < 0) {
           p = count;
-          idx.put(key, p);
+          if (direct != null) {
+            direct[(int) key] = p + 1;
+          } else {
+            idx.put(key, p);
+          }
           if (count == owner.length) {
             owner = Arrays.copyOf(owner, 2 * owner.length);
           }

@@ -130,7 +130,7 @@ class LoadersTest {
       AreaCode c = AreaCode.parse(t.stringColumn("code").get(r));
       assertEquals(c.municipality().value(), t.stringColumn("gemeente").get(r));
       if (c.level() == AreaLevel.MUNICIPALITY) {
-        long inh = Long.parseLong(t.stringColumn("inhabitants").get(r));
+        long inh = t.intColumn("inhabitants").get(r);
         total += inh;
         large += inh >= 80_000 ? 1 : 0;
       }

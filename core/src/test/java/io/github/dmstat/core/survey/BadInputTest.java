@@ -72,7 +72,7 @@ class BadInputTest {
   @Test
   void raggedEmptyAndHeaderOnlyFilesAreErrors() {
     String ragged = assertThrows(IllegalArgumentException.class, () -> csv(HEADER + "A,1,1.5\n")).getMessage();
-    assertEquals("test.csv: line 2 (row 1): has 3 fields but the header has 5", ragged);
+    assertEquals("test.csv: line 2: has 3 fields but the header has 5", ragged);
     assertTrue(assertThrows(IllegalArgumentException.class, () -> csv("")).getMessage().contains("empty file"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> csv(HEADER)).getMessage().contains("header only"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> csv("a,a\n1,2\n")).getMessage().contains("duplicate"));

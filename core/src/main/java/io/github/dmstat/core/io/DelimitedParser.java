@@ -1,0 +1,1085 @@
+package io.github.dmstat.core.io;
+
+import io.github.dmstat.core.Checks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The delimited-text engine behind {@link Csv}: bytes straight into primitive columns.
+ *
+ * <p>The file is read in blocks that end on a record boundary (a newline outside quotes, found by
+ * quote parity); blocks are parsed in parallel, each into its own partial columns (numbers as
+ * {@code double[]}, flags as {@code byte[]}, text as codes into a small dictionary of byte
+ * strings, so no {@code String} is made per cell), and the partials are joined in file order.
+ * Only the columns asked for are converted; the others are only stepped over. Every cell is
+ * checked where it is parsed, and the first problem in file order is reported with its line.
+ * Quotes follow RFC 4180 ({@code ""} inside a quoted cell); cells are trimmed.
+ */
+final class DelimitedParser {
+  private static final int BLOCK = 4 << 20;
+
+  private final String source;
+  private final ReadOptions options;
+  private final Charset charset;
+  private final byte delimiter;
+  private final byte decimal;
+  private final byte thousands;
+  private final boolean trimTabs;
+  private final List<String> header = new ArrayList<>();
+  private int headerLines;
+  private int[] slotOf;
+  private String[] slotName;
+  private ColumnType[] slotType;
+  private int[] whereSlot;
+  private byte[][][] whereValues;
+  private byte[][] na;
+  private byte[][] trueValues;
+  private byte[][] falseValues;
+  private final int width;
+
+  private DelimitedParser(String source, ReadOptions options, Charset charset, byte delimiter, int width) {
+    this.source = source;
+    this.options = options;
+    this.charset = charset;
+    this.delimiter = delimiter;
+    this.decimal = (byte) options.decimalFor((char) delimiter);
+    this.thousands = (byte) options.thousands();
+    this.trimTabs = delimiter != '\t';
+    this.width = width;
+  }
+
+  /** A source of bytes read block by block. */
+  interface Input {
+    /** Reads up to {@code len} bytes into {@code b} at {@code off}; -1 at the end. */
+    int read(byte[] b, int off, int len) throws IOException;
+  }
+
+  static Input of(InputStream in) {
+    return in::read;
+  }
+
+  static Input of(byte[] content) {
+    int[] pos = {0};
+    return (b, off, len) -> {
+      if (pos[0] >= content.length) {
+        return -1;
+      }
+      int k = Math.min(len, content.length - pos[0]);
+      System.arraycopy(content, pos[0], b, off, k);
+      pos[0] += k;
+      return k;
+    };
+  }
+
+  /**
+   * Parses {@code in}. {@code want} maps column names to their types (in any order); {@code null}
+   * reads every column as {@link ColumnType#AUTO}.
+   */
+  static Frame parse(Input in, String source, ReadOptions options, Map<String, ColumnType> want) throws IOException {
+    return parse(in, source, options, want, ColumnType.AUTO);
+  }
+
+  /** As {@link #parse(Input, String, ReadOptions, Map)}; {@code want == null} reads every column as {@code all}. */
+  static Frame parse(Input in, String source, ReadOptions options, Map<String, ColumnType> want, ColumnType all)
+      throws IOException {
+    byte[] first = new byte[1 << 16];
+    int len = fill(in, first, 0);
+    int start = 0;
+    Charset cs = options.encoding();
+    if (len >= 3 && (first[0] & 0xFF) == 0xEF && (first[1] & 0xFF) == 0xBB && (first[2] & 0xFF) == 0xBF) {
+      start = 3;
+      cs = StandardCharsets.UTF_8;
+    } else if (len >= 2 && (((first[0] & 0xFF) == 0xFF && (first[1] & 0xFF) == 0xFE)
+        || ((first[0] & 0xFF) == 0xFE && (first[1] & 0xFF) == 0xFF))) {
+      cs = StandardCharsets.UTF_16;
+    }
+    if (!asciiCompatible(cs)) {
+      // UTF-16 and the like: decode the whole text once and parse it as UTF-8
+      byte[] whole = readAll(in, first, len);
+      String text = decode(cs, whole, 0, whole.length, source, 0, null);
+      if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+        text = text.substring(1);
+      }
+      return parse(of(text.getBytes(StandardCharsets.UTF_8)), source, options.withEncoding(StandardCharsets.UTF_8), want,
+          all);
+    }
+    // the header record, growing the first block until it is complete
+    int headerEnd;
+    while ((headerEnd = recordEnd(first, start, len)) < 0) {
+      if (len == first.length) {
+        first = Arrays.copyOf(first, first.length * 2);
+      }
+      int k = in.read(first, len, first.length - len);
+      if (k < 0) {
+        headerEnd = len;
+        break;
+      }
+      len += k;
+    }
+    if (isBlank(first, start, headerEnd)) {
+      throw new DataException(source, 0, null, null, "empty file (expected a header row and data rows)");
+    }
+    byte delimiter = options.delimiter().isPresent() ? (byte) options.delimiter().get().charValue()
+        : detect(first, start, headerEnd);
+    List<int[]> fields = new ArrayList<>();
+    int lines = splitHeader(first, start, headerEnd, delimiter, fields);
+    DelimitedParser p = new DelimitedParser(source, options, cs, delimiter, fields.size());
+    p.headerLines = lines;
+    p.readHeader(first, fields);
+    p.bind(want, all);
+    return p.run(in, first, headerEnd, len);
+  }
+
+  // --- header ---
+
+  private static byte detect(byte[] b, int from, int to) {
+    byte[] candidates = {',', ';', '\t', '|'};
+    int[] counts = new int[candidates.length];
+    boolean quoted = false;
+    for (int i = from; i < to; i++) {
+      if (b[i] == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        for (int k = 0; k < candidates.length; k++) {
+          if (b[i] == candidates[k]) {
+            counts[k]++;
+          }
+        }
+      }
+    }
+    int best = 0;
+    for (int k = 1; k < candidates.length; k++) {
+      if (counts[k] > counts[best]) {
+        best = k;
+      }
+    }
+    return candidates[best];
+  }
+
+  /** Splits the header record into field ranges {start, end, escaped}; returns the lines it spans. */
+  private static int splitHeader(byte[] b, int from, int to, byte delimiter, List<int[]> out) {
+    int i = from;
+    int lines = 1;
+    while (true) {
+      int s = i;
+      while (s < to && b[s] == ' ') {
+        s++;
+      }
+      if (s < to && b[s] == '"') {
+        int cs = s + 1;
+        int j = cs;
+        boolean esc = false;
+        while (j < to) {
+          if (b[j] == '"') {
+            if (j + 1 < to && b[j + 1] == '"') {
+              esc = true;
+              j += 2;
+              continue;
+            }
+            break;
+          }
+          if (b[j] == '\n') {
+            lines++;
+          }
+          j++;
+        }
+        out.add(new int[] {cs, Math.min(j, to), esc ? 1 : 0});
+        i = j + 1;
+        while (i < to && b[i] != delimiter && b[i] != '\n') {
+          i++;
+        }
+      } else {
+        int j = i;
+        while (j < to && b[j] != delimiter && b[j] != '\n') {
+          j++;
+        }
+        out.add(new int[] {i, j, 0});
+        i = j;
+      }
+      if (i < to && b[i] == delimiter) {
+        i++;
+        continue;
+      }
+      return lines;
+    }
+  }
+
+  private void readHeader(byte[] b, List<int[]> fields) {
+    Set<String> seen = new HashSet<>();
+    for (int c = 0; c < fields.size(); c++) {
+      int[] f = fields.get(c);
+      byte[] cell = f[2] == 1 ? unescape(b, f[0], f[1]) : b;
+      int s = f[2] == 1 ? 0 : f[0];
+      int e = f[2] == 1 ? cell.length : f[1];
+      String name = decode(charset, cell, s, e, source, 1, null).strip();
+      if (name.startsWith("\uFEFF")) {
+        name = name.substring(1).strip();
+      }
+      if (name.isEmpty()) {
+        throw new DataException(source, 1, null, null, "header column " + (c + 1) + " has no name");
+      }
+      if (!seen.add(name)) {
+        throw new DataException(source, 1, null, null, "duplicate column name '" + DataException.show(name) + "'");
+      }
+      header.add(name);
+    }
+  }
+
+  private void bind(Map<String, ColumnType> want, ColumnType all) {
+    Map<String, ColumnType> w = new LinkedHashMap<>();
+    if (want == null) {
+      for (String h : header) {
+        w.put(h, all);
+      }
+    } else {
+      w.putAll(want);
+    }
+    for (ReadOptions.Where f : options.where()) {
+      w.putIfAbsent(f.column(), ColumnType.TEXT);
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int c = 0; c < header.size(); c++) {
+      index.put(header.get(c), c);
+    }
+    slotOf = new int[width];
+    Arrays.fill(slotOf, -1);
+    List<String> names = new ArrayList<>();
+    List<ColumnType> types = new ArrayList<>();
+    // slots in file order, so that the frame lists columns as the file does
+    for (int c = 0; c < header.size(); c++) {
+      ColumnType t = w.get(header.get(c));
+      if (t != null) {
+        slotOf[c] = names.size();
+        names.add(header.get(c));
+        types.add(t);
+      }
+    }
+    for (String name : w.keySet()) {
+      if (!index.containsKey(name)) {
+        throw new DataException(source, 0, null, null, Checks.unknownColumn(name, header).getMessage());
+      }
+    }
+    slotName = names.toArray(new String[0]);
+    slotType = types.toArray(new ColumnType[0]);
+    whereSlot = new int[options.where().size()];
+    whereValues = new byte[whereSlot.length][][];
+    for (int k = 0; k < whereSlot.length; k++) {
+      ReadOptions.Where f = options.where().get(k);
+      whereSlot[k] = slotOf[index.get(f.column())];
+      whereValues[k] = encode(f.values(), false);
+    }
+    na = encode(options.naValues(), false);
+    trueValues = encode(options.trueValues(), true);
+    falseValues = encode(options.falseValues(), true);
+  }
+
+  private byte[][] encode(List<String> values, boolean lower) {
+    byte[][] out = new byte[values.size()][];
+    for (int k = 0; k < out.length; k++) {
+      String v = lower ? values.get(k).toLowerCase(Locale.ROOT) : values.get(k);
+      out[k] = v.getBytes(charset);
+    }
+    return out;
+  }
+
+  // --- blocks ---
+
+  private Frame run(Input in, byte[] first, int dataStart, int len) throws IOException {
+    int threads = Math.max(1, options.threads());
+    List<Chunk> chunks = new ArrayList<>();
+    List<Future<Chunk>> futures = new ArrayList<>();
+    ExecutorService pool = null;
+    try {
+      byte[] buf = first;
+      int from = dataStart;
+      int end = len;
+      boolean eof = false;
+      while (true) {
+        if (!eof && end - from < BLOCK) {
+          // top up the current buffer to a block
+          if (buf.length - from < BLOCK + (1 << 16)) {
+            byte[] nb = new byte[Math.max(BLOCK + (1 << 16), (end - from) * 2)];
+            System.arraycopy(buf, from, nb, 0, end - from);
+            end -= from;
+            from = 0;
+            buf = nb;
+          }
+          int k = fill(in, buf, end, buf.length - end);
+          eof = k < buf.length - end;
+          end += k;
+        }
+        if (eof) {
+          if (end > from) {
+            chunks.add(new Chunk(this, buf, from, end).parse());
+          }
+          break;
+        }
+        int split = split(buf, from, end);
+        if (split < 0) {
+          // one record longer than the buffer (or a stray quote): grow it
+          byte[] nb = new byte[(end - from) * 2];
+          System.arraycopy(buf, from, nb, 0, end - from);
+          end -= from;
+          from = 0;
+          buf = nb;
+          int k = fill(in, buf, end, buf.length - end);
+          eof = k < buf.length - end;
+          end += k;
+          continue;
+        }
+        Chunk c = new Chunk(this, buf, from, split);
+        chunks.add(c);
+        if (pool == null && threads > 1) {
+          pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "dmstat-read");
+            t.setDaemon(true);
+            return t;
+          });
+        }
+        if (pool != null) {
+          futures.add(pool.submit(c::parse));
+          // bound the blocks in flight
+          while (futures.size() - done(futures) > threads + 1) {
+            waitFor(firstPending(futures));
+          }
+        } else {
+          c.parse();
+        }
+        // the rest of this buffer starts the next block
+        int rest = end - split;
+        byte[] nb = new byte[Math.max(BLOCK + (1 << 16), rest * 2)];
+        System.arraycopy(buf, split, nb, 0, rest);
+        buf = nb;
+        from = 0;
+        end = rest;
+      }
+      for (Future<Chunk> f : futures) {
+        waitFor(f);
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+    return join(chunks);
+  }
+
+  private static int done(List<Future<Chunk>> futures) {
+    int n = 0;
+    for (Future<Chunk> f : futures) {
+      if (f.isDone()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static Future<Chunk> firstPending(List<Future<Chunk>> futures) {
+    for (Future<Chunk> f : futures) {
+      if (!f.isDone()) {
+        return f;
+      }
+    }
+    return futures.get(futures.size() - 1);
+  }
+
+  private static void waitFor(Future<Chunk> f) throws IOException {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException) {
+        throw (RuntimeException) c;
+      }
+      if (c instanceof Error) {
+        throw (Error) c;
+      }
+      throw new IOException(c);
+    }
+  }
+
+  /** The end of the last complete record in {@code b[from, to)} by quote parity, or -1. */
+  private static int split(byte[] b, int from, int to) {
+    int quotes = 0;
+    for (int i = from; i < to; i++) {
+      if (b[i] == '"') {
+        quotes++;
+      }
+    }
+    int tail = 0;
+    for (int i = to - 1; i >= from; i--) {
+      if (b[i] == '"') {
+        tail++;
+      } else if (b[i] == '\n' && ((quotes - tail) & 1) == 0) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** The end of the first record (after its newline) in {@code b[from, to)}, or -1 when incomplete. */
+  private static int recordEnd(byte[] b, int from, int to) {
+    boolean quoted = false;
+    for (int i = from; i < to; i++) {
+      if (b[i] == '"') {
+        quoted = !quoted;
+      } else if (b[i] == '\n' && !quoted) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isBlank(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r' && b[i] != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int fill(Input in, byte[] b, int off) throws IOException {
+    return fill(in, b, off, b.length - off);
+  }
+
+  private static int fill(Input in, byte[] b, int off, int len) throws IOException {
+    int n = 0;
+    while (n < len) {
+      int k = in.read(b, off + n, len - n);
+      if (k < 0) {
+        break;
+      }
+      n += k;
+    }
+    return n;
+  }
+
+  private static byte[] readAll(Input in, byte[] first, int len) throws IOException {
+    byte[] b = Arrays.copyOf(first, Math.max(first.length, len));
+    int n = len;
+    while (true) {
+      if (n == b.length) {
+        b = Arrays.copyOf(b, b.length * 2);
+      }
+      int k = in.read(b, n, b.length - n);
+      if (k < 0) {
+        return Arrays.copyOf(b, n);
+      }
+      n += k;
+    }
+  }
+
+  private static boolean asciiCompatible(Charset cs) {
+    if (cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)
+        || cs.name().equals("windows-1252")) {
+      return true;
+    }
+    byte[] probe = ",;\t|\"\n\r .0123456789azAZ".getBytes(StandardCharsets.US_ASCII);
+    try {
+      return Arrays.equals(",;\t|\"\n\r .0123456789azAZ".getBytes(cs), probe);
+    } catch (UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  static byte[] unescape(byte[] b, int from, int to) {
+    byte[] out = new byte[to - from];
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      out[n++] = b[i];
+      if (b[i] == '"' && i + 1 < to && b[i + 1] == '"') {
+        i++;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /** Strict decoding; invalid text is an error naming line and column and suggesting an encoding. */
+  static String decode(Charset cs, byte[] b, int from, int to, String source, long line, String column) {
+    boolean ascii = true;
+    for (int i = from; i < to; i++) {
+      if (b[i] < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii && asciiCompatible(cs)) {
+      return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+    CharsetDecoder d = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      CharBuffer chars = d.decode(ByteBuffer.wrap(b, from, to - from));
+      return chars.toString();
+    } catch (CharacterCodingException e) {
+      String lenient = new String(b, from, to - from, cs);
+      String hint = cs.equals(StandardCharsets.UTF_8)
+          ? "; the file is not UTF-8: pass --encoding windows-1252 (Excel on Windows) or the file's own encoding"
+          : "; pass --encoding with the file's own encoding";
+      throw new DataException(source, line, column, lenient, "is not valid " + cs.name() + " text" + hint);
+    }
+  }
+
+  // --- one block ---
+
+  /** A block of whole records and the partial columns parsed from it. */
+  static final class Chunk {
+    private final DelimitedParser p;
+    byte[] buf;
+    final int from;
+    final int to;
+    int rows;
+    int newlines;
+    int[] relLine = new int[64];
+    long filtered;
+    DataException error;
+    long errorRelLine = -1;
+    double[][] numbers;
+    byte[][] flags;
+    int[][] codes;
+    Dict[] dicts;
+    int[] missing;
+
+    Chunk(DelimitedParser p, byte[] buf, int from, int to) {
+      this.p = p;
+      this.buf = buf;
+      this.from = from;
+      this.to = to;
+    }
+
+    Chunk parse() {
+      int slots = p.slotName.length;
+      int guess = Math.max(16, (to - from) / 16);
+      relLine = new int[guess];
+      numbers = new double[slots][];
+      flags = new byte[slots][];
+      codes = new int[slots][];
+      dicts = new Dict[slots];
+      missing = new int[slots];
+      for (int k = 0; k < slots; k++) {
+        switch (p.slotType[k]) {
+          case NUMBER: case COUNT: case INTEGER:
+            numbers[k] = new double[guess];
+            break;
+          case FLAG:
+            flags[k] = new byte[guess];
+            break;
+          default:
+            codes[k] = new int[guess];
+            dicts[k] = new Dict();
+        }
+      }
+      int[] cs = new int[slots];
+      int[] ce = new int[slots];
+      byte[][] cb = new byte[slots][];
+      final byte[] b = buf;
+      final byte delim = p.delimiter;
+      final int width = p.width;
+      final int[] slotOf = p.slotOf;
+      int line = 0;
+      int i = from;
+      while (i < to) {
+        int recLine = line;
+        int f = 0;
+        boolean blank = true;
+        Arrays.fill(cb, null);
+        while (true) {
+          int s = i;
+          while (s < to && b[s] == ' ') {
+            s++;
+          }
+          int start;
+          int end;
+          byte[] src = b;
+          if (s < to && b[s] == '"') {
+            blank = false;
+            int j = s + 1;
+            boolean esc = false;
+            while (true) {
+              if (j >= to) {
+                fail(recLine, null, null, "has an unterminated quoted cell (or a quote inside an unquoted cell before it)");
+                return this;
+              }
+              byte c = b[j];
+              if (c == '"') {
+                if (j + 1 < to && b[j + 1] == '"') {
+                  esc = true;
+                  j += 2;
+                  continue;
+                }
+                break;
+              }
+              if (c == '\n') {
+                line++;
+              }
+              j++;
+            }
+            start = s + 1;
+            end = j;
+            i = j + 1;
+            while (i < to && (b[i] == ' ' || b[i] == '\r' || (b[i] == '\t' && delim != '\t'))) {
+              i++;
+            }
+            if (i < to && b[i] != delim && b[i] != '\n') {
+              fail(line, f < width ? p.header.get(f) : null, null, "has text after a closing quote");
+              return this;
+            }
+            if (esc && f < width && slotOf[f] >= 0) {
+              src = unescape(b, start, end);
+              start = 0;
+              end = src.length;
+            }
+          } else {
+            int j = i;
+            while (j < to) {
+              byte c = b[j];
+              if (c == delim || c == '\n') {
+                break;
+              }
+              j++;
+            }
+            start = i;
+            end = j;
+            i = j;
+          }
+          // trim
+          while (start < end && (src[start] == ' ' || (src[start] == '\t' && p.trimTabs) || src[start] == '\r')) {
+            start++;
+          }
+          while (end > start && (src[end - 1] == ' ' || (src[end - 1] == '\t' && p.trimTabs) || src[end - 1] == '\r')) {
+            end--;
+          }
+          if (end > start) {
+            blank = false;
+          }
+          if (f < width) {
+            int slot = slotOf[f];
+            if (slot >= 0) {
+              cs[slot] = start;
+              ce[slot] = end;
+              cb[slot] = src;
+            }
+          }
+          f++;
+          if (i < to && b[i] == delim) {
+            i++;
+            continue;
+          }
+          if (i < to) {
+            i++; // the newline
+            line++;
+          }
+          break;
+        }
+        if (f == 1 && blank) {
+          continue; // an empty line
+        }
+        if (f != width) {
+          fail(recLine, null, null, "has " + f + " field" + (f == 1 ? "" : "s") + " but the header has " + width);
+          return this;
+        }
+        if (!keep(cs, ce, cb)) {
+          filtered++;
+          continue;
+        }
+        if (rows == relLine.length) {
+          grow();
+        }
+        relLine[rows] = recLine;
+        for (int k = 0; k < slots; k++) {
+          if (!convert(k, cb[k], cs[k], ce[k], recLine)) {
+            return this;
+          }
+        }
+        rows++;
+      }
+      newlines = line;
+      buf = null;
+      return this;
+    }
+
+    private boolean keep(int[] cs, int[] ce, byte[][] cb) {
+      for (int k = 0; k < p.whereSlot.length; k++) {
+        int slot = p.whereSlot[k];
+        if (!matchesAny(p.whereValues[k], cb[slot], cs[slot], ce[slot], false)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean convert(int k, byte[] src, int s, int e, int recLine) {
+      boolean isNa = matchesAny(p.na, src, s, e, false);
+      switch (p.slotType[k]) {
+        case NUMBER: case COUNT: case INTEGER: {
+          if (isNa) {
+            numbers[k][rows] = Double.NaN;
+            missing[k]++;
+            return true;
+          }
+          double v = Numbers.parse(src, s, e, p.decimal, p.thousands);
+          if (Double.isNaN(v)) {
+            String text = text(src, s, e);
+            fail(recLine, p.slotName[k], text, Numbers.problem(text, (char) p.decimal, (char) p.thousands));
+            return false;
+          }
+          if (p.slotType[k] == ColumnType.COUNT) {
+            if (v < 0) {
+              fail(recLine, p.slotName[k], text(src, s, e), "is negative; counts are whole numbers >= 0");
+              return false;
+            }
+            if (v != Math.rint(v)) {
+              fail(recLine, p.slotName[k], text(src, s, e), Numbers.fractionalCount((char) p.decimal));
+              return false;
+            }
+          } else if (p.slotType[k] == ColumnType.INTEGER) {
+            if (v != Math.rint(v)) {
+              fail(recLine, p.slotName[k], text(src, s, e), "is not a whole number");
+              return false;
+            }
+            if (Math.abs(v) > 9.007199254740992E15) {
+              fail(recLine, p.slotName[k], text(src, s, e), "is too large for a whole number (at most 9007199254740992)");
+              return false;
+            }
+          }
+          numbers[k][rows] = v;
+          return true;
+        }
+        case FLAG: {
+          if (matchesAny(p.trueValues, src, s, e, true)) {
+            flags[k][rows] = 1;
+          } else if (matchesAny(p.falseValues, src, s, e, true)) {
+            flags[k][rows] = 0;
+          } else if (isNa) {
+            flags[k][rows] = -1;
+            missing[k]++;
+          } else {
+            double v = Numbers.parse(src, s, e, p.decimal, p.thousands);
+            if (v == 0 || v == 1) {
+              flags[k][rows] = (byte) v;
+            } else {
+              fail(recLine, p.slotName[k], text(src, s, e), "is not an outcome code: true values " + p.options.trueValues()
+                  + ", false values " + p.options.falseValues() + ", missing " + p.options.naValues()
+                  + " (see --true-values, --false-values, --na-values)");
+              return false;
+            }
+          }
+          return true;
+        }
+        default: {
+          if (isNa) {
+            codes[k][rows] = -1;
+            missing[k]++;
+          } else {
+            codes[k][rows] = dicts[k].code(src, s, e, recLine);
+          }
+          return true;
+        }
+      }
+    }
+
+    private String text(byte[] src, int s, int e) {
+      return new String(src, s, e - s, p.charset);
+    }
+
+    private void fail(int recLine, String column, String value, String problem) {
+      errorRelLine = recLine;
+      error = new DataException(p.source, 0, column, value, problem);
+    }
+
+    private void grow() {
+      int n = relLine.length * 2;
+      relLine = Arrays.copyOf(relLine, n);
+      for (int k = 0; k < numbers.length; k++) {
+        if (numbers[k] != null) {
+          numbers[k] = Arrays.copyOf(numbers[k], n);
+        }
+        if (flags[k] != null) {
+          flags[k] = Arrays.copyOf(flags[k], n);
+        }
+        if (codes[k] != null) {
+          codes[k] = Arrays.copyOf(codes[k], n);
+        }
+      }
+    }
+  }
+
+  private static boolean matchesAny(byte[][] values, byte[] src, int s, int e, boolean ignoreCase) {
+    int len = e - s;
+    for (byte[] v : values) {
+      if (v.length != len) {
+        continue;
+      }
+      if (!ignoreCase) {
+        if (Arrays.equals(v, 0, len, src, s, e)) {
+          return true;
+        }
+      } else {
+        boolean same = true;
+        for (int i = 0; i < len; i++) {
+          byte c = src[s + i];
+          if (c >= 'A' && c <= 'Z') {
+            c = (byte) (c + 32);
+          }
+          if (c != v[i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Distinct byte strings of one column of one block, in order of first appearance. */
+  static final class Dict {
+    byte[] pool = new byte[256];
+    int used;
+    int[] start = new int[16];
+    int[] length = new int[16];
+    int[] firstLine = new int[16];
+    int size;
+    int[] table = new int[64]; // code + 1, 0 = empty
+    int[] hashes = new int[16];
+
+    int code(byte[] b, int s, int e, int line) {
+      int h = 0x811C9DC5;
+      for (int i = s; i < e; i++) {
+        h = (h ^ b[i]) * 0x01000193;
+      }
+      h ^= h >>> 15;
+      int mask = table.length - 1;
+      int slot = h & mask;
+      int len = e - s;
+      while (true) {
+        int c = table[slot] - 1;
+        if (c < 0) {
+          break;
+        }
+        if (hashes[c] == h && length[c] == len && Arrays.equals(pool, start[c], start[c] + len, b, s, e)) {
+          return c;
+        }
+        slot = (slot + 1) & mask;
+      }
+      // a new level
+      if (size == start.length) {
+        int n = size * 2;
+        start = Arrays.copyOf(start, n);
+        length = Arrays.copyOf(length, n);
+        firstLine = Arrays.copyOf(firstLine, n);
+        hashes = Arrays.copyOf(hashes, n);
+      }
+      if (used + len > pool.length) {
+        pool = Arrays.copyOf(pool, Math.max(pool.length * 2, used + len));
+      }
+      System.arraycopy(b, s, pool, used, len);
+      start[size] = used;
+      length[size] = len;
+      firstLine[size] = line;
+      hashes[size] = h;
+      used += len;
+      table[slot] = size + 1;
+      size++;
+      if (size * 2 > table.length) {
+        rehash();
+      }
+      return size - 1;
+    }
+
+    private void rehash() {
+      int[] t = new int[table.length * 2];
+      int mask = t.length - 1;
+      for (int c = 0; c < size; c++) {
+        int slot = hashes[c] & mask;
+        while (t[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        t[slot] = c + 1;
+      }
+      table = t;
+    }
+  }
+
+  // --- joining the blocks ---
+
+  private Frame join(List<Chunk> chunks) {
+    long base = 1 + headerLines;
+    long[] chunkBase = new long[chunks.size()];
+    int rows = 0;
+    long filtered = 0;
+    for (int c = 0; c < chunks.size(); c++) {
+      Chunk ch = chunks.get(c);
+      chunkBase[c] = base;
+      if (ch.error != null) {
+        throw ch.error.atLine(base + ch.errorRelLine);
+      }
+      base += ch.newlines;
+      rows += ch.rows;
+      filtered += ch.filtered;
+    }
+    if (rows == 0) {
+      if (filtered > 0) {
+        throw new DataException(source, 0, null, null, "no row matches --where " + options.where() + " (" + filtered
+            + " rows read)");
+      }
+      throw new DataException(source, 0, null, null, "header only, no data rows");
+    }
+    int[] lines = new int[rows];
+    int at = 0;
+    for (int c = 0; c < chunks.size(); c++) {
+      Chunk ch = chunks.get(c);
+      for (int r = 0; r < ch.rows; r++) {
+        lines[at + r] = (int) Math.min(Integer.MAX_VALUE, chunkBase[c] + ch.relLine[r]);
+      }
+      at += ch.rows;
+    }
+    List<Frame.Col> cols = new ArrayList<>();
+    for (int k = 0; k < slotName.length; k++) {
+      cols.add(joinColumn(k, chunks, chunkBase, rows));
+    }
+    return new Frame(source, header, lines, cols, filtered);
+  }
+
+  private Frame.Col joinColumn(int k, List<Chunk> chunks, long[] chunkBase, int rows) {
+    String name = slotName[k];
+    ColumnType type = slotType[k];
+    int missing = 0;
+    for (Chunk ch : chunks) {
+      missing += ch.missing[k];
+    }
+    switch (type) {
+      case NUMBER: case COUNT: case INTEGER: {
+        double[] out = new double[rows];
+        int at = 0;
+        for (Chunk ch : chunks) {
+          System.arraycopy(ch.numbers[k], 0, out, at, ch.rows);
+          ch.numbers[k] = null;
+          at += ch.rows;
+        }
+        return new Frame.Col(name, type, out, null, null, null, missing, type != ColumnType.NUMBER);
+      }
+      case FLAG: {
+        byte[] out = new byte[rows];
+        int at = 0;
+        for (Chunk ch : chunks) {
+          System.arraycopy(ch.flags[k], 0, out, at, ch.rows);
+          ch.flags[k] = null;
+          at += ch.rows;
+        }
+        return new Frame.Col(name, type, null, out, null, null, missing, false);
+      }
+      default:
+        if (type == ColumnType.AUTO) {
+          Frame.Col numeric = asNumbers(k, chunks, rows, missing);
+          if (numeric != null) {
+            return numeric;
+          }
+        }
+        return joinText(k, chunks, chunkBase, rows, missing);
+    }
+  }
+
+  /** An AUTO column as numbers when every distinct value is a number (each parsed once), else null. */
+  private Frame.Col asNumbers(int k, List<Chunk> chunks, int rows, int missing) {
+    double[][] values = new double[chunks.size()][];
+    boolean integral = true;
+    boolean any = false;
+    for (int c = 0; c < chunks.size(); c++) {
+      Dict d = chunks.get(c).dicts[k];
+      values[c] = new double[d.size];
+      for (int l = 0; l < d.size; l++) {
+        int s = d.start[l];
+        int e = s + d.length[l];
+        byte[] b = d.pool;
+        int digit = s < e && (b[s] == '-' || b[s] == '+') ? s + 1 : s;
+        if (e - digit > 1 && b[digit] == '0' && b[digit + 1] >= '0' && b[digit + 1] <= '9') {
+          return null; // a code with a leading zero ("0014") stays text
+        }
+        double v = Numbers.parse(b, s, e, decimal, thousands);
+        if (Double.isNaN(v)) {
+          return null;
+        }
+        for (int i = s; i < e && integral; i++) {
+          if (b[i] == decimal || b[i] == 'e' || b[i] == 'E') {
+            integral = false;
+          }
+        }
+        integral &= v == Math.rint(v) && Math.abs(v) <= 9.007199254740992E15;
+        values[c][l] = v;
+        any = true;
+      }
+    }
+    if (!any) {
+      return null; // an all-missing column stays text
+    }
+    double[] out = new double[rows];
+    int at = 0;
+    for (int c = 0; c < chunks.size(); c++) {
+      Chunk ch = chunks.get(c);
+      int[] codes = ch.codes[k];
+      double[] v = values[c];
+      for (int r = 0; r < ch.rows; r++) {
+        out[at + r] = codes[r] < 0 ? Double.NaN : v[codes[r]];
+      }
+      at += ch.rows;
+    }
+    return new Frame.Col(slotName[k], ColumnType.NUMBER, out, null, null, null, missing, integral);
+  }
+
+  private Frame.Col joinText(int k, List<Chunk> chunks, long[] chunkBase, int rows, int missing) {
+    Map<String, Integer> index = new HashMap<>();
+    List<String> levels = new ArrayList<>();
+    int[] out = new int[rows];
+    int at = 0;
+    for (int c = 0; c < chunks.size(); c++) {
+      Chunk ch = chunks.get(c);
+      Dict d = ch.dicts[k];
+      int[] map = new int[d.size];
+      for (int l = 0; l < d.size; l++) {
+        String s = decode(charset, d.pool, d.start[l], d.start[l] + d.length[l], source, chunkBase[c] + d.firstLine[l],
+            slotName[k]);
+        Integer g = index.get(s);
+        if (g == null) {
+          g = levels.size();
+          index.put(s, g);
+          levels.add(s);
+        }
+        map[l] = g;
+      }
+      int[] codes = ch.codes[k];
+      for (int r = 0; r < ch.rows; r++) {
+        out[at + r] = codes[r] < 0 ? -1 : map[codes[r]];
+      }
+      ch.codes[k] = null;
+      at += ch.rows;
+    }
+    return new Frame.Col(slotName[k], ColumnType.TEXT, null, null, out, List.copyOf(levels), missing, false);
+  }
+}

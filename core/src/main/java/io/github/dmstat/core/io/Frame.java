@@ -1,0 +1,226 @@
+package io.github.dmstat.core.io;
+
+import io.github.dmstat.core.Checks;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Columns read from a data file as primitive arrays, each checked while the file was parsed, with
+ * the line of every row so that later checks can name it too. What {@link Csv#frame} gives; a
+ * Tablesaw {@link Table} is made from it only when asked ({@link #toTable()}), so an analysis
+ * that binds a few columns of a large file never builds one.
+ *
+ * <p>Arrays returned by the accessors are the frame's own (not copies); do not modify them.
+ * Missing cells are {@code NaN} in number columns, {@code -1} in text codes and flags.
+ */
+public final class Frame {
+  /** One column: exactly one of the arrays is set. */
+  record Col(String name, ColumnType type, double[] numbers, byte[] flags, int[] codes, List<String> levels,
+      int missing, boolean integral) {}
+
+  private final String source;
+  private final int[] lines;
+  private final Map<String, Col> columns;
+  private final long filtered;
+  private final List<String> header;
+
+  Frame(String source, List<String> header, int[] lines, List<Col> cols, long filtered) {
+    this.source = source;
+    this.header = List.copyOf(header);
+    this.lines = lines;
+    this.columns = new LinkedHashMap<>();
+    for (Col c : cols) {
+      columns.put(c.name(), c);
+    }
+    this.filtered = filtered;
+  }
+
+  /** The file name that messages use. */
+  public String source() {
+    return source;
+  }
+
+  /** Number of rows read (after the row filters). */
+  public int rows() {
+    return lines.length;
+  }
+
+  /** Rows that the {@code where} filters of the read options left out. */
+  public long filtered() {
+    return filtered;
+  }
+
+  /** The line of row {@code row} (0-based) as an editor shows it (the header is line 1). */
+  public long line(int row) {
+    return lines[row];
+  }
+
+  /** Every column name of the file, in file order (also those not read). */
+  public List<String> header() {
+    return header;
+  }
+
+  /** Names of the columns read, in file order. */
+  public List<String> names() {
+    return new ArrayList<>(columns.keySet());
+  }
+
+  /** Whether a column was read. */
+  public boolean has(String name) {
+    return columns.containsKey(name);
+  }
+
+  /** The type a column was read as ({@link ColumnType#AUTO} columns report what they became). */
+  public ColumnType type(String name) {
+    return col(name).type();
+  }
+
+  /** Missing cells in a column. */
+  public int missing(String name) {
+    return col(name).missing();
+  }
+
+  /** A number column ({@code NUMBER}, {@code COUNT}, {@code INTEGER}); {@code NaN} where missing. */
+  public double[] numbers(String name) {
+    return want(name, col(name).numbers(), "numbers");
+  }
+
+  /** A flag column: 0, 1, or -1 where missing. */
+  public byte[] flags(String name) {
+    return want(name, col(name).flags(), "0/1 flags");
+  }
+
+  /** A text column's codes {@code 0..levels-1} in order of first appearance, -1 where missing. */
+  public int[] codes(String name) {
+    return want(name, col(name).codes(), "text");
+  }
+
+  /** A text column's distinct values in order of first appearance. */
+  public List<String> levels(String name) {
+    want(name, col(name).codes(), "text");
+    return col(name).levels();
+  }
+
+  /** Places a binding error of this frame: the file name and the line of the row it names. */
+  public IllegalArgumentException locate(IllegalArgumentException e) {
+    if (e instanceof DataException) {
+      DataException d = (DataException) e;
+      if (d.row().isPresent() && d.line().isEmpty() && d.row().getAsLong() <= rows()) {
+        d = d.atLine(line((int) d.row().getAsLong() - 1));
+      }
+      return d.inFile(source);
+    }
+    String m = e.getMessage();
+    return m != null && m.startsWith(source) ? e : new DataException(source, 0, null, null, String.valueOf(m));
+  }
+
+  private Col col(String name) {
+    Col c = columns.get(name);
+    if (c == null) {
+      throw new DataException(source, 0, null, null, Checks.unknownColumn(String.valueOf(name),
+          columns.isEmpty() ? header : columns.keySet()).getMessage());
+    }
+    return c;
+  }
+
+  private <T> T want(String name, T array, String what) {
+    if (array == null) {
+      throw new DataException(source, 0, name, null, "was read as " + col(name).type().name().toLowerCase(java.util.Locale.ROOT)
+          + ", not as " + what);
+    }
+    return array;
+  }
+
+  /**
+   * A Tablesaw table of the columns read: numbers as double columns (whole-number columns as
+   * int or long columns), flags as int columns, text as string columns; missing cells missing.
+   */
+  public Table toTable() {
+    List<Column<?>> out = new ArrayList<>(columns.size());
+    int n = rows();
+    for (Col c : columns.values()) {
+      if (c.numbers() != null) {
+        out.add(numberColumn(c, n));
+      } else if (c.flags() != null) {
+        IntColumn ic = IntColumn.create(c.name(), n);
+        for (int i = 0; i < n; i++) {
+          if (c.flags()[i] < 0) {
+            ic.setMissing(i);
+          } else {
+            ic.set(i, c.flags()[i]);
+          }
+        }
+        out.add(ic);
+      } else {
+        String[] values = new String[n];
+        String[] levels = c.levels().toArray(new String[0]);
+        int[] codes = c.codes();
+        for (int i = 0; i < n; i++) {
+          values[i] = codes[i] < 0 ? "" : levels[codes[i]];
+        }
+        out.add(StringColumn.create(c.name(), values));
+      }
+    }
+    Table t = Table.create(tableName());
+    t.addColumns(out.toArray(new Column<?>[0]));
+    return t;
+  }
+
+  private static Column<?> numberColumn(Col c, int n) {
+    double[] v = c.numbers();
+    if (!c.integral()) {
+      return DoubleColumn.create(c.name(), v);
+    }
+    boolean ints = true;
+    for (double x : v) {
+      if (!Double.isNaN(x) && (x > Integer.MAX_VALUE || x <= Integer.MIN_VALUE)) {
+        ints = false;
+        break;
+      }
+    }
+    if (ints) {
+      IntColumn ic = IntColumn.create(c.name(), n);
+      for (int i = 0; i < n; i++) {
+        if (Double.isNaN(v[i])) {
+          ic.setMissing(i);
+        } else {
+          ic.set(i, (int) v[i]);
+        }
+      }
+      return ic;
+    }
+    LongColumn lc = LongColumn.create(c.name(), n);
+    for (int i = 0; i < n; i++) {
+      if (Double.isNaN(v[i])) {
+        lc.setMissing(i);
+      } else {
+        lc.set(i, (long) v[i]);
+      }
+    }
+    return lc;
+  }
+
+  private String tableName() {
+    return source;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("Frame[").append(source).append(": ").append(rows()).append(" rows");
+    if (filtered > 0) {
+      b.append(" (").append(filtered).append(" filtered out)");
+    }
+    for (Col c : columns.values()) {
+      b.append(", ").append(c.name()).append(':').append(c.type().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return b.append(']').toString();
+  }
+}
