@@ -10,7 +10,8 @@ import java.util.OptionalLong;
  * <p>The message is one line of the form
  * {@code survey.csv: line 36, column 'gewicht': '1.050,3' has a thousands separator; pass --thousands .}
  * where the line is counted as an editor shows it (the header is line 1) and the value is shown
- * with control characters escaped and long values cut (see {@link #show(String)}). Any part that
+ * with control characters escaped and long values cut (see {@link #show(String)}; the problem is
+ * escaped but never cut, so that a list of choices in it stays whole). Any part that
  * is not known is left out. The command line maps exactly this exception (and other
  * {@link IllegalArgumentException}s) to exit code 2.
  */
@@ -120,7 +121,7 @@ public class DataException extends IllegalArgumentException {
     if (value != null) {
       m.append('\'').append(show(value)).append("' ");
     }
-    m.append(show(problem));
+    m.append(show(problem, Integer.MAX_VALUE));
     return m.toString();
   }
 
@@ -130,13 +131,18 @@ public class DataException extends IllegalArgumentException {
    * characters with "...".
    */
   public static String show(String s) {
+    return show(s, MAX_SHOWN);
+  }
+
+  /** Escaped as {@link #show(String)}, cut after {@code max} characters (the problem text is not cut). */
+  private static String show(String s, int max) {
     if (s == null) {
       return "";
     }
-    StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_SHOWN) + 8);
+    StringBuilder b = new StringBuilder(Math.min(s.length(), max) + 8);
     int shown = 0;
     for (int i = 0; i < s.length(); i++) {
-      if (shown >= MAX_SHOWN && s.length() - i > 3) {
+      if (shown >= max && s.length() - i > 3) {
         b.append("...");
         break;
       }
