@@ -120,7 +120,7 @@ class ConcentrationCommand implements Callable<Integer> {
    */
   AreaConcentration analyse() {
     checkOptions();
-    Table table = data.load();
+    Table table = data.load(spec.commandLine().getErr());
     try {
       return compute(table);
     } catch (IllegalArgumentException e) {

@@ -77,7 +77,7 @@ class EffectsCommand implements Callable<Integer> {
     Measure m = Measure.parse(MEASURES.get(parse("--measure", measure, MEASURES)));
     MetaMethod mm = MetaMethod.parse(METHODS.get(parse("--method", method, METHODS)));
     checkLevel(level);
-    Table table = data.load();
+    Table table = data.load(spec.commandLine().getErr());
     MetaAnalysis result;
     try {
       result = MetaAnalysis.fromCounts(table, study, eventsTreated, totalTreated, eventsControl, totalControl, m, mm,

@@ -34,14 +34,8 @@ class KeyFiguresCommand implements Callable<Integer> {
   @Option(names = "--age", paramLabel = "COL", defaultValue = "age", description = "Age column in years (default: ${DEFAULT-VALUE}).")
   String age;
 
-  @Option(names = "--weight", paramLabel = "COL", description = "Weight column (required with --data).")
-  String weight;
-
-  @Option(names = "--strata", paramLabel = "COL", description = "Strata column.")
-  String strata;
-
-  @Option(names = "--psu", paramLabel = "COL", description = "PSU column.")
-  String psu;
+  @CommandLine.ArgGroup(exclusive = false, heading = "Design:%n", order = 10)
+  DesignOptions designOptions = new DesignOptions();
 
   @Mixin
   EstimatorOptions estimation = new EstimatorOptions();
@@ -76,14 +70,11 @@ class KeyFiguresCommand implements Callable<Integer> {
   /** Binds the data (default: dataset adults) and estimates the key figures; binding errors name the file (also used by {@code chart key-figures}). */
   KeyFigures compute() {
     if (data == null) {
-      data = new DataOptions();
-      data.source = new DataOptions.Source();
-      data.source.dataset = "adults";
+      data = DataOptions.dataset("adults");
     }
     PrevalenceEstimator estimator = estimation.estimator();
-    Table table = data.load();
-    DesignSpec design = weight != null ? DesignSpec.weights(weight).withStrata(strata).withPsu(psu)
-        : data.defaultDesign().orElseThrow(() -> new IllegalArgumentException("--weight COL is required with --data"));
+    Table table = data.load(spec.commandLine().getErr());
+    DesignSpec design = (designOptions == null ? new DesignOptions() : designOptions).spec(data.defaultDesign());
     try {
       return KeyFigures.of(table, design, age, RecallPeriod.parse(period), estimator);
     } catch (IllegalArgumentException e) {

@@ -1,9 +1,9 @@
 package io.github.dmstat.charts.cli;
 
 import io.github.dmstat.core.io.Csv;
+import io.github.dmstat.core.io.Frame;
 import io.github.dmstat.core.io.Json;
 import io.github.dmstat.core.survey.DesignSpec;
-import io.github.dmstat.core.survey.LonelyPsu;
 import io.github.dmstat.core.survey.PrevalenceEstimator;
 import io.github.dmstat.core.survey.PrevalenceTable;
 import java.util.List;
@@ -30,21 +30,8 @@ class PrevalenceCommand implements Callable<Integer> {
   @Option(names = "--outcome", required = true, paramLabel = "COL", description = "0/1 outcome column.")
   String outcome;
 
-  @Option(names = "--weight", paramLabel = "COL", description = "Sampling weight column (required with --data).")
-  String weight;
-
-  @Option(names = "--strata", paramLabel = "COL", description = "Strata column.")
-  String strata;
-
-  @Option(names = "--psu", paramLabel = "COL", description = "Primary sampling unit (cluster) column, nested in strata.")
-  String psu;
-
-  @Option(names = "--fpc", paramLabel = "COL", description = "Finite population correction: population PSUs per stratum, or sampling fraction.")
-  String fpc;
-
-  @Option(names = "--lonely-psu", paramLabel = "POLICY", defaultValue = "fail",
-      description = "Strata with one PSU: fail, adjust, remove, certainty (default: ${DEFAULT-VALUE}).")
-  String lonelyPsu;
+  @CommandLine.ArgGroup(exclusive = false, heading = "Design:%n", order = 10)
+  DesignOptions designOptions = new DesignOptions();
 
   @Option(names = "--by", paramLabel = "COL[,COL...]", split = ",", description = "Domain columns.")
   List<String> by = List.of();
@@ -67,38 +54,24 @@ class PrevalenceCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Binds the data and estimates the prevalence table; binding errors name the file (also used by {@code chart prevalence}). */
+  /**
+   * Reads only the columns it needs (a file is parsed straight into primitive arrays) and
+   * estimates the prevalence table; errors name the file and line (also used by {@code chart prevalence}).
+   */
   PrevalenceTable compute() {
     PrevalenceEstimator estimator = estimation.estimator().withThreads(threads);
-    LonelyPsu lonely = LonelyPsu.parse(lonelyPsu);
-    Table table = data.load();
-    DesignSpec design = design(data, lonely);
-    PrevalenceTable result;
+    DesignOptions d = designOptions == null ? new DesignOptions() : designOptions;
+    DesignSpec design = d.spec(data.defaultDesign());
+    if (data.isFile()) {
+      Frame frame = data.frame(PrevalenceEstimator.columns(design, outcome, by), spec.commandLine().getErr());
+      return estimator.estimate(frame, design, outcome, by);
+    }
+    Table table = data.load(spec.commandLine().getErr());
     try {
-      result = estimator.estimate(table, design, outcome, by);
+      return estimator.estimate(table, design, outcome, by);
     } catch (IllegalArgumentException e) {
       throw data.where(e);
     }
-    return result;
-  }
-
-  private DesignSpec design(DataOptions data, LonelyPsu lonely) {
-    DesignSpec base;
-    if (weight != null) {
-      base = DesignSpec.weights(weight).withStrata(strata).withPsu(psu).withFpc(fpc);
-    } else {
-      base = data.defaultDesign().orElseThrow(() -> new IllegalArgumentException("--weight COL is required with --data"));
-      if (strata != null) {
-        base = base.withStrata(strata);
-      }
-      if (psu != null) {
-        base = base.withPsu(psu);
-      }
-      if (fpc != null) {
-        base = base.withFpc(fpc);
-      }
-    }
-    return base.withLonelyPsu(lonely);
   }
 
   static String render(PrevalenceTable t, Format fmt) {

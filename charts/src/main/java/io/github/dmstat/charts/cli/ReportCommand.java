@@ -8,9 +8,10 @@ import io.github.dmstat.charts.report.Report;
 import io.github.dmstat.charts.report.ReportFiles;
 import io.github.dmstat.core.area.GeoJson;
 import io.github.dmstat.core.io.Csv;
-import io.github.dmstat.core.survey.DesignSpec;
+import io.github.dmstat.core.io.ReadOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,14 +42,8 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--survey", paramLabel = "FILE.csv", description = "Your own survey for the prevalence section.")
   Path survey;
 
-  @Option(names = "--weight", paramLabel = "COL", description = "Weight column of --survey.")
-  String weight;
-
-  @Option(names = "--strata", paramLabel = "COL", description = "Strata column of --survey.")
-  String strata;
-
-  @Option(names = "--psu", paramLabel = "COL", description = "PSU column of --survey.")
-  String psu;
+  @CommandLine.ArgGroup(exclusive = false, heading = "Design of --survey:%n", order = 10)
+  DesignOptions design = new DesignOptions();
 
   @Option(names = "--age", paramLabel = "COL", defaultValue = "age", description = "Age column of --survey (default: ${DEFAULT-VALUE}).")
   String age;
@@ -74,36 +69,41 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--panel", paramLabel = "FILE.csv", description = "Area panel for the difference in differences.")
   Path panel;
 
+  @CommandLine.ArgGroup(exclusive = false, heading = "Reading the files:%n", order = 100)
+  ReadingOptions reading = new ReadingOptions();
+
   @Override
   public Integer call() {
+    ReadOptions read = (reading == null ? new ReadingOptions() : reading).options();
+    DesignOptions d = design == null ? new DesignOptions() : design;
     DrugMonitorReport.Options options = DrugMonitorReport.Options.defaults().withLocale(Lang.parse(lang)).withTitle(title);
     if (survey != null) {
-      if (weight == null) {
+      if (d.weight == null) {
         throw new IllegalArgumentException("--weight COL is required with --survey");
       }
-      options = options.withSurvey(new DrugMonitorReport.UserSurvey(survey.toString(), Csv.read(survey),
-          DesignSpec.weights(weight).withStrata(strata).withPsu(psu), age));
-    } else if (weight != null || strata != null || psu != null) {
-      throw new IllegalArgumentException("--weight, --strata and --psu go with --survey FILE.csv");
+      options = options.withSurvey(new DrugMonitorReport.UserSurvey(DataOptions.fileName(survey), Csv.read(survey, read),
+          d.spec(Optional.empty()), age));
+    } else if (d.given()) {
+      throw new IllegalArgumentException("--weight, --strata, --psu and --fpc go with --survey FILE.csv");
     }
     if ((areas == null) != (boundaries == null)) {
       throw new IllegalArgumentException("--areas FILE.csv and --boundaries FILE.geojson go together");
     }
     if (areas != null) {
-      options = options.withAreas(new DrugMonitorReport.UserAreas(areas.toString(), Csv.read(areas),
+      options = options.withAreas(new DrugMonitorReport.UserAreas(DataOptions.fileName(areas), Csv.read(areas, read),
           GeoJson.read(boundaries, boundaryKey)));
     }
     if (municipalities != null) {
-      options = options.withMunicipalities(table(municipalities));
+      options = options.withMunicipalities(table(municipalities, read));
     }
     if (effects != null) {
-      options = options.withEffects(table(effects));
+      options = options.withEffects(table(effects, read));
     }
     if (cohorts != null) {
-      options = options.withCohorts(table(cohorts));
+      options = options.withCohorts(table(cohorts, read));
     }
     if (panel != null) {
-      options = options.withPanel(table(panel));
+      options = options.withPanel(table(panel, read));
     }
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = Progress.console(err, DrugMonitorReport.STEPS + 3);
@@ -122,7 +122,7 @@ final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static DrugMonitorReport.UserTable table(Path file) {
-    return new DrugMonitorReport.UserTable(file.toString(), Csv.read(file));
+  private static DrugMonitorReport.UserTable table(Path file, ReadOptions read) {
+    return new DrugMonitorReport.UserTable(DataOptions.fileName(file), Csv.read(file, read));
   }
 }

@@ -131,7 +131,7 @@ class SelectCommand implements Callable<Integer> {
     for (String a : exclude) {
       rules = rules.exclude(a.strip(), "--exclude");
     }
-    Table table = data.load();
+    Table table = data.load(spec.commandLine().getErr());
     Selection selection;
     Optional<RankUncertainty> ru = Optional.empty();
     Map<String, String> names;

@@ -116,7 +116,7 @@ public class DataException extends IllegalArgumentException {
       m.append(": ");
     }
     if (rule) {
-      return m.append(show(problem)).append(" but was ").append(value == null ? "<missing>" : "'" + show(value) + "'").toString();
+      return m.append(show(problem, Integer.MAX_VALUE)).append(" but was ").append(value == null ? "<missing>" : "'" + show(value) + "'").toString();
     }
     if (value != null) {
       m.append('\'').append(show(value)).append("' ");

@@ -46,6 +46,7 @@ final class DelimitedParser {
   private final byte thousands;
   private final boolean trimTabs;
   private final List<String> header = new ArrayList<>();
+  private int headerLine = 1;
   private int headerLines;
   private int[] slotOf;
   private String[] slotName;
@@ -123,6 +124,20 @@ final class DelimitedParser {
       return parse(of(text.getBytes(StandardCharsets.UTF_8)), source, options.withEncoding(StandardCharsets.UTF_8), want,
           all);
     }
+    // blank lines before the header (a title row left empty) are counted, not read
+    int leading = 0;
+    while (true) {
+      int j = start;
+      while (j < len && (first[j] == ' ' || first[j] == '\t' || first[j] == '\r')) {
+        j++;
+      }
+      if (j < len && first[j] == '\n') {
+        start = j + 1;
+        leading++;
+      } else {
+        break;
+      }
+    }
     // the header record, growing the first block until it is complete
     int headerEnd;
     while ((headerEnd = recordEnd(first, start, len)) < 0) {
@@ -144,6 +159,7 @@ final class DelimitedParser {
     List<int[]> fields = new ArrayList<>();
     int lines = splitHeader(first, start, headerEnd, delimiter, fields);
     DelimitedParser p = new DelimitedParser(source, options, cs, delimiter, fields.size());
+    p.headerLine = 1 + leading;
     p.headerLines = lines;
     p.readHeader(first, fields);
     p.bind(want, all);
@@ -231,15 +247,15 @@ final class DelimitedParser {
       byte[] cell = f[2] == 1 ? unescape(b, f[0], f[1]) : b;
       int s = f[2] == 1 ? 0 : f[0];
       int e = f[2] == 1 ? cell.length : f[1];
-      String name = decode(charset, cell, s, e, source, 1, null).strip();
+      String name = decode(charset, cell, s, e, source, headerLine, null).strip();
       if (name.startsWith("\uFEFF")) {
         name = name.substring(1).strip();
       }
       if (name.isEmpty()) {
-        throw new DataException(source, 1, null, null, "header column " + (c + 1) + " has no name");
+        throw new DataException(source, headerLine, null, null, "header column " + (c + 1) + " has no name");
       }
       if (!seen.add(name)) {
-        throw new DataException(source, 1, null, null, "duplicate column name '" + DataException.show(name) + "'");
+        throw new DataException(source, headerLine, null, null, "duplicate column name '" + DataException.show(name) + "'");
       }
       header.add(name);
     }
@@ -930,7 +946,7 @@ final class DelimitedParser {
   // --- joining the blocks ---
 
   private Frame join(List<Chunk> chunks) {
-    long base = 1 + headerLines;
+    long base = headerLine + headerLines;
     long[] chunkBase = new long[chunks.size()];
     int rows = 0;
     long filtered = 0;
