@@ -4,6 +4,8 @@ import io.github.dmstat.core.Checks;
 import io.github.dmstat.core.area.AreaPolygon;
 import io.github.dmstat.core.area.GeoJson;
 import io.github.dmstat.core.io.Csv;
+import io.github.dmstat.core.io.Frame;
+import io.github.dmstat.core.io.ReadOptions;
 import io.github.dmstat.core.spatial.Centroids;
 import io.github.dmstat.core.spatial.Contiguity;
 import io.github.dmstat.core.spatial.SpatialWeights;
@@ -86,7 +88,8 @@ final class AreaBoundaries {
    * areas); links to areas outside {@code keep} are then dropped.
    */
   static SpatialWeights edges(Path file, List<String> allIds, List<String> keep) {
-    Table t = Csv.read(file);
+    Frame frame = Csv.frame(file, ReadOptions.withDefaults(), null);
+    Table t = frame.toTable();
     List<String> names = t.columnNames();
     String from;
     String to;
@@ -104,7 +107,7 @@ final class AreaBoundaries {
     try {
       all = SpatialWeights.fromEdges(allIds, t, from, to);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+      throw frame.locate(e);
     }
     return subset(all, keep);
   }

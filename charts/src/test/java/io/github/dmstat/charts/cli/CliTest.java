@@ -97,7 +97,7 @@ class CliTest {
     Result r = run("prevalence", "--data", f.toString(), "--outcome", "used", "--weight", "weight");
     assertEquals(2, r.code());
     assertEquals(1, r.err().strip().lines().count(), r.err());
-    assertTrue(r.err().contains("survey.csv") && r.err().contains("'weight'") && r.err().contains("row 2")
+    assertTrue(r.err().contains("survey.csv") && r.err().contains("'weight'") && r.err().contains("line 3")
         && r.err().contains("-12.5"), r.err());
 
     Result col = run("prevalence", "--data", f.toString(), "--outcome", "cannabis", "--weight", "weight");

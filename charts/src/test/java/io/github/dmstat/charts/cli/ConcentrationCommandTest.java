@@ -202,8 +202,8 @@ class ConcentrationCommandTest {
 
   @Test
   void badInputExitsWithTwoAndOneLineNamingAreaAndValue() throws IOException {
-    assertBad(runSmall("code,n,pop\nGM0001,1,10\nXX12,2,10\nGM0003,1,5\n"), "bad.csv", "row 2", "XX12");
-    assertBad(runSmall("code,n,pop\nGM0001,1,10\nGM0002,2,10\nGM0001,1,5\n"), "bad.csv", "row 3", "GM0001", "unique");
+    assertBad(runSmall("code,n,pop\nGM0001,1,10\nXX12,2,10\nGM0003,1,5\n"), "bad.csv", "line 3", "XX12");
+    assertBad(runSmall("code,n,pop\nGM0001,1,10\nGM0002,2,10\nGM0001,1,5\n"), "bad.csv", "line 4", "GM0001", "unique");
     assertBad(runSmall("code,n,pop\nGM0001,1,10\nGM0002,-3,10\n"), "bad.csv", "GM0002", "-3");
     assertBad(runSmall("code,n,pop\nGM0001,1,10\nGM0002,4,0\n"), "bad.csv", "GM0002", "population 0 with 4 events");
     assertBad(run("concentration", "--data", data.toString(), "--area", "code", "--count", "cases", "--population",
@@ -211,7 +211,7 @@ class ConcentrationCommandTest {
     Path edges = dir.resolve("edges.csv");
     Files.writeString(edges, "from,to\nGM0001,GM0002\nGM0002,GM0009\n");
     assertBad(runSmall("code,n,pop\nGM0001,1,10\nGM0002,2,10\nGM0003,1,5\n", "--neighbours", edges.toString()),
-        "edges.csv", "row 2", "GM0009");
+        "edges.csv", "line 3", "GM0009");
     Path points = dir.resolve("points.geojson");
     Files.writeString(points, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"GM0001\","
         + "\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[5,52]}}]}");

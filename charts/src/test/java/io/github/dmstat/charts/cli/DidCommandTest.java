@@ -111,9 +111,9 @@ class DidCommandTest {
 
   @Test
   void badInputExitsWithTwoAndOneLine() throws IOException {
-    assertBad(run(args(csv(panel().replace("WK003402,1,0,58.0", "WK003402,2,0,58.0")))), "panel.csv", "'tr'", "row 5", "'2'");
-    assertBad(run(args(csv(panel().replace("WK003402,1,0,58.0", "WK003402,1,0.5,58.0")))), "'per'", "row 5", "0.5");
-    assertBad(run(args(csv(panel().replace("WK003402,1,0,58.0", "WK003402,1,0,")))), "'y'", "row 5");
+    assertBad(run(args(csv(panel().replace("WK003402,1,0,58.0", "WK003402,2,0,58.0")))), "panel.csv", "'tr'", "line 6", "'2'");
+    assertBad(run(args(csv(panel().replace("WK003402,1,0,58.0", "WK003402,1,0.5,58.0")))), "'per'", "line 6", "0.5");
+    assertBad(run(args(csv(panel().replace("WK003402,1,0,58.0", "WK003402,1,0,")))), "'y'", "line 6");
     assertBad(run("did", "--data", csv(panel()).toString(), "--unit", "unit", "--treated", "tr", "--period", "per",
         "--outcome", "y"), "'unit' not found", "available: [wijk, tr, per, y]");
     assertBad(run(args(csv(panel()), "--level", "0")), "--level");

@@ -143,8 +143,8 @@ class EffectsCommandTest {
 
   @Test
   void badInputExitsWithTwoAndOneLine() throws IOException {
-    assertBad(run(args(csv("municipality,a,n1,c,n2\nA,12,10,2,10\nB,1,10,2,10\n"))), "counts.csv", "'a'", "row 1", "12");
-    assertBad(run(args(csv("municipality,a,n1,c,n2\nA,1,10,2,10\nB,1,10,-3,10\n"))), "'c'", "row 2", "-3");
+    assertBad(run(args(csv("municipality,a,n1,c,n2\nA,12,10,2,10\nB,1,10,2,10\n"))), "counts.csv", "'a'", "line 2", "12");
+    assertBad(run(args(csv("municipality,a,n1,c,n2\nA,1,10,2,10\nB,1,10,-3,10\n"))), "'c'", "line 3", "-3");
     assertBad(run(args(csv("municipality,a,n1,c,n2\nA,1,10,2,10\n"))), "at least 2", "random-effects");
     assertEquals(0, run(args(csv("municipality,a,n1,c,n2\nA,1,10,2,10\n"), "--method", "fe")).code());
     assertBad(run("effects", "--data", csv(COUNTS).toString(), "--study", "study", "--events-treated", "a",

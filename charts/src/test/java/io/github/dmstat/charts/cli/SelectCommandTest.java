@@ -138,10 +138,10 @@ class SelectCommandTest {
   void badInputExitsWithTwoAndOneLine() throws IOException {
     Path bad = csv(AREAS.replace("GM0004", "gm04"));
     assertBad(run("select", "--data", bad.toString(), "--area", "code", "--population", "inhabitants", "--indicator",
-        "crime:1"), "areas.csv", "row 4", "gm04");
+        "crime:1"), "areas.csv", "line 5", "gm04");
     Path dup = csv(AREAS.replace("GM0004", "GM0002"));
     assertBad(run("select", "--data", dup.toString(), "--area", "code", "--population", "inhabitants", "--indicator",
-        "crime:1"), "row 4", "GM0002", "unique");
+        "crime:1"), "line 5", "GM0002", "unique");
     Path f = csv(AREAS);
     assertBad(run("select", "--data", f.toString(), "--area", "code", "--population", "inhabitants", "--indicator",
         "drugs:1"), "'drugs'", "available: [code, name, inhabitants, crime, crime_se, lbm]");

@@ -136,13 +136,13 @@ class SurvivalCommandTest {
   @Test
   void badInputExitsWithTwoAndOneLine() throws IOException {
     assertBad(run("survival", "--data", csv("t,e\n1,1\n0,0\n").toString(), "--time", "t", "--event", "e"),
-        "aml.csv", "'t'", "row 2", "'0'");
+        "aml.csv", "'t'", "line 3", "'0'");
     assertBad(run("survival", "--data", csv("t,e\n1,1\n-4,0\n").toString(), "--time", "t", "--event", "e"),
-        "row 2", "-4");
+        "line 3", "-4");
     assertBad(run("survival", "--data", csv("t,e\n1,1\n,0\n").toString(), "--time", "t", "--event", "e"),
-        "'t'", "row 2", "missing");
+        "'t'", "line 3", "missing");
     assertBad(run("survival", "--data", csv("t,e\n1,1\n3,2\n").toString(), "--time", "t", "--event", "e"),
-        "'e'", "row 2", "'2'");
+        "'e'", "line 3", "'2'");
     assertBad(run("survival", "--data", csv(AML).toString(), "--time", "days", "--event", "status"),
         "'days' not found", "available: [time, status, x]");
     assertBad(run("survival", "--data", csv(AML).toString(), "--time", "time", "--event", "status", "--times", "200"),
