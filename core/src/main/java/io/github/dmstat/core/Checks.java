@@ -19,6 +19,13 @@ public final class Checks {
     return io.github.dmstat.core.io.DataException.rule(column, row, rule, text);
   }
 
+  /**
+   * The rule for head counts (people, events, dwellings): a fraction there is most often a
+   * thousands separator read as a decimal mark ({@code "243.768"} inhabitants).
+   */
+  public static final String HEAD_COUNT = "must be a whole number >= 0 (a head count; if its '.' or ',' separates "
+      + "thousands, read the file with --thousands . or --thousands ,)";
+
   /** {@code field must rule but was v}. */
   public static IllegalArgumentException badArgument(String field, String rule, Object value) {
     return new IllegalArgumentException(field + " " + rule + " but was " + quote(value));

@@ -177,10 +177,10 @@ public final class AreaCounts {
         throw Checks.badCell(areaCol, row, "area ids must be unique; area '" + id + "' is also in row " + first, id);
       }
       if (!(events >= 0) || Double.isInfinite(events) || events != Math.rint(events) || events > 9.0e15) {
-        throw Checks.badCell(eventCol, row, area(id) + "must be a whole number >= 0", clean(eventText, events));
+        throw Checks.badCell(eventCol, row, area(id) + Checks.HEAD_COUNT, clean(eventText, events));
       }
-      if (!(pop >= 0) || Double.isInfinite(pop)) {
-        throw Checks.badCell(popCol, row, area(id) + "must be finite and >= 0", clean(popText, pop));
+      if (!(pop >= 0) || Double.isInfinite(pop) || pop != Math.rint(pop)) {
+        throw Checks.badCell(popCol, row, area(id) + Checks.HEAD_COUNT, clean(popText, pop));
       }
       if (pop == 0 && events > 0) {
         throw Checks.badCell(popCol, row, area(id) + "population 0 with " + (long) events

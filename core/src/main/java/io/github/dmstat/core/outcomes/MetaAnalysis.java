@@ -231,7 +231,7 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
       }
       double v = Columns.number(col, i);
       if (!(v >= 0) || v != Math.rint(v) || v > 1e15) {
-        throw Checks.badCell(name, i + 1, "must be a whole number >= 0", Columns.text(col, i));
+        throw Checks.badCell(name, i + 1, Checks.HEAD_COUNT, Columns.text(col, i));
       }
       out[i] = (long) v;
     }

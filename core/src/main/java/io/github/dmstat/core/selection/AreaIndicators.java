@@ -144,8 +144,8 @@ public final class AreaIndicators {
       if (prev != null) {
         throw Checks.badCell(areaColumn, i + 1, "area ids must be unique; area '" + id + "' is also in row " + prev, id);
       }
-      if (!Double.isNaN(pop[i]) && (!(pop[i] >= 0) || Double.isInfinite(pop[i]))) {
-        throw Checks.badCell(popColumn, i + 1, area(id) + "must be finite and >= 0", pop[i]);
+      if (!Double.isNaN(pop[i]) && (!(pop[i] >= 0) || Double.isInfinite(pop[i]) || pop[i] != Math.rint(pop[i]))) {
+        throw Checks.badCell(popColumn, i + 1, area(id) + Checks.HEAD_COUNT, pop[i]);
       }
       for (int k = 0; k < v.length; k++) {
         if (Double.isInfinite(v[k][i])) {

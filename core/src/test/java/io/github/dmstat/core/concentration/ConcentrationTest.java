@@ -69,7 +69,8 @@ class ConcentrationTest {
         StringColumn.create("n", "1", "2.5"), StringColumn.create("pop", "10", "10"));
     IllegalArgumentException frac = assertThrows(IllegalArgumentException.class,
         () -> AreaCounts.from(t, "area", "n", "pop", MissingPolicy.FAIL));
-    assertEquals("column 'n', row 2: area 'BU2': must be a whole number >= 0 but was '2.5'", frac.getMessage());
+    assertEquals("column 'n', row 2: area 'BU2': must be a whole number >= 0 (a head count; if its '.' or ',' "
+        + "separates thousands, read the file with --thousands . or --thousands ,) but was '2.5'", frac.getMessage());
   }
 
   @Test
