@@ -10,8 +10,10 @@ import io.github.dmstat.core.spatial.MoranResult;
 import io.github.dmstat.core.spatial.SpatialWeights;
 import java.util.function.Function;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -119,16 +121,23 @@ public record AreaConcentration(double per, AreaCounts counts, RateTable rates, 
       OptionalDouble localMoran, Optional<String> cluster, OptionalDouble pLocal, OptionalDouble giStar,
       OptionalInt neighbours) {}
 
-  /** One row per area in input order. */
+  /**
+   * One row per area in input order. Linear in the number of areas: the rates, EB rates, local
+   * Moran and Gi* rows are indexed by area id once, not searched per area.
+   */
   public List<Row> rows() {
     List<String> ids = counts.areas();
-    long[] e = counts.events();
-    double[] p = counts.population();
+    long[] e = counts.eventsView();
+    double[] p = counts.populationView();
+    Map<String, RateTable.AreaRate> rate = byArea(rates.rates(), RateTable.AreaRate::area);
+    Map<String, EbRates.EbRate> ebRate = byArea(eb.rates(), EbRates.EbRate::area);
+    Map<String, LocalMoran.Row> lisa = local.map(l -> byArea(l.rows(), LocalMoran.Row::id)).orElse(Map.of());
+    Map<String, GetisOrd.Row> gi = getisOrd.map(x -> byArea(x.rows(), GetisOrd.Row::id)).orElse(Map.of());
     List<Row> out = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
-      Optional<LocalMoran.Row> lm = local.flatMap(l -> l.find(id));
-      Optional<GetisOrd.Row> g = getisOrd.flatMap(x -> x.find(id));
+      Optional<LocalMoran.Row> lm = Optional.ofNullable(lisa.get(id));
+      Optional<GetisOrd.Row> g = Optional.ofNullable(gi.get(id));
       OptionalInt nb = OptionalInt.empty();
       if (weights.isPresent()) {
         OptionalInt k = weights.get().indexOf(id);
@@ -136,14 +145,23 @@ public record AreaConcentration(double per, AreaCounts counts, RateTable rates, 
           nb = OptionalInt.of(weights.get().cardinality(k.getAsInt()));
         }
       }
-      out.add(new Row(id, e[i], p[i], rates.find(id),
-          eb.find(id).map(r -> OptionalDouble.of(r.smoothed())).orElse(OptionalDouble.empty()),
+      out.add(new Row(id, e[i], p[i], Optional.ofNullable(rate.get(id)).map(RateTable.AreaRate::rate),
+          Optional.ofNullable(ebRate.get(id)).map(r -> OptionalDouble.of(r.smoothed())).orElse(OptionalDouble.empty()),
           lm.map(r -> OptionalDouble.of(r.statistic())).orElse(OptionalDouble.empty()),
           lm.map(r -> r.cluster().label()),
           lm.map(r -> r.pAdjusted().isPresent() ? r.pAdjusted() : r.p()).orElse(OptionalDouble.empty()),
           g.map(r -> OptionalDouble.of(r.gStar())).orElse(OptionalDouble.empty()), nb));
     }
     return out;
+  }
+
+  /** Area id → row; the first row of an id wins, as the linear {@code find} methods do. */
+  private static <T> Map<String, T> byArea(List<T> rows, Function<T, String> id) {
+    Map<String, T> m = new HashMap<>(2 * rows.size());
+    for (T r : rows) {
+      m.putIfAbsent(id.apply(r), r);
+    }
+    return m;
   }
 
   /** Columns area, count, population, rate, rateLower, rateUpper, ebRate, localMoran, cluster, pLocal, giStar, neighbours. */

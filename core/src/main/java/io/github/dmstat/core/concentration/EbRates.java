@@ -48,7 +48,10 @@ public record EbRates(double per, double a, double b, List<EbRate> rates, List<S
     }
   }
 
-  /** The smoothed rate of {@code area}, if it has one. */
+  /**
+   * The smoothed rate of {@code area}, if it has one. A linear scan: to look up many areas, index
+   * {@link #rates()} once.
+   */
   public Optional<EbRate> find(String area) {
     return rates.stream().filter(r -> r.area().equals(area)).findFirst();
   }

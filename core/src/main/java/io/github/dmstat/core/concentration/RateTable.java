@@ -41,7 +41,7 @@ public record RateTable(double per, RateInterval method, double level, List<Area
     }
   }
 
-  /** The rate of {@code area}, if it has one. */
+  /** The rate of {@code area}, if it has one. A linear scan: to look up many areas, index {@link #rates()} once. */
   public Optional<Rate> find(String area) {
     return rates.stream().filter(r -> r.area().equals(area)).map(AreaRate::rate).findFirst();
   }

@@ -104,7 +104,7 @@ public record GetisOrd(List<Row> rows, LocalSettings settings) {
     return new GetisOrd(rows, settings);
   }
 
-  /** The row of an area id. */
+  /** The row of an area id. A linear scan: to look up many areas, index {@link #rows()} once. */
   public Optional<Row> find(String id) {
     return rows.stream().filter(r -> r.id().equals(id)).findFirst();
   }

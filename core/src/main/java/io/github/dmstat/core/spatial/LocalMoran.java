@@ -54,7 +54,7 @@ public record LocalMoran(List<Row> rows, LocalSettings settings) {
     }
   }
 
-  /** The row of an area id. */
+  /** The row of an area id. A linear scan: to look up many areas, index {@link #rows()} once. */
   public Optional<Row> find(String id) {
     return rows.stream().filter(r -> r.id().equals(id)).findFirst();
   }

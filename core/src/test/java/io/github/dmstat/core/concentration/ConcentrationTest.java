@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dmstat.core.spatial.SpatialWeights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -165,6 +169,62 @@ class ConcentrationTest {
     for (EbRates.EbRate r : eb.rates()) {
       assertTrue(Math.abs(r.smoothed() - overall) <= Math.abs(r.raw() - overall) + 1e-12, r.toString());
     }
+  }
+
+  @Test
+  void areaRowsAgreeWithTheLookUpOfEachArea() {
+    // 6 x 6 rook lattice; area 7 has no inhabitants (no rate), area 35 no neighbours (island)
+    int side = 6;
+    List<String> ids = new ArrayList<>();
+    long[] e = new long[side * side];
+    double[] p = new double[side * side];
+    Random rnd = new Random(11);
+    for (int i = 0; i < side * side; i++) {
+      ids.add(String.format("BU%08d", 36 - i));
+      p[i] = i == 7 ? 0 : 100 + rnd.nextInt(900);
+      e[i] = i == 7 ? 0 : rnd.nextInt(20);
+    }
+    AreaCounts counts = AreaCounts.of(ids, e, p);
+    AreaConcentration a = AreaConcentration.analyse(counts, rated -> {
+      int[][] nb = new int[rated.size()][];
+      for (int k = 0; k < rated.size(); k++) {
+        int i = ids.indexOf(rated.get(k));
+        List<Integer> out = new ArrayList<>();
+        for (int j : new int[] {i - side, i + side, i % side == 0 ? -1 : i - 1, i % side == side - 1 ? -1 : i + 1}) {
+          int m = j < 0 || j >= side * side || i == 35 || j == 35 ? -1 : rated.indexOf(ids.get(j));
+          if (m >= 0) {
+            out.add(m);
+          }
+        }
+        nb[k] = out.stream().mapToInt(Integer::intValue).toArray();
+      }
+      return Optional.of(SpatialWeights.of(rated, nb));
+    }, "rook lattice", 1000, 0.1, 0.95, 99, 3);
+    List<AreaConcentration.Row> rows = a.rows();
+    assertEquals(ids, rows.stream().map(AreaConcentration.Row::area).toList());
+    int found = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      AreaConcentration.Row r = rows.get(i);
+      String id = ids.get(i);
+      assertEquals(e[i], r.count());
+      assertEquals(p[i], r.population());
+      assertEquals(a.rates().find(id), r.rate());
+      assertEquals(a.eb().find(id).map(EbRates.EbRate::smoothed), opt(r.ebRate()));
+      assertEquals(a.local().orElseThrow().find(id).map(x -> x.statistic()), opt(r.localMoran()));
+      assertEquals(a.local().orElseThrow().find(id).map(x -> x.cluster().label()), r.cluster());
+      assertEquals(a.getisOrd().orElseThrow().find(id).map(x -> x.gStar()), opt(r.giStar()));
+      assertEquals(i == 7, r.rate().isEmpty() && r.neighbours().isEmpty(), id);
+      if (r.rate().isPresent()) {
+        found++;
+      }
+    }
+    assertEquals(35, found);
+    assertEquals(OptionalInt.of(0), rows.get(35).neighbours());
+    assertEquals(Optional.of("no neighbours"), rows.get(35).cluster());
+  }
+
+  private static Optional<Double> opt(OptionalDouble v) {
+    return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
   }
 
   private static AreaCounts random(long seed, int n) {
