@@ -589,7 +589,13 @@ final class DelimitedParser {
 
     Chunk parse() {
       int slots = p.slotName.length;
-      int guess = Math.max(16, (to - from) / 16);
+      // rows are at most the newlines + 1: arrays sized once, never grown in the common case
+      int guess = 1;
+      for (int i = from; i < to; i++) {
+        if (buf[i] == '\n') {
+          guess++;
+        }
+      }
       relLine = new int[guess];
       numbers = new double[slots][];
       flags = new byte[slots][];
