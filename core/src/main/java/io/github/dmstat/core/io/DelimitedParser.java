@@ -320,7 +320,10 @@ final class DelimitedParser {
 
   // --- blocks ---
 
+  static final long T0 = System.nanoTime();
+  static void tr(String w) { if (System.getProperty("dmstat.trace") != null) System.err.printf("  [%s %d ms %s]%n", w, (System.nanoTime() - T0) / 1000000, Thread.currentThread().getName()); }
   private Frame run(Input in, byte[] first, int dataStart, int len) throws IOException {
+    tr("run");
     int threads = Math.max(1, options.threads());
     List<Chunk> chunks = new ArrayList<>();
     List<Future<Chunk>> futures = new ArrayList<>();
@@ -330,18 +333,22 @@ final class DelimitedParser {
       int from = dataStart;
       int end = len;
       boolean eof = false;
+      // small blocks first, so that both threads start early and the JIT has compiled the record
+      // parser before the large blocks come
+      int block = 1 << 18;
       while (true) {
-        if (!eof && end - from < BLOCK) {
+        if (!eof && end - from < block) {
           // top up the current buffer to a block
-          if (buf.length - from < BLOCK + (1 << 16)) {
-            byte[] nb = new byte[Math.max(BLOCK + (1 << 16), (end - from) * 2)];
+          if (buf.length - from < block + (1 << 16)) {
+            byte[] nb = new byte[Math.max(block + (1 << 16), (end - from) * 2)];
             System.arraycopy(buf, from, nb, 0, end - from);
             end -= from;
             from = 0;
             buf = nb;
           }
-          int k = fill(in, buf, end, buf.length - end);
-          eof = k < buf.length - end;
+          int want = Math.min(buf.length - end, block + (1 << 16) - (end - from));
+          int k = fill(in, buf, end, want);
+          eof = k < want;
           end += k;
         }
         if (eof) {
@@ -382,8 +389,9 @@ final class DelimitedParser {
           c.parse();
         }
         // the rest of this buffer starts the next block
+        block = Math.min(BLOCK, block * 2);
         int rest = end - split;
-        byte[] nb = new byte[Math.max(BLOCK + (1 << 16), rest * 2)];
+        byte[] nb = new byte[Math.max(block + (1 << 16), rest * 2)];
         System.arraycopy(buf, split, nb, 0, rest);
         buf = nb;
         from = 0;
@@ -397,7 +405,10 @@ final class DelimitedParser {
         pool.shutdownNow();
       }
     }
-    return join(chunks);
+    tr("join");
+    Frame fr = join(chunks);
+    tr("joined");
+    return fr;
   }
 
   private static int done(List<Future<Chunk>> futures) {
@@ -437,14 +448,19 @@ final class DelimitedParser {
     }
   }
 
-  /** The end of the last complete record in {@code b[from, to)} by quote parity, or -1. */
-  private static int split(byte[] b, int from, int to) {
-    int quotes = 0;
+  static int count(byte[] b, int from, int to, byte what) {
+    int n = 0;
     for (int i = from; i < to; i++) {
-      if (b[i] == '"') {
-        quotes++;
+      if (b[i] == what) {
+        n++;
       }
     }
+    return n;
+  }
+
+  /** The end of the last complete record in {@code b[from, to)} by quote parity, or -1. */
+  private static int split(byte[] b, int from, int to) {
+    int quotes = count(b, from, to, (byte) '"');
     int tail = 0;
     for (int i = to - 1; i >= from; i--) {
       if (b[i] == '"') {
@@ -588,14 +604,10 @@ final class DelimitedParser {
     }
 
     Chunk parse() {
+      tr("chunk start " + (to - from));
       int slots = p.slotName.length;
       // rows are at most the newlines + 1: arrays sized once, never grown in the common case
-      int guess = 1;
-      for (int i = from; i < to; i++) {
-        if (buf[i] == '\n') {
-          guess++;
-        }
-      }
+      int guess = 1 + count(buf, from, to, (byte) '\n');
       relLine = new int[guess];
       numbers = new double[slots][];
       flags = new byte[slots][];
@@ -615,133 +627,165 @@ final class DelimitedParser {
             dicts[k] = new Dict();
         }
       }
-      int[] cs = new int[slots];
-      int[] ce = new int[slots];
-      byte[][] cb = new byte[slots][];
+      cs = new int[slots];
+      ce = new int[slots];
+      cb = new byte[slots][];
+      int i = from;
+      while (i < to) {
+        i = record(i);
+        if (i < 0) {
+          return this; // an error, kept in this chunk
+        }
+      }
+      newlines = line;
+      buf = null;
+      tr("chunk end");
+      return this;
+    }
+
+    // one record's cells (start, end and source array of each cell that is read)
+    private int[] cs;
+    private int[] ce;
+    private byte[][] cb;
+    private int line;
+
+    /**
+     * Parses the record at {@code i} into the partial columns; returns where the next record
+     * starts, or -1 after an error. A method per record (not one loop over the block) so that the
+     * JIT compiles it after a few thousand records instead of waiting for on-stack replacement.
+     */
+    private int record(int i) {
       final byte[] b = buf;
       final byte delim = p.delimiter;
       final int width = p.width;
       final int[] slotOf = p.slotOf;
-      int line = 0;
-      int i = from;
-      while (i < to) {
-        int recLine = line;
-        int f = 0;
-        boolean blank = true;
-        Arrays.fill(cb, null);
-        while (true) {
-          int s = i;
-          while (s < to && b[s] == ' ') {
-            s++;
+      int recLine = line;
+      int f = 0;
+      boolean blank = true;
+      int slots = cb.length;
+      for (int k = 0; k < slots; k++) {
+        cb[k] = null;
+      }
+      while (true) {
+        int start;
+        int end;
+        byte[] src = b;
+        int s = i;
+        while (s < to && b[s] == ' ') {
+          s++;
+        }
+        if (s < to && b[s] == '"') {
+          blank = false;
+          int j = closingQuote(b, s + 1);
+          if (j < 0) {
+            fail(recLine, null, null, "has an unterminated quoted cell (or a quote inside an unquoted cell before it)");
+            return -1;
           }
-          int start;
-          int end;
-          byte[] src = b;
-          if (s < to && b[s] == '"') {
-            blank = false;
-            int j = s + 1;
-            boolean esc = false;
-            while (true) {
-              if (j >= to) {
-                fail(recLine, null, null, "has an unterminated quoted cell (or a quote inside an unquoted cell before it)");
-                return this;
-              }
-              byte c = b[j];
-              if (c == '"') {
-                if (j + 1 < to && b[j + 1] == '"') {
-                  esc = true;
-                  j += 2;
-                  continue;
-                }
-                break;
-              }
-              if (c == '\n') {
-                line++;
-              }
-              j++;
-            }
-            start = s + 1;
-            end = j;
-            i = j + 1;
-            while (i < to && (b[i] == ' ' || b[i] == '\r' || (b[i] == '\t' && delim != '\t'))) {
-              i++;
-            }
-            if (i < to && b[i] != delim && b[i] != '\n') {
-              fail(line, f < width ? p.header.get(f) : null, null, "has text after a closing quote");
-              return this;
-            }
-            if (esc && f < width && slotOf[f] >= 0) {
-              src = unescape(b, start, end);
-              start = 0;
-              end = src.length;
-            }
-          } else {
-            int j = i;
-            while (j < to) {
-              byte c = b[j];
-              if (c == delim || c == '\n') {
-                break;
-              }
-              j++;
-            }
-            start = i;
-            end = j;
-            i = j;
-          }
-          // trim
-          while (start < end && (src[start] == ' ' || (src[start] == '\t' && p.trimTabs) || src[start] == '\r')) {
-            start++;
-          }
-          while (end > start && (src[end - 1] == ' ' || (src[end - 1] == '\t' && p.trimTabs) || src[end - 1] == '\r')) {
-            end--;
-          }
-          if (end > start) {
-            blank = false;
-          }
-          if (f < width) {
-            int slot = slotOf[f];
-            if (slot >= 0) {
-              cs[slot] = start;
-              ce[slot] = end;
-              cb[slot] = src;
-            }
-          }
-          f++;
-          if (i < to && b[i] == delim) {
+          start = s + 1;
+          end = j;
+          i = j + 1;
+          while (i < to && (b[i] == ' ' || b[i] == '\r' || (b[i] == '\t' && delim != '\t'))) {
             i++;
-            continue;
           }
-          if (i < to) {
-            i++; // the newline
-            line++;
+          if (i < to && b[i] != delim && b[i] != '\n') {
+            fail(line, f < width ? p.header.get(f) : null, null, "has text after a closing quote");
+            return -1;
           }
-          break;
+          if (escaped && f < width && slotOf[f] >= 0) {
+            src = unescape(b, start, end);
+            start = 0;
+            end = src.length;
+          }
+        } else {
+          start = i;
+          end = cellEnd(b, i, to, delim);
+          i = end;
         }
-        if (f == 1 && blank) {
-          continue; // an empty line
+        // trim
+        while (start < end && (src[start] == ' ' || (src[start] == '\t' && p.trimTabs) || src[start] == '\r')) {
+          start++;
         }
-        if (f != width) {
-          fail(recLine, null, null, "has " + f + " field" + (f == 1 ? "" : "s") + " but the header has " + width);
-          return this;
+        while (end > start && (src[end - 1] == ' ' || (src[end - 1] == '\t' && p.trimTabs) || src[end - 1] == '\r')) {
+          end--;
         }
-        if (!keep(cs, ce, cb)) {
-          filtered++;
+        if (end > start) {
+          blank = false;
+        }
+        if (f < width) {
+          int slot = slotOf[f];
+          if (slot >= 0) {
+            cs[slot] = start;
+            ce[slot] = end;
+            cb[slot] = src;
+          }
+        }
+        f++;
+        if (i < to && b[i] == delim) {
+          i++;
           continue;
         }
-        if (rows == relLine.length) {
-          grow();
+        if (i < to) {
+          i++; // the newline
+          line++;
         }
-        relLine[rows] = recLine;
-        for (int k = 0; k < slots; k++) {
-          if (!convert(k, cb[k], cs[k], ce[k], recLine)) {
-            return this;
-          }
-        }
-        rows++;
+        break;
       }
-      newlines = line;
-      buf = null;
-      return this;
+      if (f == 1 && blank) {
+        return i; // an empty line
+      }
+      if (f != width) {
+        fail(recLine, null, null, "has " + f + " field" + (f == 1 ? "" : "s") + " but the header has " + width);
+        return -1;
+      }
+      if (!keep(cs, ce, cb)) {
+        filtered++;
+        return i;
+      }
+      if (rows == relLine.length) {
+        grow();
+      }
+      relLine[rows] = recLine;
+      for (int k = 0; k < slots; k++) {
+        if (!convert(k, cb[k], cs[k], ce[k], recLine)) {
+          return -1;
+        }
+      }
+      rows++;
+      return i;
+    }
+
+    private boolean escaped;
+
+    /** The closing quote of a quoted cell whose text starts at {@code j}, counting newlines; -1 if none. */
+    private int closingQuote(byte[] b, int j) {
+      escaped = false;
+      while (j < to) {
+        byte c = b[j];
+        if (c == '"') {
+          if (j + 1 < to && b[j + 1] == '"') {
+            escaped = true;
+            j += 2;
+            continue;
+          }
+          return j;
+        }
+        if (c == '\n') {
+          line++;
+        }
+        j++;
+      }
+      return -1;
+    }
+
+    private static int cellEnd(byte[] b, int j, int to, byte delim) {
+      while (j < to) {
+        byte c = b[j];
+        if (c == delim || c == '\n') {
+          return j;
+        }
+        j++;
+      }
+      return j;
     }
 
     private boolean keep(int[] cs, int[] ce, byte[][] cb) {

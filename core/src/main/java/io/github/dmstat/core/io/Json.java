@@ -1,10 +1,13 @@
 package io.github.dmstat.core.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dmstat.core.Group;
 import io.github.dmstat.core.survey.DesignSummary;
@@ -12,6 +15,8 @@ import io.github.dmstat.core.survey.KeyFigures;
 import io.github.dmstat.core.survey.PrevalenceEstimate;
 import io.github.dmstat.core.survey.PrevalenceTable;
 import io.github.dmstat.core.survey.PrevalenceValue;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -21,27 +26,98 @@ import java.util.OptionalDouble;
  * value fields are {@code null}, never a number.
  */
 public final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private Json() {}
+
+  /** The mapper is made only when asked for: building one costs a short-lived command a fifth of a second. */
+  private static final class Holder {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   /** The shared mapper (pretty printing). */
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return Holder.MAPPER;
   }
 
-  /** Pretty-printed JSON text. */
+  /**
+   * Pretty-printed JSON text, exactly as the mapper's {@code INDENT_OUTPUT} writes it; trees of
+   * plain nodes (objects, arrays, text, numbers, booleans, null) are walked with a bare
+   * generator, without the mapper's serializer machinery.
+   */
   public static String write(JsonNode node) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      if (!writeTree(g, node)) {
+        return writeWithMapper(node);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static String writeWithMapper(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return Holder.MAPPER.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** Writes {@code node}; false when it holds a node kind that needs the mapper (POJO, binary). */
+  private static boolean writeTree(JsonGenerator g, JsonNode node) throws IOException {
+    switch (node.getNodeType()) {
+      case OBJECT: {
+        g.writeStartObject();
+        var fields = node.fields();
+        while (fields.hasNext()) {
+          var e = fields.next();
+          g.writeFieldName(e.getKey());
+          if (!writeTree(g, e.getValue())) {
+            return false;
+          }
+        }
+        g.writeEndObject();
+        return true;
+      }
+      case ARRAY:
+        g.writeStartArray();
+        for (JsonNode n : node) {
+          if (!writeTree(g, n)) {
+            return false;
+          }
+        }
+        g.writeEndArray();
+        return true;
+      case STRING:
+        g.writeString(node.textValue());
+        return true;
+      case BOOLEAN:
+        g.writeBoolean(node.booleanValue());
+        return true;
+      case NULL:
+      case MISSING:
+        g.writeNull();
+        return true;
+      case NUMBER:
+        switch (node.numberType()) {
+          case INT: g.writeNumber(node.intValue()); return true;
+          case LONG: g.writeNumber(node.longValue()); return true;
+          case DOUBLE: g.writeNumber(node.doubleValue()); return true;
+          case FLOAT: g.writeNumber(node.floatValue()); return true;
+          case BIG_INTEGER: g.writeNumber(node.bigIntegerValue()); return true;
+          default: g.writeNumber(node.decimalValue()); return true;
+        }
+      default:
+        return false;
+    }
+  }
+
   /** A new empty object. */
   public static ObjectNode object() {
-    return MAPPER.createObjectNode();
+    return JsonNodeFactory.instance.objectNode();
   }
 
   /**
