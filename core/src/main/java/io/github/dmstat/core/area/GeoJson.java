@@ -9,6 +9,12 @@ import io.github.dmstat.core.Checks;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import io.github.dmstat.core.io.DataException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,14 +46,49 @@ public final class GeoJson {
     return read(file, keyProperty, AUTO_NAME);
   }
 
-  /** Reads a file; see {@link #read(Reader, String, String)}. */
+  /** Reads a UTF-8 file (GeoJSON is UTF-8, RFC 7946); see {@link #read(Reader, String, String)}. */
   public static List<AreaPolygon> read(Path file, String keyProperty, String nameProperty) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(r, keyProperty, nameProperty);
+    return read(file, keyProperty, nameProperty, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads a file in the given encoding, as the CSV reader does: a UTF-8 byte-order mark is
+   * honoured, text that is not valid in the encoding is an error naming the file and line, and
+   * every error names the file.
+   */
+  public static List<AreaPolygon> read(Path file, String keyProperty, String nameProperty, Charset encoding) {
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(file + ": file not found");
+      throw new DataException(file.toString(), 0, null, null, "file not found");
     } catch (IOException e) {
-      throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+    }
+    int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    Charset cs = from == 3 ? StandardCharsets.UTF_8 : encoding;
+    ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+    if (r.isError()) {
+      int line = 1;
+      for (int i = from; i < in.position(); i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new DataException(name, line, null, null, "is not valid " + cs.name() + " text"
+          + (cs.equals(StandardCharsets.UTF_8) ? "; GeoJSON files are UTF-8 (RFC 7946): save it as UTF-8" : ""));
+    }
+    out.flip();
+    try {
+      return read(new java.io.StringReader(out.toString()), keyProperty, nameProperty);
+    } catch (DataException e) {
+      throw e.inFile(name);
+    } catch (IllegalArgumentException e) {
+      throw new DataException(name, 0, null, null, String.valueOf(e.getMessage()));
     }
   }
 

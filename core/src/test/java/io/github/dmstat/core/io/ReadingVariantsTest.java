@@ -202,6 +202,21 @@ class ReadingVariantsTest {
   }
 
   @Test
+  void geoJsonHonoursTheByteOrderMarkAndNamesTheFileOfBadText() throws IOException {
+    String gj = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"GM0014\","
+        + "\"properties\":{\"statcode\":\"GM0014\",\"statnaam\":\"Súdwest\"},\"geometry\":{\"type\":\"Polygon\","
+        + "\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}}]}\n";
+    Path bom = write("bom.geojson", gj, StandardCharsets.UTF_8, true);
+    assertEquals("Súdwest", io.github.dmstat.core.area.GeoJson.read(bom, "statcode").get(0).name().orElseThrow());
+    Path latin = write("latin.geojson", gj, StandardCharsets.ISO_8859_1, false);
+    DataException e = assertThrows(DataException.class, () -> io.github.dmstat.core.area.GeoJson.read(latin, "statcode"));
+    assertTrue(e.getMessage().startsWith("latin.geojson: line 1: is not valid UTF-8 text"), e.getMessage());
+    Path bad = write("bad.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{]}", StandardCharsets.UTF_8, false);
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> io.github.dmstat.core.area.GeoJson.read(bad, "statcode"))
+        .getMessage().startsWith("bad.geojson: "));
+  }
+
+  @Test
   void numbersAreDataNotJava() throws IOException {
     for (String bad : new String[] {"2f", "2.0d", "0x1p1", "Infinity", "NaN", "1e", "--1", "1.2.3"}) {
       Path p = write("n.csv", "x\n" + bad + "\n", StandardCharsets.UTF_8, false);
