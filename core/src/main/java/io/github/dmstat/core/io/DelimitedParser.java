@@ -1017,15 +1017,17 @@ final class DelimitedParser {
       }
       throw new DataException(source, 0, null, null, "header only, no data rows");
     }
-    int[] lines = new int[rows];
+    // the line of each row stays in its block's array: no copy, looked up by block
+    int[] rowStart = new int[chunks.size() + 1];
+    int[][] rel = new int[chunks.size()][];
     int at = 0;
     for (int c = 0; c < chunks.size(); c++) {
-      Chunk ch = chunks.get(c);
-      for (int r = 0; r < ch.rows; r++) {
-        lines[at + r] = (int) Math.min(Integer.MAX_VALUE, chunkBase[c] + ch.relLine[r]);
-      }
-      at += ch.rows;
+      rowStart[c] = at;
+      rel[c] = chunks.get(c).relLine;
+      at += chunks.get(c).rows;
     }
+    rowStart[chunks.size()] = at;
+    Frame.Lines lines = new Frame.Lines(rowStart, chunkBase, rel);
     List<Frame.Col> cols = new ArrayList<>();
     for (int k = 0; k < slotName.length; k++) {
       cols.add(joinColumn(k, chunks, chunkBase, rows));

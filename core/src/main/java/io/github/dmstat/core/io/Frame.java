@@ -26,13 +26,31 @@ public final class Frame {
   record Col(String name, ColumnType type, double[] numbers, byte[] flags, int[] codes, List<String> levels,
       int missing, boolean integral) {}
 
+  /** The line of every row: rows of block {@code b} start at {@code rowStart[b]}; line = base + relative line. */
+  record Lines(int[] rowStart, long[] base, int[][] relative) {
+    int rows() {
+      return rowStart[rowStart.length - 1];
+    }
+
+    long line(int row) {
+      int b = java.util.Arrays.binarySearch(rowStart, 0, rowStart.length - 1, row);
+      if (b < 0) {
+        b = -b - 2;
+      }
+      while (b + 1 < rowStart.length - 1 && rowStart[b + 1] == row) {
+        b++; // skip blocks without rows
+      }
+      return base[b] + relative[b][row - rowStart[b]];
+    }
+  }
+
   private final String source;
-  private final int[] lines;
+  private final Lines lines;
   private final Map<String, Col> columns;
   private final long filtered;
   private final List<String> header;
 
-  Frame(String source, List<String> header, int[] lines, List<Col> cols, long filtered) {
+  Frame(String source, List<String> header, Lines lines, List<Col> cols, long filtered) {
     this.source = source;
     this.header = List.copyOf(header);
     this.lines = lines;
@@ -50,7 +68,7 @@ public final class Frame {
 
   /** Number of rows read (after the row filters). */
   public int rows() {
-    return lines.length;
+    return lines.rows();
   }
 
   /** Rows that the {@code where} filters of the read options left out. */
@@ -60,7 +78,10 @@ public final class Frame {
 
   /** The line of row {@code row} (0-based) as an editor shows it (the header is line 1). */
   public long line(int row) {
-    return lines[row];
+    if (row < 0 || row >= rows()) {
+      throw new IndexOutOfBoundsException("row " + row + " of " + rows());
+    }
+    return lines.line(row);
   }
 
   /** Every column name of the file, in file order (also those not read). */

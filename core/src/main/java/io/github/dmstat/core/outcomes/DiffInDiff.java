@@ -97,6 +97,10 @@ public record DiffInDiff(List<Coefficient> coefficients, Coefficient effect, dou
       if (!(p == Math.rint(p)) || Double.isInfinite(p)) {
         throw Checks.badCell(period, i + 1, "must be an integer (0 = before, 1 = after)", Columns.text(pc, i));
       }
+      if (p > Integer.MAX_VALUE || p < Integer.MIN_VALUE) {
+        throw Checks.badCell(period, i + 1, "must be an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE,
+            Columns.text(pc, i));
+      }
       per[i] = (int) p;
       y[i] = Columns.number(oc, i);
       if (!Double.isFinite(y[i])) {

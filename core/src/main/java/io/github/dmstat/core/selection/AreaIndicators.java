@@ -163,7 +163,16 @@ public final class AreaIndicators {
         }
       }
     }
-    return new AreaIndicators(ids, pop, names, v, s);
+    AreaIndicators out = new AreaIndicators(ids, pop, names, v, s);
+    out.populationName = popColumn;
+    return out;
+  }
+
+  private String populationName = "population";
+
+  /** The population column's name (as messages name it), {@code population} for arrays. */
+  public String populationColumn() {
+    return populationName;
   }
 
   private static String area(String id) {

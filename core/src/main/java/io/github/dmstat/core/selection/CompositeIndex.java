@@ -157,7 +157,7 @@ public final class CompositeIndex {
           }
         }
         if (rules.minimumPopulation() > 0 && Double.isNaN(pop[i])) {
-          throw Checks.badCell("population", i + 1, "area '" + ids.get(i)
+          throw Checks.badCell(data.populationColumn(), i + 1, "area '" + ids.get(i)
               + "': must not be missing when the rules set a minimum population", null);
         }
       }
