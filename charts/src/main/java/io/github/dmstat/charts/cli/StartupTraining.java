@@ -1,0 +1,42 @@
+package io.github.dmstat.charts.cli;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * The training run after which the {@code ./dmstat} launcher saves a class-data-sharing archive
+ * ({@code java -XX:ArchiveClassesAtExit=charts/target/dmstat.jsa ... StartupTraining}): it runs
+ * the common commands once in one JVM, output discarded, so that the classes they load are
+ * archived (parsed and verified once) and later runs map them instead of loading them from the
+ * jars. Chart, map and PDF commands are left out: they are rare and their classes are many.
+ */
+final class StartupTraining {
+  /** The command lines run, in this order. */
+  static final List<List<String>> RUNS = List.of(
+      List.of("--help"),
+      List.of("--version"),
+      List.of("prevalence", "--help"),
+      List.of("prevalence", "--bogus"),
+      List.of("prevalence", "--dataset", "adults", "--outcome", "cannabis_last_year", "--by", "sex", "--format", "json"),
+      List.of("prevalence", "--dataset", "adults", "--outcome", "cannabis_last_year", "--by", "agegroup,sex"),
+      List.of("prevalence", "--dataset", "adults", "--outcome", "cannabis_last_year", "--format", "csv"),
+      List.of("key-figures"),
+      List.of("datasets"));
+
+  private StartupTraining() {}
+
+  /** Runs {@link #RUNS}; exits 1 (so the launcher keeps no archive) when one of them fails unexpectedly. */
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    System.setProperty("picocli.disable.closures", "true");
+    PrintWriter err = new PrintWriter(OutputStream.nullOutputStream(), true);
+    for (List<String> run : RUNS) {
+      int code = Main.run(OutputStream.nullOutputStream(), err, run.toArray(String[]::new));
+      if (code == Failures.FAILED) {
+        System.err.println("dmstat: start-up training failed: dmstat " + String.join(" ", run));
+        System.exit(1);
+      }
+    }
+  }
+}
