@@ -1,7 +1,16 @@
 package io.github.dmstat.charts.cli;
 
+import io.github.dmstat.core.io.Csv;
+import io.github.dmstat.core.survey.DesignSpec;
+import io.github.dmstat.datasets.Datasets;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,11 +40,36 @@ final class StartupTraining {
     System.setProperty("java.awt.headless", "true");
     System.setProperty("picocli.disable.closures", "true");
     PrintWriter err = new PrintWriter(OutputStream.nullOutputStream(), true);
-    for (List<String> run : RUNS) {
-      int code = Main.run(OutputStream.nullOutputStream(), err, run.toArray(String[]::new));
-      if (code == Failures.FAILED) {
-        System.err.println("dmstat: start-up training failed: dmstat " + String.join(" ", run));
-        System.exit(1);
+    List<List<String>> runs = new ArrayList<>(RUNS);
+    Path file = null;
+    try {
+      // the path of a user's own file: the reader, the frame binding and the JSON writer
+      file = Files.createTempFile("dmstat-training-", ".csv");
+      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        Csv.write(w, Datasets.table("adults"));
+      }
+      DesignSpec d = Datasets.design("adults").orElseThrow();
+      runs.add(List.of("prevalence", "--data", file.toString(), "--outcome", "cannabis_last_year", "--weight", d.weight(),
+          "--strata", d.strata().orElseThrow(), "--psu", d.psu().orElseThrow(), "--by", "sex", "--format", "json"));
+      runs.add(List.of("prevalence", "--data", file.toString(), "--outcome", "cannabis_last_year", "--weight", d.weight(),
+          "--by", "agegroup,sex", "--format", "table", "--thousands", "."));
+      for (List<String> run : runs) {
+        int code = Main.run(OutputStream.nullOutputStream(), err, run.toArray(String[]::new));
+        if (code == Failures.FAILED) {
+          System.err.println("dmstat: start-up training failed: dmstat " + String.join(" ", run));
+          System.exit(1);
+        }
+      }
+    } catch (IOException e) {
+      System.err.println("dmstat: start-up training failed: " + e.getMessage());
+      System.exit(1);
+    } finally {
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          // a temporary file left behind is harmless
+        }
       }
     }
   }
