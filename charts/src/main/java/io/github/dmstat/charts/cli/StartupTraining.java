@@ -40,7 +40,7 @@ final class StartupTraining {
     System.setProperty("java.awt.headless", "true");
     System.setProperty("picocli.disable.closures", "true");
     PrintWriter err = new PrintWriter(OutputStream.nullOutputStream(), true);
-    List<List<String>> runs = new ArrayList<>(RUNS);
+    List<List<String>> runs = new ArrayList<>();
     Path file = null;
     try {
       // the path of a user's own file: the reader, the frame binding and the JSON writer
@@ -53,6 +53,7 @@ final class StartupTraining {
           "--strata", d.strata().orElseThrow(), "--psu", d.psu().orElseThrow(), "--by", "sex", "--format", "json"));
       runs.add(List.of("prevalence", "--data", file.toString(), "--outcome", "cannabis_last_year", "--weight", d.weight(),
           "--by", "agegroup,sex", "--format", "table", "--thousands", "."));
+      runs.addAll(RUNS);
       for (List<String> run : runs) {
         int code = Main.run(OutputStream.nullOutputStream(), err, run.toArray(String[]::new));
         if (code == Failures.FAILED) {

@@ -1,7 +1,6 @@
 package io.github.dmstat.core.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -81,9 +80,7 @@ public final class Csv {
             .withEncoding(StandardCharsets.UTF_8);
         return DelimitedParser.parse(DelimitedParser.of(csv), name, asCsv, columns, all);
       }
-      try (InputStream in = Files.newInputStream(file)) {
-        return DelimitedParser.parse(DelimitedParser.of(in), name, options, columns, all);
-      }
+      return DelimitedParser.parse(DelimitedParser.of(file), name, options, columns, all);
     } catch (NoSuchFileException e) {
       throw new DataException(file.toString(), 0, null, null, "file not found");
     } catch (AccessDeniedException e) {

@@ -47,6 +47,7 @@ final class DelimitedParser {
   private final boolean trimTabs;
   private final List<String> header = new ArrayList<>();
   private int headerLine = 1;
+  private ExecutorService joinPool;
   private int headerLines;
   private int[] slotOf;
   private String[] slotName;
@@ -69,26 +70,59 @@ final class DelimitedParser {
     this.width = width;
   }
 
-  /** A source of bytes read block by block. */
-  interface Input {
+  /** Bytes read block by block. */
+  interface Input extends java.io.Closeable {
     /** Reads up to {@code len} bytes into {@code b} at {@code off}; -1 at the end. */
     int read(byte[] b, int off, int len) throws IOException;
+
+    @Override
+    default void close() throws IOException {}
   }
 
-  static Input of(InputStream in) {
-    return in::read;
+  /** Where the bytes come from; opened again when a file must be parsed a second time. */
+  interface Source {
+    Input open() throws IOException;
   }
 
-  static Input of(byte[] content) {
-    int[] pos = {0};
-    return (b, off, len) -> {
-      if (pos[0] >= content.length) {
-        return -1;
+  static Source of(java.nio.file.Path file) {
+    return new Source() {
+      @Override
+      public Input open() throws IOException {
+        InputStream in = java.nio.file.Files.newInputStream(file);
+        return new Input() {
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            return in.read(b, off, len);
+          }
+
+          @Override
+          public void close() throws IOException {
+            in.close();
+          }
+        };
       }
-      int k = Math.min(len, content.length - pos[0]);
-      System.arraycopy(content, pos[0], b, off, k);
-      pos[0] += k;
-      return k;
+    };
+  }
+
+  static Source of(byte[] content) {
+    return new Source() {
+      @Override
+      public Input open() {
+        return new Input() {
+          private int pos;
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            if (pos >= content.length) {
+              return -1;
+            }
+            int k = Math.min(len, content.length - pos);
+            System.arraycopy(content, pos, b, off, k);
+            pos += k;
+            return k;
+          }
+        };
+      }
     };
   }
 
@@ -96,13 +130,31 @@ final class DelimitedParser {
    * Parses {@code in}. {@code want} maps column names to their types (in any order); {@code null}
    * reads every column as {@link ColumnType#AUTO}.
    */
-  static Frame parse(Input in, String source, ReadOptions options, Map<String, ColumnType> want) throws IOException {
-    return parse(in, source, options, want, ColumnType.AUTO);
+  static Frame parse(Source src, String source, ReadOptions options, Map<String, ColumnType> want) throws IOException {
+    return parse(src, source, options, want, ColumnType.AUTO);
   }
 
-  /** As {@link #parse(Input, String, ReadOptions, Map)}; {@code want == null} reads every column as {@code all}. */
-  static Frame parse(Input in, String source, ReadOptions options, Map<String, ColumnType> want, ColumnType all)
+  /**
+   * As {@link #parse(Source, String, ReadOptions, Map)}; {@code want == null} reads every column
+   * as {@code all}. Blocks are first cut at their last newline; when a block turns out to end
+   * inside a quoted cell (a cell with a line break), the file is read again with blocks cut by
+   * quote parity.
+   */
+  static Frame parse(Source src, String source, ReadOptions options, Map<String, ColumnType> want, ColumnType all)
       throws IOException {
+    try (Input in = src.open()) {
+      Frame f = parse(in, source, options, want, all, false);
+      if (f != null) {
+        return f;
+      }
+    }
+    try (Input in = src.open()) {
+      return parse(in, source, options, want, all, true);
+    }
+  }
+
+  private static Frame parse(Input in, String source, ReadOptions options, Map<String, ColumnType> want, ColumnType all,
+      boolean parity) throws IOException {
     byte[] first = new byte[1 << 16];
     int len = fill(in, first, 0);
     int start = 0;
@@ -163,7 +215,7 @@ final class DelimitedParser {
     p.headerLines = lines;
     p.readHeader(first, fields);
     p.bind(want, all);
-    return p.run(in, first, headerEnd, len);
+    return p.run(in, first, headerEnd, len, parity);
   }
 
   // --- header ---
@@ -322,7 +374,7 @@ final class DelimitedParser {
 
   static final long T0 = System.nanoTime();
   static void tr(String w) { if (System.getProperty("dmstat.trace") != null) System.err.printf("  [%s %d ms %s]%n", w, (System.nanoTime() - T0) / 1000000, Thread.currentThread().getName()); }
-  private Frame run(Input in, byte[] first, int dataStart, int len) throws IOException {
+  private Frame run(Input in, byte[] first, int dataStart, int len, boolean parity) throws IOException {
     tr("run");
     int threads = Math.max(1, options.threads());
     List<Chunk> chunks = new ArrayList<>();
@@ -357,7 +409,7 @@ final class DelimitedParser {
           }
           break;
         }
-        int split = split(buf, from, end);
+        int split = parity ? split(buf, from, end) : lastNewline(buf, from, end);
         if (split < 0) {
           // one record longer than the buffer (or a stray quote): grow it
           byte[] nb = new byte[(end - from) * 2];
@@ -400,15 +452,22 @@ final class DelimitedParser {
       for (Future<Chunk> f : futures) {
         waitFor(f);
       }
+      for (int c = 0; c + 1 < chunks.size(); c++) {
+        if (chunks.get(c).openQuote) {
+          return null; // a block ended inside a quoted cell: cut by quote parity instead
+        }
+      }
+      joinPool = pool;
+      tr("join");
+      Frame fr = join(chunks);
+      tr("joined");
+      return fr;
     } finally {
+      joinPool = null;
       if (pool != null) {
         pool.shutdownNow();
       }
     }
-    tr("join");
-    Frame fr = join(chunks);
-    tr("joined");
-    return fr;
   }
 
   private static int done(List<Future<Chunk>> futures) {
@@ -456,6 +515,16 @@ final class DelimitedParser {
       }
     }
     return n;
+  }
+
+  /** After the last newline in {@code b[from, to)}, or -1. */
+  private static int lastNewline(byte[] b, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (b[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   /** The end of the last complete record in {@code b[from, to)} by quote parity, or -1. */
@@ -678,6 +747,7 @@ final class DelimitedParser {
           blank = false;
           int j = closingQuote(b, s + 1);
           if (j < 0) {
+            openQuote = true;
             fail(recLine, null, null, "has an unterminated quoted cell (or a quote inside an unquoted cell before it)");
             return -1;
           }
@@ -755,6 +825,8 @@ final class DelimitedParser {
     }
 
     private boolean escaped;
+    /** The block ended inside a quoted cell. */
+    boolean openQuote;
 
     /** The closing quote of a quoted cell whose text starts at {@code j}, counting newlines; -1 if none. */
     private int closingQuote(byte[] b, int j) {
@@ -1125,10 +1197,9 @@ final class DelimitedParser {
     Map<String, Integer> index = new HashMap<>();
     List<String> levels = new ArrayList<>();
     int[] out = new int[rows];
-    int at = 0;
+    int[][] maps = new int[chunks.size()][];
     for (int c = 0; c < chunks.size(); c++) {
-      Chunk ch = chunks.get(c);
-      Dict d = ch.dicts[k];
+      Dict d = chunks.get(c).dicts[k];
       int[] map = new int[d.size];
       for (int l = 0; l < d.size; l++) {
         String s = decode(charset, d.pool, d.start[l], d.start[l] + d.length[l], source, chunkBase[c] + d.firstLine[l],
@@ -1141,13 +1212,48 @@ final class DelimitedParser {
         }
         map[l] = g;
       }
+      maps[c] = map;
+    }
+    // each block's codes to the file's codes, blocks in parallel
+    List<Future<?>> tasks = new ArrayList<>();
+    int at = 0;
+    for (int c = 0; c < chunks.size(); c++) {
+      Chunk ch = chunks.get(c);
       int[] codes = ch.codes[k];
-      for (int r = 0; r < ch.rows; r++) {
-        out[at + r] = codes[r] < 0 ? -1 : map[codes[r]];
-      }
+      int[] map = maps[c];
+      int offset = at;
+      int n = ch.rows;
       ch.codes[k] = null;
-      at += ch.rows;
+      if (joinPool != null && chunks.size() > 1) {
+        tasks.add(joinPool.submit(new Runnable() {
+          @Override
+          public void run() {
+            remap(codes, n, map, out, offset);
+          }
+        }));
+      } else {
+        remap(codes, n, map, out, offset);
+      }
+      at += n;
+    }
+    for (Future<?> f : tasks) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
     }
     return new Frame.Col(slotName[k], ColumnType.TEXT, null, null, out, List.copyOf(levels), missing, false);
   }
+
+  private static void remap(int[] codes, int n, int[] map, int[] out, int at) {
+    for (int r = 0; r < n; r++) {
+      int c = codes[r];
+      out[at + r] = c < 0 ? -1 : map[c];
+    }
+  }
+
 }
