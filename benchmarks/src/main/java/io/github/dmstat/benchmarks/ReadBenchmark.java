@@ -8,15 +8,10 @@ import io.github.dmstat.core.survey.DesignSpec;
 import io.github.dmstat.core.survey.PrevalenceEstimator;
 import io.github.dmstat.core.survey.PrevalenceTable;
 import io.github.dmstat.core.survey.SurveyDesign;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,9 +28,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Reading a survey CSV and binding it, as {@code dmstat prevalence --data} does: the file
- * ({@code weight,stratum,psu,used,group}; 50 strata × 20 PSUs, 40 groups, 1% missing outcomes)
- * is written once in setup; each operation reads it from the page cache.
+ * Reading a survey CSV and binding it, as {@code dmstat prevalence --data} does: the file of the
+ * end-to-end comparison ({@link SurveyFiles}: {@code weight,stratum,psu,used,group}; 50 strata ×
+ * 20 PSUs, 40 groups, 1% missing outcomes) is written once in setup; each operation reads it from
+ * the page cache.
  *
  * <ul>
  *   <li>{@code frame}: {@code Csv.frame} of the five columns (bytes straight into arrays, parallel blocks);</li>
@@ -62,34 +58,12 @@ public class ReadBenchmark {
   @Setup(Level.Trial)
   public void write() throws IOException {
     file = Files.createTempFile("dmstat-read-", ".csv");
-    write(file, rows, 42);
+    SurveyFiles.write(rows, file, SurveyFiles.DEFAULT_SEED);
   }
 
   @TearDown(Level.Trial)
   public void delete() throws IOException {
     Files.deleteIfExists(file);
-  }
-
-  /** Writes the survey file of the end-to-end comparison (deterministic for a seed). */
-  public static void write(Path out, int n, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      w.write("weight,stratum,psu,used,group\n");
-      StringBuilder b = new StringBuilder(64);
-      for (int i = 0; i < n; i++) {
-        int psu = r.nextInt(1000);
-        int g = r.nextInt(40);
-        double weight = 0.5 + 2.5 * r.nextDouble();
-        double p = (0.06 + 0.08 * g / 39.0) * (0.6 + 0.8 * ((psu * 7919) % 1000) / 1000.0);
-        String used = r.nextDouble() < 0.01 ? "" : r.nextDouble() < p ? "1" : "0";
-        b.setLength(0);
-        b.append(String.format(Locale.ROOT, "%.4f", weight)).append(",s").append(psu / 20).append(",p").append(psu)
-            .append(',').append(used).append(",g").append(g).append('\n');
-        w.write(b.toString());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Benchmark
@@ -122,8 +96,4 @@ public class ReadBenchmark {
     return tech.tablesaw.api.Table.read().csv(file.toFile());
   }
 
-  /** Writes a survey file: {@code rows path [seed]}. */
-  public static void main(String[] args) {
-    write(Path.of(args[1]), Integer.parseInt(args[0]), args.length > 2 ? Long.parseLong(args[2]) : 42);
-  }
 }
