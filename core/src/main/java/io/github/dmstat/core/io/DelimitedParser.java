@@ -372,10 +372,7 @@ final class DelimitedParser {
 
   // --- blocks ---
 
-  static final long T0 = System.nanoTime();
-  static void tr(String w) { if (System.getProperty("dmstat.trace") != null) System.err.printf("  [%s %d ms %s]%n", w, (System.nanoTime() - T0) / 1000000, Thread.currentThread().getName()); }
   private Frame run(Input in, byte[] first, int dataStart, int len, boolean parity) throws IOException {
-    tr("run");
     int threads = Math.max(1, options.threads());
     List<Chunk> chunks = new ArrayList<>();
     List<Future<Chunk>> futures = new ArrayList<>();
@@ -458,9 +455,7 @@ final class DelimitedParser {
         }
       }
       joinPool = pool;
-      tr("join");
       Frame fr = join(chunks);
-      tr("joined");
       return fr;
     } finally {
       joinPool = null;
@@ -673,7 +668,6 @@ final class DelimitedParser {
     }
 
     Chunk parse() {
-      tr("chunk start " + (to - from));
       int slots = p.slotName.length;
       // rows are at most the newlines + 1: arrays sized once, never grown in the common case
       int guess = 1 + count(buf, from, to, (byte) '\n');
@@ -708,7 +702,6 @@ final class DelimitedParser {
       }
       newlines = line;
       buf = null;
-      tr("chunk end");
       return this;
     }
 
