@@ -57,6 +57,10 @@ final class DelimitedParser {
   private byte[][] na;
   private byte[][] trueValues;
   private byte[][] falseValues;
+  /** Bit k set when a missing-value code has k bytes (all bits: one of 64 bytes or more). */
+  private long naLengths;
+  /** For a one-byte cell: 2 = a true value, 1 = a false value, 0 = neither. */
+  private final byte[] oneByteFlag = new byte[256];
   private final int width;
 
   private DelimitedParser(String source, ReadOptions options, Charset charset, byte delimiter, int width) {
@@ -359,6 +363,30 @@ final class DelimitedParser {
     na = encode(options.naValues(), false);
     trueValues = encode(options.trueValues(), true);
     falseValues = encode(options.falseValues(), true);
+    for (byte[] v : na) {
+      if (v.length < 64) {
+        naLengths |= 1L << v.length;
+      } else {
+        naLengths = -1L;
+      }
+    }
+    // one-byte outcome codes ("1", "0", "j", ...) looked up in a table, both cases
+    for (byte[] v : trueValues) {
+      if (v.length == 1) {
+        oneByteFlag[v[0] & 0xFF] = 2;
+        if (v[0] >= 'a' && v[0] <= 'z') {
+          oneByteFlag[v[0] - 32] = 2;
+        }
+      }
+    }
+    for (byte[] v : falseValues) {
+      if (v.length == 1) {
+        oneByteFlag[v[0] & 0xFF] = 1;
+        if (v[0] >= 'a' && v[0] <= 'z') {
+          oneByteFlag[v[0] - 32] = 1;
+        }
+      }
+    }
   }
 
   private byte[][] encode(List<String> values, boolean lower) {
@@ -725,9 +753,6 @@ final class DelimitedParser {
       int f = 0;
       boolean blank = true;
       int slots = cb.length;
-      for (int k = 0; k < slots; k++) {
-        cb[k] = null;
-      }
       while (true) {
         int start;
         int end;
@@ -864,7 +889,8 @@ final class DelimitedParser {
     }
 
     private boolean convert(int k, byte[] src, int s, int e, int recLine) {
-      boolean isNa = matchesAny(p.na, src, s, e, false);
+      int len = e - s;
+      boolean isNa = (len >= 64 ? p.naLengths == -1L : (p.naLengths & (1L << len)) != 0) && matchesAny(p.na, src, s, e, false);
       switch (p.slotType[k]) {
         case NUMBER: case COUNT: case INTEGER: {
           if (isNa) {
@@ -901,7 +927,10 @@ final class DelimitedParser {
           return true;
         }
         case FLAG: {
-          if (matchesAny(p.trueValues, src, s, e, true)) {
+          int one = len == 1 ? p.oneByteFlag[src[s] & 0xFF] : 0;
+          if (one != 0) {
+            flags[k][rows] = (byte) (one - 1);
+          } else if (matchesAny(p.trueValues, src, s, e, true)) {
             flags[k][rows] = 1;
           } else if (matchesAny(p.falseValues, src, s, e, true)) {
             flags[k][rows] = 0;
@@ -1014,7 +1043,7 @@ final class DelimitedParser {
         if (c < 0) {
           break;
         }
-        if (hashes[c] == h && length[c] == len && Arrays.equals(pool, start[c], start[c] + len, b, s, e)) {
+        if (hashes[c] == h && length[c] == len && same(pool, start[c], b, s, len)) {
           return c;
         }
         slot = (slot + 1) & mask;
@@ -1042,6 +1071,15 @@ final class DelimitedParser {
         rehash();
       }
       return size - 1;
+    }
+
+    private static boolean same(byte[] a, int ai, byte[] b, int bi, int len) {
+      for (int i = 0; i < len; i++) {
+        if (a[ai + i] != b[bi + i]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void rehash() {
