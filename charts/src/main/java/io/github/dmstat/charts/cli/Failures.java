@@ -1,5 +1,7 @@
 package io.github.dmstat.charts.cli;
 
+import io.github.dmstat.core.io.DataException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -129,34 +131,7 @@ final class Failures {
    * {@value #MAX_MESSAGE} characters with "..."; leading and trailing white space removed.
    */
   static String oneLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    String t = s.strip();
-    StringBuilder b = new StringBuilder(Math.min(t.length(), MAX_MESSAGE) + 8);
-    for (int i = 0; i < t.length(); i++) {
-      if (b.length() >= MAX_MESSAGE && t.length() - i > 3) {
-        if (Character.isLowSurrogate(t.charAt(i)) && b.length() > 0) {
-          b.setLength(b.length() - 1);
-        }
-        b.append("...");
-        break;
-      }
-      char c = t.charAt(i);
-      switch (c) {
-        case '\n': b.append("\\n"); break;
-        case '\r': b.append("\\r"); break;
-        case '\t': b.append("\\t"); break;
-        default:
-          int type = Character.getType(c);
-          if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-              || type == Character.PARAGRAPH_SEPARATOR) {
-            b.append(String.format("\\u%04X", (int) c));
-          } else {
-            b.append(c);
-          }
-      }
-    }
-    return b.toString();
+    return s == null ? "" : DataException.show(s.strip(), MAX_MESSAGE);
   }
+
 }

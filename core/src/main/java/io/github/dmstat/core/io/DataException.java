@@ -134,8 +134,8 @@ public class DataException extends IllegalArgumentException {
     return show(s, MAX_SHOWN);
   }
 
-  /** Escaped as {@link #show(String)}, cut after {@code max} characters (the problem text is not cut). */
-  private static String show(String s, int max) {
+  /** Escaped as {@link #show(String)}, cut after {@code max} characters (never inside a surrogate pair). */
+  public static String show(String s, int max) {
     if (s == null) {
       return "";
     }
@@ -143,6 +143,9 @@ public class DataException extends IllegalArgumentException {
     int shown = 0;
     for (int i = 0; i < s.length(); i++) {
       if (shown >= max && s.length() - i > 3) {
+        if (Character.isLowSurrogate(s.charAt(i)) && b.length() > 0) {
+          b.setLength(b.length() - 1);
+        }
         b.append("...");
         break;
       }
