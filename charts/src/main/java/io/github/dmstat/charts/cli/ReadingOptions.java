@@ -62,9 +62,11 @@ final class ReadingOptions {
     List<String> na = new ArrayList<>(List.of(""));
     na.addAll(values(naValues));
     o = o.withNaValues(na).withTrueValues(values(trueValues)).withFalseValues(values(falseValues));
+    List<ReadOptions.Where> filters = new ArrayList<>();
     for (String w : where) {
-      o = o.where(ReadOptions.Where.parse(w).column(), ReadOptions.Where.parse(w).values());
+      filters.add(ReadOptions.Where.parse(w));
     }
+    o = o.withWhere(filters);
     if (sheet != null) {
       o = o.withSheet(sheet);
     }

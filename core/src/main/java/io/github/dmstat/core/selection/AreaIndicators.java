@@ -27,10 +27,12 @@ public final class AreaIndicators {
   private final List<String> indicators;
   private final double[][] values;
   private final double[][] se;
+  private final String populationName;
 
-  private AreaIndicators(List<String> areas, double[] population, List<String> indicators, double[][] values,
-      double[][] se) {
+  private AreaIndicators(List<String> areas, double[] population, String populationName, List<String> indicators,
+      double[][] values, double[][] se) {
     this.areas = List.copyOf(areas);
+    this.populationName = populationName;
     this.population = population;
     this.indicators = List.copyOf(indicators);
     this.values = values;
@@ -163,12 +165,8 @@ public final class AreaIndicators {
         }
       }
     }
-    AreaIndicators out = new AreaIndicators(ids, pop, names, v, s);
-    out.populationName = popColumn;
-    return out;
+    return new AreaIndicators(ids, pop, popColumn, names, v, s);
   }
-
-  private String populationName = "population";
 
   /** The population column's name (as messages name it), {@code population} for arrays. */
   public String populationColumn() {
