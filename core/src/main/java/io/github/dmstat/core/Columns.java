@@ -138,7 +138,8 @@ public final class Columns {
    */
   public static Codes codes(Frame frame, List<String> names) {
     int n = frame.rows();
-    int[] codes = frame.codes(names.get(0)).clone();
+    // one column: its codes are the domains as they are (read, never written)
+    int[] codes = names.size() == 1 ? frame.codes(names.get(0)) : frame.codes(names.get(0)).clone();
     List<List<String>> levels = new ArrayList<>();
     for (String l : frame.levels(names.get(0))) {
       levels.add(List.of(l));
@@ -191,6 +192,9 @@ public final class Columns {
       }
     }
     if (kept.size() != levels.size()) {
+      if (names.size() == 1) {
+        codes = codes.clone(); // never write the frame's own array
+      }
       for (int i = 0; i < n; i++) {
         if (codes[i] >= 0) {
           codes[i] = remap[codes[i]];

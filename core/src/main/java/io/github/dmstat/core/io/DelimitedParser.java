@@ -678,7 +678,9 @@ final class DelimitedParser {
     final int to;
     int rows;
     int newlines;
-    int[] relLine = new int[64];
+    /** Line of each row relative to the block, or null while row r is on relative line r (no blank lines, no line breaks in cells, nothing filtered). */
+    int[] relLine;
+    private int capacity;
     long filtered;
     DataException error;
     long errorRelLine = -1;
@@ -699,7 +701,8 @@ final class DelimitedParser {
       int slots = p.slotName.length;
       // rows are at most the newlines + 1: arrays sized once, never grown in the common case
       int guess = 1 + count(buf, from, to, (byte) '\n');
-      relLine = new int[guess];
+      relLine = null;
+      capacity = guess;
       numbers = new double[slots][];
       flags = new byte[slots][];
       codes = new int[slots][];
@@ -829,10 +832,18 @@ final class DelimitedParser {
         filtered++;
         return i;
       }
-      if (rows == relLine.length) {
+      if (rows == capacity) {
         grow();
       }
-      relLine[rows] = recLine;
+      if (relLine != null) {
+        relLine[rows] = recLine;
+      } else if (recLine != rows) {
+        relLine = new int[capacity];
+        for (int r = 0; r < rows; r++) {
+          relLine[r] = r;
+        }
+        relLine[rows] = recLine;
+      }
       for (int k = 0; k < slots; k++) {
         if (!convert(k, cb[k], cs[k], ce[k], recLine)) {
           return -1;
@@ -972,8 +983,11 @@ final class DelimitedParser {
     }
 
     private void grow() {
-      int n = relLine.length * 2;
-      relLine = Arrays.copyOf(relLine, n);
+      int n = capacity * 2;
+      capacity = n;
+      if (relLine != null) {
+        relLine = Arrays.copyOf(relLine, n);
+      }
       for (int k = 0; k < numbers.length; k++) {
         if (numbers[k] != null) {
           numbers[k] = Arrays.copyOf(numbers[k], n);

@@ -26,7 +26,11 @@ public final class Frame {
   record Col(String name, ColumnType type, double[] numbers, byte[] flags, int[] codes, List<String> levels,
       int missing, boolean integral) {}
 
-  /** The line of every row: rows of block {@code b} start at {@code rowStart[b]}; line = base + relative line. */
+  /**
+   * The line of every row: rows of block {@code b} start at {@code rowStart[b]}; line = base +
+   * relative line, where a block without blank lines, line breaks in cells or filtered rows keeps
+   * no array (row r is on relative line r).
+   */
   record Lines(int[] rowStart, long[] base, int[][] relative) {
     int rows() {
       return rowStart[rowStart.length - 1];
@@ -40,7 +44,8 @@ public final class Frame {
       while (b + 1 < rowStart.length - 1 && rowStart[b + 1] == row) {
         b++; // skip blocks without rows
       }
-      return base[b] + relative[b][row - rowStart[b]];
+      int r = row - rowStart[b];
+      return base[b] + (relative[b] == null ? r : relative[b][r]);
     }
   }
 
