@@ -48,6 +48,24 @@ final class DelimitedParser {
   private final List<String> header = new ArrayList<>();
   private int headerLine = 1;
   private ExecutorService joinPool;
+  /** Read buffers of the full block size whose blocks are parsed, for the next blocks: fresh memory costs page faults. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private byte[] buffer(int size) {
+    if (size == BLOCK + (1 << 16)) {
+      byte[] b = free.poll();
+      if (b != null) {
+        return b;
+      }
+    }
+    return new byte[size];
+  }
+
+  void release(byte[] b) {
+    if (b != null && b.length == BLOCK + (1 << 16)) {
+      free.offer(b);
+    }
+  }
   private int headerLines;
   private int[] slotOf;
   private String[] slotName;
@@ -468,7 +486,7 @@ final class DelimitedParser {
         // the rest of this buffer starts the next block
         block = Math.min(BLOCK, block * 2);
         int rest = end - split;
-        byte[] nb = new byte[Math.max(block + (1 << 16), rest * 2)];
+        byte[] nb = buffer(Math.max(block + (1 << 16), rest * 2));
         System.arraycopy(buf, split, nb, 0, rest);
         buf = nb;
         from = 0;
@@ -732,6 +750,7 @@ final class DelimitedParser {
         }
       }
       newlines = line;
+      p.release(buf);
       buf = null;
       return this;
     }
