@@ -287,6 +287,41 @@ class ReadingVariantsTest {
   }
 
   @Test
+  void blocksThatEndInsideQuotedCellsAreReadAgainByQuoteParity() throws IOException {
+    // every record spans five lines, four of its newlines inside a quoted cell, so most blocks
+    // cut at their last newline end inside a quoted cell
+    StringBuilder b = new StringBuilder("id,note,w\n");
+    int n = 400_000;
+    for (int i = 0; i < n; i++) {
+      b.append(i).append(",\"first line\n\n\n\nsecond, line ").append(i % 5).append("\",").append(i % 10).append('\n');
+    }
+    Path p = write("multiline.csv", b.toString(), StandardCharsets.UTF_8, false);
+    for (int threads : new int[] {1, 2}) {
+      Frame f = Csv.frame(p, ReadOptions.withDefaults().withThreads(threads), null);
+      assertEquals(n, f.rows());
+      assertEquals(5, f.levels("note").size());
+      assertEquals(2 + 5L * (n - 1), f.line(n - 1));
+      assertEquals(n - 1, (int) f.numbers("id")[n - 1]);
+    }
+  }
+
+  @Test
+  void excelUnicodeTextIsReadLikeTheCommaFile() throws IOException {
+    List<Row> rows = survey(1500, 13);
+    String csv = clean(rows);
+    String expected = json(estimate(write("clean.csv", csv, StandardCharsets.UTF_8, false), ReadOptions.withDefaults()));
+    // Excel's "Unicode text": UTF-16 little endian with a byte-order mark, tab separated, CRLF
+    byte[] body = csv.replace(',', '\t').replace("\n", "\r\n").getBytes(StandardCharsets.UTF_16LE);
+    byte[] withBom = new byte[body.length + 2];
+    withBom[0] = (byte) 0xFF;
+    withBom[1] = (byte) 0xFE;
+    System.arraycopy(body, 0, withBom, 2, body.length);
+    Path p = dir.resolve("unicode.txt");
+    Files.write(p, withBom);
+    assertEquals(expected, json(estimate(p, ReadOptions.withDefaults())));
+  }
+
+  @Test
   void unknownColumnsAndWhereWithoutMatchesAreErrors() throws IOException {
     Path p = write("u.csv", "a,b\n1,2\n", StandardCharsets.UTF_8, false);
     assertEquals("u.csv: column 'c' not found; available: [a, b]", assertThrows(DataException.class,
