@@ -530,7 +530,7 @@ final class DelimitedParser {
     return futures.get(futures.size() - 1);
   }
 
-  private static void waitFor(Future<Chunk> f) throws IOException {
+  private static void waitFor(Future<?> f) throws IOException {
     try {
       f.get();
     } catch (InterruptedException e) {
@@ -1131,7 +1131,7 @@ final class DelimitedParser {
 
   // --- joining the blocks ---
 
-  private Frame join(List<Chunk> chunks) {
+  private Frame join(List<Chunk> chunks) throws IOException {
     long base = headerLine + headerLines;
     long[] chunkBase = new long[chunks.size()];
     int rows = 0;
@@ -1171,7 +1171,7 @@ final class DelimitedParser {
     return new Frame(source, header, lines, cols, filtered);
   }
 
-  private Frame.Col joinColumn(int k, List<Chunk> chunks, long[] chunkBase, int rows) {
+  private Frame.Col joinColumn(int k, List<Chunk> chunks, long[] chunkBase, int rows) throws IOException {
     String name = slotName[k];
     ColumnType type = slotType[k];
     int missing = 0;
@@ -1257,7 +1257,7 @@ final class DelimitedParser {
     return new Frame.Col(slotName[k], ColumnType.NUMBER, out, null, null, null, missing, integral);
   }
 
-  private Frame.Col joinText(int k, List<Chunk> chunks, long[] chunkBase, int rows, int missing) {
+  private Frame.Col joinText(int k, List<Chunk> chunks, long[] chunkBase, int rows, int missing) throws IOException {
     Map<String, Integer> index = new HashMap<>();
     List<String> levels = new ArrayList<>();
     int[] out = new int[rows];
@@ -1301,14 +1301,7 @@ final class DelimitedParser {
       at += n;
     }
     for (Future<?> f : tasks) {
-      try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while reading", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
-      }
+      waitFor(f);
     }
     return new Frame.Col(slotName[k], ColumnType.TEXT, null, null, out, List.copyOf(levels), missing, false);
   }
