@@ -8,6 +8,9 @@ import io.github.dmstat.core.survey.DesignSpec;
 import io.github.dmstat.datasets.Datasets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
@@ -61,11 +64,25 @@ final class DataOptions {
 
   /** The whole table, numbers typed; rows left out by {@code --where} are reported on {@code err}. */
   Table load(PrintWriter err) {
+    return load(err, List.of());
+  }
+
+  /**
+   * The whole table, with {@code flagColumns} (where the file has them) read as 0/1 outcomes, so
+   * that {@code --true-values}, {@code --false-values} and {@code --na-values} apply to them.
+   */
+  Table load(PrintWriter err, Collection<String> flagColumns) {
     if (source.data == null) {
       refuseReadingOptions();
       return Datasets.table(source.dataset);
     }
-    frame = Csv.frame(source.data, readOptions(), null);
+    Map<String, ColumnType> types = new HashMap<>();
+    for (String f : flagColumns) {
+      if (f != null) {
+        types.put(f, ColumnType.FLAG);
+      }
+    }
+    frame = Csv.frame(source.data, readOptions(), types, ColumnType.AUTO);
     report(err);
     return frame.toTable();
   }

@@ -58,7 +58,7 @@ class DidCommand implements Callable<Integer> {
   /** Checks the options, binds the data and fits the model; binding errors name the file (also used by {@code chart did}). */
   DiffInDiff compute() {
     EffectsCommand.checkLevel(level);
-    Table table = data.load(spec.commandLine().getErr());
+    Table table = data.load(spec.commandLine().getErr(), List.of(treated));
     DiffInDiff result;
     try {
       result = DiffInDiff.fit(table, unit, treated, period, outcome, level);

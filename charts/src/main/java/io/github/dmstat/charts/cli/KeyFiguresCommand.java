@@ -2,10 +2,14 @@ package io.github.dmstat.charts.cli;
 
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.Json;
+import io.github.dmstat.core.model.Indicator;
 import io.github.dmstat.core.model.RecallPeriod;
+import io.github.dmstat.core.model.Substance;
 import io.github.dmstat.core.survey.DesignSpec;
 import io.github.dmstat.core.survey.KeyFigures;
 import io.github.dmstat.core.survey.PrevalenceEstimator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -73,10 +77,15 @@ class KeyFiguresCommand implements Callable<Integer> {
       data = DataOptions.dataset("adults");
     }
     PrevalenceEstimator estimator = estimation.estimator();
-    Table table = data.load(spec.commandLine().getErr());
+    RecallPeriod recall = RecallPeriod.parse(period);
+    List<String> outcomes = new ArrayList<>();
+    for (Substance s : Substance.values()) {
+      outcomes.add(Indicator.column(s, recall));
+    }
+    Table table = data.load(spec.commandLine().getErr(), outcomes);
     DesignSpec design = (designOptions == null ? new DesignOptions() : designOptions).spec(data.defaultDesign());
     try {
-      return KeyFigures.of(table, design, age, RecallPeriod.parse(period), estimator);
+      return KeyFigures.of(table, design, age, recall, estimator);
     } catch (IllegalArgumentException e) {
       throw data.where(e);
     }

@@ -8,9 +8,15 @@ import io.github.dmstat.charts.report.Report;
 import io.github.dmstat.charts.report.ReportFiles;
 import io.github.dmstat.core.area.GeoJson;
 import io.github.dmstat.core.io.Csv;
+import io.github.dmstat.core.io.ColumnType;
 import io.github.dmstat.core.io.ReadOptions;
+import io.github.dmstat.core.model.Indicator;
+import io.github.dmstat.core.model.RecallPeriod;
+import io.github.dmstat.core.model.Substance;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -81,7 +87,13 @@ final class ReportCommand implements Callable<Integer> {
       if (d.weight == null) {
         throw new IllegalArgumentException("--weight COL is required with --survey");
       }
-      options = options.withSurvey(new DrugMonitorReport.UserSurvey(DataOptions.fileName(survey), Csv.read(survey, read),
+      Map<String, ColumnType> outcomes = new HashMap<>();
+      for (Substance sub : Substance.values()) {
+        for (RecallPeriod period : RecallPeriod.values()) {
+          outcomes.put(Indicator.column(sub, period), ColumnType.FLAG);
+        }
+      }
+      options = options.withSurvey(new DrugMonitorReport.UserSurvey(DataOptions.fileName(survey), Csv.read(survey, read, outcomes),
           d.spec(Optional.empty()), age));
     } else if (d.given()) {
       throw new IllegalArgumentException("--weight, --strata, --psu and --fpc go with --survey FILE.csv");
@@ -100,10 +112,12 @@ final class ReportCommand implements Callable<Integer> {
       options = options.withEffects(table(effects, read));
     }
     if (cohorts != null) {
-      options = options.withCohorts(table(cohorts, read));
+      options = options.withCohorts(new DrugMonitorReport.UserTable(DataOptions.fileName(cohorts),
+          Csv.read(cohorts, read, Map.of("reoffended", ColumnType.FLAG))));
     }
     if (panel != null) {
-      options = options.withPanel(table(panel, read));
+      options = options.withPanel(new DrugMonitorReport.UserTable(DataOptions.fileName(panel),
+          Csv.read(panel, read, Map.of("treated", ColumnType.FLAG))));
     }
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = Progress.console(err, DrugMonitorReport.STEPS + 3);

@@ -75,7 +75,7 @@ class SurvivalCommand implements Callable<Integer> {
   /** Binds the data and fits the curves (and the log-rank test with --group); binding errors name the file (also used by {@code chart survival}). */
   Result compute() {
     EffectsCommand.checkLevel(level);
-    Table table = data.load(spec.commandLine().getErr());
+    Table table = data.load(spec.commandLine().getErr(), List.of(event));
     try {
       List<SurvivalCurve> curves = KaplanMeier.fit(table, time, event, Optional.ofNullable(group), level);
       Optional<LogRankTest> logRank = Optional.empty();

@@ -133,6 +133,41 @@ class ReadingOptionsTest {
   }
 
   @Test
+  void outcomeCodesApplyToKeyFiguresAsToPrevalence() throws IOException {
+    String csv = CliRun.run("datasets", "adults").out();
+    String[] lines = csv.split("\n");
+    String[] header = lines[0].split(",");
+    StringBuilder coded = new StringBuilder(lines[0]).append('\n');
+    for (int i = 1; i < lines.length; i++) {
+      String[] cells = lines[i].split(",", -1);
+      for (int c = 0; c < cells.length; c++) {
+        if (header[c].endsWith("_last_year") || header[c].endsWith("_lifetime") || header[c].endsWith("_last_month")) {
+          cells[c] = cells[c].isEmpty() ? "9" : cells[c].equals("1") ? "1" : "2";
+        }
+      }
+      coded.append(String.join(",", cells)).append('\n');
+    }
+    Path plain = write("adults.csv", csv, StandardCharsets.UTF_8);
+    Path codes = write("adults-129.csv", coded.toString(), StandardCharsets.UTF_8);
+    String[] design = {"--weight", "weight", "--strata", "stratum", "--psu", "psu", "--format", "json"};
+    CliRun.Result expected = CliRun.run(concat(new String[] {"key-figures", "--data", plain.toString()}, design));
+    assertEquals(0, expected.code(), expected.err());
+    CliRun.Result recoded = CliRun.run(concat(new String[] {"key-figures", "--data", codes.toString(), "--true-values", "1",
+        "--false-values", "2", "--na-values", "NA,.,9"}, design));
+    assertEquals(expected.out(), recoded.out(), recoded.err());
+    CliRun.Result undeclared = CliRun.run(concat(new String[] {"key-figures", "--data", codes.toString()}, design));
+    assertEquals(2, undeclared.code());
+    assertTrue(undeclared.err().contains("adults-129.csv: line 2, column 'cannabis_last_year': '2' is not an outcome code"),
+        undeclared.err());
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void readingOptionsWithAnEmbeddedDatasetAreAnError() {
     CliRun.Result r = CliRun.run("prevalence", "--dataset", "adults", "--outcome", "cannabis_last_year", "--where", "sex=F");
     assertEquals(2, r.code());

@@ -56,7 +56,16 @@ public final class Csv {
    * {@link ReadOptions#sheet()}).
    */
   public static Frame frame(Path file, ReadOptions options, Map<String, ColumnType> columns) {
-    return frame(file, options, columns, ColumnType.AUTO);
+    return frame(file, options, columns, columns == null ? ColumnType.AUTO : null);
+  }
+
+  /**
+   * Reads a whole file as {@link #read(Path, ReadOptions)} does, but the named columns (where the
+   * file has them) as the given types: e.g. outcome columns as {@link ColumnType#FLAG}, so that the
+   * read options' true, false and missing codes ({@code ja}/{@code nee}/{@code 9}) apply to them.
+   */
+  public static Table read(Path file, ReadOptions options, Map<String, ColumnType> types) {
+    return frame(file, options, types, ColumnType.AUTO).toTable();
   }
 
   /**
@@ -68,7 +77,13 @@ public final class Csv {
     return frame(file, options, null, ColumnType.TEXT).toTable();
   }
 
-  private static Frame frame(Path file, ReadOptions options, Map<String, ColumnType> columns, ColumnType all) {
+  /**
+   * Reads the named columns as their types and every other column as {@code others}
+   * ({@code null}: the other columns are not read). {@code columns == null} reads every column as
+   * {@code others}. With both, named columns that the file lacks are passed over.
+   */
+  public static Frame frame(Path file, ReadOptions options, Map<String, ColumnType> columns, ColumnType others) {
+    ColumnType all = others;
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     if (Files.isDirectory(file)) {
       throw new DataException(name, 0, null, null, "is a directory, not a data file");

@@ -153,12 +153,13 @@ final class DelimitedParser {
    * reads every column as {@link ColumnType#AUTO}.
    */
   static Frame parse(Source src, String source, ReadOptions options, Map<String, ColumnType> want) throws IOException {
-    return parse(src, source, options, want, ColumnType.AUTO);
+    return parse(src, source, options, want, want == null ? ColumnType.AUTO : null);
   }
 
   /**
    * As {@link #parse(Source, String, ReadOptions, Map)}; {@code want == null} reads every column
-   * as {@code all}. Blocks are first cut at their last newline; when a block turns out to end
+   * as {@code all}; with both, the columns of {@code want} that the file has are read as given and
+   * every other column as {@code all}. Blocks are first cut at their last newline; when a block turns out to end
    * inside a quoted cell (a cell with a line break), the file is read again with blocks cut by
    * quote parity.
    */
@@ -341,8 +342,12 @@ final class DelimitedParser {
       for (String h : header) {
         w.put(h, all);
       }
-    } else {
+    } else if (all == null) {
       w.putAll(want);
+    } else {
+      for (String h : header) {
+        w.put(h, want.getOrDefault(h, all));
+      }
     }
     for (ReadOptions.Where f : options.where()) {
       w.putIfAbsent(f.column(), ColumnType.TEXT);
