@@ -939,6 +939,10 @@ final class DelimitedParser {
             fail(recLine, p.slotName[k], text, Numbers.problem(text, (char) p.decimal, (char) p.thousands));
             return false;
           }
+          if (Double.isInfinite(v)) {
+            fail(recLine, p.slotName[k], text(src, s, e), "is too large for a number (at most about 1.8e308)");
+            return false;
+          }
           if (p.slotType[k] == ColumnType.COUNT) {
             if (v < 0) {
               fail(recLine, p.slotName[k], text(src, s, e), "is negative; counts are whole numbers >= 0");

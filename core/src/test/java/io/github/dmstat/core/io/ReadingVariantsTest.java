@@ -223,6 +223,9 @@ class ReadingVariantsTest {
       DataException e = assertThrows(DataException.class, () -> Csv.frame(p, ReadOptions.withDefaults(), Map.of("x", ColumnType.NUMBER)), bad);
       assertTrue(e.getMessage().startsWith("n.csv: line 2, column 'x': '" + bad + "' "), e.getMessage());
     }
+    Path huge = write("h.csv", "x\n1e400\n", StandardCharsets.UTF_8, false);
+    assertTrue(assertThrows(DataException.class, () -> Csv.frame(huge, ReadOptions.withDefaults(), Map.of("x", ColumnType.COUNT)))
+        .getMessage().contains("too large"));
     Path big = write("p.csv", "period\n123456789012345678901234567890\n", StandardCharsets.UTF_8, false);
     DataException e = assertThrows(DataException.class, () -> Csv.frame(big, ReadOptions.withDefaults(), Map.of("period", ColumnType.INTEGER)));
     assertTrue(e.getMessage().contains("too large"), e.getMessage());
