@@ -104,10 +104,41 @@ final class DelimitedParser {
   /** Where the bytes come from; opened again when a file must be parsed a second time. */
   interface Source {
     Input open() throws IOException;
+
+    /** The number of bytes, or -1 when not known. */
+    default long size() {
+      return -1;
+    }
+  }
+
+  /** Files at least this large are counted first, so that their columns are allocated once at their final size. */
+  private static final long COUNT_FIRST = 16L << 20;
+
+  /** Lines in the source (the last one counted also without a newline at its end): a bound on its records. */
+  private static long countLines(Source src) throws IOException {
+    long n = 0;
+    byte last = '\n';
+    byte[] b = new byte[1 << 20];
+    try (Input in = src.open()) {
+      for (int k; (k = in.read(b, 0, b.length)) > 0; ) {
+        n += count(b, 0, k, (byte) '\n');
+        last = b[k - 1];
+      }
+    }
+    return last == '\n' ? n : n + 1;
   }
 
   static Source of(java.nio.file.Path file) {
     return new Source() {
+      @Override
+      public long size() {
+        try {
+          return java.nio.file.Files.size(file);
+        } catch (IOException e) {
+          return -1;
+        }
+      }
+
       @Override
       public Input open() throws IOException {
         InputStream in = java.nio.file.Files.newInputStream(file);
@@ -128,6 +159,11 @@ final class DelimitedParser {
 
   static Source of(byte[] content) {
     return new Source() {
+      @Override
+      public long size() {
+        return content.length;
+      }
+
       @Override
       public Input open() {
         return new Input() {
@@ -165,19 +201,20 @@ final class DelimitedParser {
    */
   static Frame parse(Source src, String source, ReadOptions options, Map<String, ColumnType> want, ColumnType all)
       throws IOException {
+    long bound = src.size() >= COUNT_FIRST ? countLines(src) : -1;
     try (Input in = src.open()) {
-      Frame f = parse(in, source, options, want, all, false);
+      Frame f = parse(in, bound, source, options, want, all, false);
       if (f != null) {
         return f;
       }
     }
     try (Input in = src.open()) {
-      return parse(in, source, options, want, all, true);
+      return parse(in, bound, source, options, want, all, true);
     }
   }
 
-  private static Frame parse(Input in, String source, ReadOptions options, Map<String, ColumnType> want, ColumnType all,
-      boolean parity) throws IOException {
+  private static Frame parse(Input in, long bound, String source, ReadOptions options, Map<String, ColumnType> want,
+      ColumnType all, boolean parity) throws IOException {
     byte[] first = new byte[1 << 16];
     int len = fill(in, first, 0);
     int start = 0;
@@ -238,7 +275,7 @@ final class DelimitedParser {
     p.headerLines = lines;
     p.readHeader(first, fields);
     p.bind(want, all);
-    return p.run(in, first, headerEnd, len, parity);
+    return p.run(in, first, headerEnd, len, parity, bound);
   }
 
   // --- header ---
@@ -423,7 +460,8 @@ final class DelimitedParser {
 
   // --- blocks ---
 
-  private Frame run(Input in, byte[] first, int dataStart, int len, boolean parity) throws IOException {
+  private Frame run(Input in, byte[] first, int dataStart, int len, boolean parity, long bound) throws IOException {
+    Gather gather = new Gather(bound);
     int threads = Math.max(1, options.threads());
     List<Chunk> chunks = new ArrayList<>();
     List<Future<Chunk>> futures = new ArrayList<>();
@@ -454,6 +492,9 @@ final class DelimitedParser {
         if (eof) {
           if (end > from) {
             chunks.add(new Chunk(this, buf, from, end).parse());
+            if (pool == null) {
+              gather.add(chunks.get(chunks.size() - 1));
+            }
           }
           break;
         }
@@ -485,8 +526,14 @@ final class DelimitedParser {
           while (futures.size() - done(futures) > threads + 1) {
             waitFor(firstPending(futures));
           }
+          // blocks parsed so far, in file order, into the columns: their own arrays can go
+          while (gather.next < futures.size() && futures.get(gather.next).isDone()) {
+            waitFor(futures.get(gather.next));
+            gather.add(chunks.get(gather.next));
+          }
         } else {
           c.parse();
+          gather.add(c);
         }
         // the rest of this buffer starts the next block
         block = Math.min(BLOCK, block * 2);
@@ -500,14 +547,16 @@ final class DelimitedParser {
       for (Future<Chunk> f : futures) {
         waitFor(f);
       }
+      while (gather.next < chunks.size()) {
+        gather.add(chunks.get(gather.next));
+      }
       for (int c = 0; c + 1 < chunks.size(); c++) {
         if (chunks.get(c).openQuote) {
           return null; // a block ended inside a quoted cell: cut by quote parity instead
         }
       }
       joinPool = pool;
-      Frame fr = join(chunks);
-      return fr;
+      return gather.finish(chunks);
     } finally {
       joinPool = null;
       if (pool != null) {
@@ -1140,44 +1189,169 @@ final class DelimitedParser {
 
   // --- joining the blocks ---
 
-  private Frame join(List<Chunk> chunks) throws IOException {
+  /**
+   * Joins parsed blocks, in file order, into the frame's columns as they come, so that a block's
+   * own arrays are dropped at once instead of all waiting for the end. The columns are allocated
+   * once at the bound on the rows that a line count gave (large files), else grown; text codes are
+   * mapped to the file's codes in order of first appearance. {@link ColumnType#AUTO} columns are
+   * joined at the end.
+   */
+  private final class Gather {
+    final long bound;
+    int next;
+    int rows;
+    int capacity;
     long base = headerLine + headerLines;
-    long[] chunkBase = new long[chunks.size()];
-    int rows = 0;
-    long filtered = 0;
-    for (int c = 0; c < chunks.size(); c++) {
-      Chunk ch = chunks.get(c);
-      chunkBase[c] = base;
-      if (ch.error != null) {
-        throw ch.error.atLine(base + ch.errorRelLine);
+    long filtered;
+    DataException error;
+    final List<Long> bases = new ArrayList<>();
+    final List<int[]> relatives = new ArrayList<>();
+    final List<Integer> starts = new ArrayList<>();
+    final double[][] numbers = new double[slotName.length][];
+    final byte[][] flags = new byte[slotName.length][];
+    final int[][] codes = new int[slotName.length][];
+    final int[] missing = new int[slotName.length];
+    final List<Map<String, Integer>> index = new ArrayList<>();
+    final List<List<String>> levels = new ArrayList<>();
+
+    Gather(long lines) {
+      // records after the header: at most the lines that follow it
+      this.bound = lines < 0 ? -1 : lines - (headerLine - 1 + headerLines);
+      for (int k = 0; k < slotName.length; k++) {
+        index.add(new HashMap<>());
+        levels.add(new ArrayList<>());
       }
-      base += ch.newlines;
+    }
+
+    void add(Chunk ch) throws IOException {
+      next++;
+      if (error != null) {
+        return; // the first error in file order stands (finish() reads again first if a block ended inside a quote)
+      }
+      bases.add(base);
+      starts.add(rows);
+      relatives.add(ch.relLine);
+      if (ch.error != null) {
+        error = ch.error.atLine(base + ch.errorRelLine);
+        return;
+      }
+      ensure(rows + ch.rows);
+      for (int k = 0; k < slotName.length; k++) {
+        missing[k] += ch.missing[k];
+        switch (slotType[k]) {
+          case NUMBER: case COUNT: case INTEGER:
+            System.arraycopy(ch.numbers[k], 0, numbers[k], rows, ch.rows);
+            ch.numbers[k] = null;
+            break;
+          case FLAG:
+            System.arraycopy(ch.flags[k], 0, flags[k], rows, ch.rows);
+            ch.flags[k] = null;
+            break;
+          case TEXT: {
+            Dict d = ch.dicts[k];
+            int[] map = new int[d.size];
+            for (int l = 0; l < d.size; l++) {
+              String v = decode(charset, d.pool, d.start[l], d.start[l] + d.length[l], source, base + d.firstLine[l],
+                  slotName[k]);
+              Integer g = index.get(k).get(v);
+              if (g == null) {
+                g = levels.get(k).size();
+                index.get(k).put(v, g);
+                levels.get(k).add(v);
+              }
+              map[l] = g;
+            }
+            remap(ch.codes[k], ch.rows, map, codes[k], rows);
+            ch.codes[k] = null;
+            ch.dicts[k] = null;
+            break;
+          }
+          default:
+            break; // AUTO: at the end
+        }
+      }
       rows += ch.rows;
+      base += ch.newlines;
       filtered += ch.filtered;
     }
-    if (rows == 0) {
-      if (filtered > 0) {
-        throw new DataException(source, 0, null, null, "no row matches --where " + options.where() + " (" + filtered
-            + " rows read)");
+
+    private void ensure(int need) {
+      if (need <= capacity) {
+        return;
       }
-      throw new DataException(source, 0, null, null, "header only, no data rows");
+      long want = bound >= need ? bound : Math.max(need, (long) capacity + (capacity >> 1) + 1024);
+      int cap = (int) Math.min(Integer.MAX_VALUE - 16, want);
+      for (int k = 0; k < slotName.length; k++) {
+        switch (slotType[k]) {
+          case NUMBER: case COUNT: case INTEGER:
+            numbers[k] = numbers[k] == null ? new double[cap] : Arrays.copyOf(numbers[k], cap);
+            break;
+          case FLAG:
+            flags[k] = flags[k] == null ? new byte[cap] : Arrays.copyOf(flags[k], cap);
+            break;
+          case TEXT:
+            codes[k] = codes[k] == null ? new int[cap] : Arrays.copyOf(codes[k], cap);
+            break;
+          default:
+            break;
+        }
+      }
+      capacity = cap;
     }
-    // the line of each row stays in its block's array: no copy, looked up by block
-    int[] rowStart = new int[chunks.size() + 1];
-    int[][] rel = new int[chunks.size()][];
-    int at = 0;
-    for (int c = 0; c < chunks.size(); c++) {
-      rowStart[c] = at;
-      rel[c] = chunks.get(c).relLine;
-      at += chunks.get(c).rows;
+
+    Frame finish(List<Chunk> chunks) throws IOException {
+      for (int c = 0; c + 1 < chunks.size(); c++) {
+        if (chunks.get(c).openQuote) {
+          return null; // a block ended inside a quoted cell: cut by quote parity instead
+        }
+      }
+      if (error != null) {
+        throw error;
+      }
+      if (rows == 0) {
+        if (filtered > 0) {
+          throw new DataException(source, 0, null, null, "no row matches --where " + options.where() + " (" + filtered
+              + " rows read)");
+        }
+        throw new DataException(source, 0, null, null, "header only, no data rows");
+      }
+      int blocks = bases.size();
+      int[] rowStart = new int[blocks + 1];
+      long[] chunkBase = new long[blocks];
+      int[][] rel = new int[blocks][];
+      for (int c = 0; c < blocks; c++) {
+        rowStart[c] = starts.get(c);
+        chunkBase[c] = bases.get(c);
+        rel[c] = relatives.get(c);
+      }
+      rowStart[blocks] = rows;
+      Frame.Lines lines = new Frame.Lines(rowStart, chunkBase, rel);
+      List<Frame.Col> cols = new ArrayList<>();
+      for (int k = 0; k < slotName.length; k++) {
+        String name = slotName[k];
+        ColumnType type = slotType[k];
+        switch (type) {
+          case NUMBER: case COUNT: case INTEGER:
+            cols.add(new Frame.Col(name, type, numbers[k].length == rows ? numbers[k] : Arrays.copyOf(numbers[k], rows),
+                null, null, null, missing[k], type != ColumnType.NUMBER));
+            numbers[k] = null;
+            break;
+          case FLAG:
+            cols.add(new Frame.Col(name, type, null, flags[k].length == rows ? flags[k] : Arrays.copyOf(flags[k], rows), null,
+                null, missing[k], false));
+            flags[k] = null;
+            break;
+          case TEXT:
+            cols.add(new Frame.Col(name, type, null, null, codes[k].length == rows ? codes[k] : Arrays.copyOf(codes[k], rows),
+                List.copyOf(levels.get(k)), missing[k], false));
+            codes[k] = null;
+            break;
+          default:
+            cols.add(joinColumn(k, chunks, chunkBase, rows));
+        }
+      }
+      return new Frame(source, header, lines, cols, filtered);
     }
-    rowStart[chunks.size()] = at;
-    Frame.Lines lines = new Frame.Lines(rowStart, chunkBase, rel);
-    List<Frame.Col> cols = new ArrayList<>();
-    for (int k = 0; k < slotName.length; k++) {
-      cols.add(joinColumn(k, chunks, chunkBase, rows));
-    }
-    return new Frame(source, header, lines, cols, filtered);
   }
 
   private Frame.Col joinColumn(int k, List<Chunk> chunks, long[] chunkBase, int rows) throws IOException {
