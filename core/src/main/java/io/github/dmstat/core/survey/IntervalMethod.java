@@ -124,7 +124,10 @@ public enum IntervalMethod implements Labelled {
         double z2 = z * z;
         double centre = (p * nEff + z2 / 2) / (nEff + z2);
         double half = z * Math.sqrt(nEff) / (nEff + z2) * Math.sqrt(p * (1 - p) + z2 / (4 * nEff));
-        return Optional.of(new double[] {centre - half, centre + half});
+        // at p = 0 (or 1) the bound is exactly 0 (or 1); rounding would leave ±4e-19
+        double lower = p <= 0 ? 0 : Math.min(p, Math.max(0, centre - half));
+        double upper = p >= 1 ? 1 : Math.max(p, Math.min(1, centre + half));
+        return Optional.of(new double[] {lower, upper});
       }
       case CLOPPER_PEARSON: {
         double nEff = effectiveSize(p, variance, n);
