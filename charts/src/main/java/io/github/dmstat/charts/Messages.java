@@ -25,6 +25,17 @@ public final class Messages {
     return dutch;
   }
 
+  /**
+   * A p-value as a reader sees it: {@code p < 0.001} below one in a thousand, else {@code p = }
+   * three decimals, in the locale's number format (never {@code p = 0.0000}).
+   */
+  public String pValue(double p) {
+    if (!(p >= 0)) {
+      return "p = –";
+    }
+    return p < 0.001 ? "p < " + String.format(locale, "%.3f", 0.001) : "p = " + String.format(locale, "%.3f", p);
+  }
+
   String t(String en, String nl) {
     return dutch ? nl : en;
   }

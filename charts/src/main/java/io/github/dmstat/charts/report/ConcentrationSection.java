@@ -1,5 +1,6 @@
 package io.github.dmstat.charts.report;
 
+import io.github.dmstat.charts.Messages;
 import io.github.dmstat.charts.Figure;
 import io.github.dmstat.charts.LorenzChart;
 import io.github.dmstat.charts.map.Classification;
@@ -95,9 +96,9 @@ final class ConcentrationSection {
     summary.add(row(String.format(locale, nl ? "aandeel in top 10%% (%d buurten)" : "share in top 10%% (%d buurten)", top10.k()),
         String.format(locale, "%.1f%%", 100 * top10.share())));
     summary.add(row("Hoover", String.format(locale, "%.3f", Concentration.hoover(counts))));
-    summary.add(row("Moran's I", String.format(locale, "%.3f (z = %.2f, %s p = %s)", moran.statistic(),
+    summary.add(row("Moran's I", String.format(locale, "%.3f (z = %.2f, %s %s)", moran.statistic(),
         moran.zRandomisation(), nl ? "permutatie-" : "permutation", moran.permutationP().isPresent()
-            ? String.format(locale, "%.3f", moran.permutationP().getAsDouble()) : "–")));
+            ? Messages.of(locale).pValue(moran.permutationP().getAsDouble()) : "p = –")));
     summary.add(row(nl ? "buurten zonder buren" : "buurten without neighbours", Integer.toString(queen.islands().size())));
     b.add(new Report.TableBlock("concentration-summary", nl ? "Concentratie van drugsincidenten over buurten"
         : "Concentration of drug incidents over buurten", List.of(nl ? "maat" : "measure", nl ? "waarde" : "value"),

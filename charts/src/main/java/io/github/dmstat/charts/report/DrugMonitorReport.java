@@ -1,5 +1,6 @@
 package io.github.dmstat.charts.report;
 
+import io.github.dmstat.charts.Messages;
 import io.github.dmstat.charts.DidChart;
 import io.github.dmstat.charts.Figure;
 import io.github.dmstat.charts.ForestChart;
@@ -443,8 +444,8 @@ public final class DrugMonitorReport {
         Cell.of("100%"))));
     b.add(new Report.TableBlock("meta-analysis", t("Risk ratio of re-offending by municipality and pooled",
         "Risicoratio van recidive per gemeente en gepoold"), List.of(t("municipality", "gemeente"), "RR", "95% CI",
-        t("weight", "gewicht")), rows, String.format(locale, "I² = %.0f%%, τ² = %.4f, Q = %.2f (p = %.3f).",
-        100 * meta.i2(), meta.tau2(), meta.q(), meta.qP())));
+        t("weight", "gewicht")), rows, String.format(locale, "I² = %.0f%%, τ² = %.4f, Q = %.2f (%s).",
+        100 * meta.i2(), meta.tau2(), meta.q(), Messages.of(locale).pValue(meta.qP()))));
     b.add(new Report.FigureBlock("forest", t("Forest plot: risk ratio per municipality (square size = weight), pooled "
         + "estimate (diamond) and prediction interval (line below).", "Forestplot: risicoratio per gemeente (grootte van "
         + "het vierkant = gewicht), gepoolde schatting (ruit) en predictie-interval (lijn eronder)."),
@@ -463,8 +464,8 @@ public final class DrugMonitorReport {
         + "and two years", "Tijd tot recidive (Kaplan–Meier): aandeel zonder recidive (%) na één en twee jaar"),
         List.of(t("group", "groep"), "n", t("re-offences", "recidives"), t("median (days)", "mediaan (dagen)"),
             t("1 year", "1 jaar"), t("2 years", "2 jaar")), km,
-        String.format(locale, t("Log-rank test: χ² = %.2f, df = %d, p = %.4f.", "Logranktoets: χ² = %.2f, df = %d, p = %.4f."),
-            lr.chisq(), lr.df(), lr.p())));
+        String.format(locale, t("Log-rank test: χ² = %.2f, df = %d, %s.", "Logranktoets: χ² = %.2f, df = %d, %s."),
+            lr.chisq(), lr.df(), Messages.of(locale).pValue(lr.p()))));
     b.add(new Report.FigureBlock("survival", t("Kaplan–Meier curves with 95% confidence bands, censoring ticks and the "
         + "number at risk.", "Kaplan–Meiercurves met 95%-betrouwbaarheidsbanden, censureringsstreepjes en het aantal at risk."),
         SurvivalChart.of(curves, t("days since start", "dagen sinds start"), locale)));
@@ -476,7 +477,7 @@ public final class DrugMonitorReport {
         + "aanpak vs vergelijking), geregistreerde incidenten per 1.000: effect %+.2f (95%%-BI %+.2f tot %+.2f), "
         + "clusterrobuuste standaardfouten per wijk. Parallelle trends vóór de start: %s."), did.clusters(),
         did.effect().estimate(), did.ciLower(), did.ciUpper(), did.preTrend().map(c -> String.format(locale,
-            t("slope difference %+.3f (p = %.2f)", "verschil in helling %+.3f (p = %.2f)"), c.estimate(), c.p()))
+            t("slope difference %+.3f (%s)", "verschil in helling %+.3f (%s)"), c.estimate(), Messages.of(locale).pValue(c.p())))
             .orElse(did.preTrendNote()))));
     b.add(new Report.FigureBlock("did", t("Mean incidents per 1,000 in treated and comparison wijken by period, with the "
         + "counterfactual for the treated wijken.", "Gemiddeld aantal incidenten per 1.000 in aanpak- en vergelijkingswijken "
