@@ -233,7 +233,8 @@ final class ChartCommand implements Callable<Integer> {
         throw Checks.badArgument("--level", "must be between 0.5 and 0.99 for a hot-spot map", level);
       }
       String title = dutch(locale) ? "Hotspots van " + count + " (Gi*)" : "Hot spots of " + count + " (Gi*)";
-      return Maps.hotSpots(polygons, z, alpha, title, locale);
+      java.util.Set<String> alone = a.weights().map(w -> java.util.Set.copyOf(w.islands())).orElse(java.util.Set.of());
+      return Maps.hotSpots(polygons, z, alone, alpha, title, locale);
     }
   }
 

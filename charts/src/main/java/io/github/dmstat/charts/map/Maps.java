@@ -162,6 +162,16 @@ public final class Maps {
    */
   public static MapFigure hotSpots(List<AreaPolygon> areas, Map<String, Double> giStarZ, double alpha, String title,
       Locale locale) {
+    return hotSpots(areas, giStarZ, Set.of(), alpha, title, locale);
+  }
+
+  /**
+   * As {@link #hotSpots(List, Map, double, String, Locale)}, with the areas that have no
+   * neighbours drawn as "no neighbours" (white, outlined) and never as a hot or cold spot: their
+   * Gi* comes from the area alone and says nothing about its surroundings.
+   */
+  public static MapFigure hotSpots(List<AreaPolygon> areas, Map<String, Double> giStarZ, Set<String> withoutNeighbours,
+      double alpha, String title, Locale locale) {
     Objects.requireNonNull(locale, "locale");
     if (!(alpha >= 0.01 - 1e-12 && alpha <= 0.5)) {
       throw Checks.badArgument("alpha", "must be between 0.01 and 0.5", alpha);
@@ -185,10 +195,22 @@ public final class Maps {
         legend.add(cold[l]);
       }
     }
+    Category alone = new Category(text.noNeighbours(), Color.WHITE, Style.OUTLINED);
+    boolean anyAlone = false;
+    for (String id : withoutNeighbours) {
+      anyAlone |= giStarZ.containsKey(id);
+    }
+    if (anyAlone) {
+      legend.add(alone);
+    }
     MapFigure.Builder b = MapFigure.builder(areas).title(title).legendTitle(text.hotSpotTitle()).locale(locale)
         .categories(legend);
     for (Map.Entry<String, Double> e : giStarZ.entrySet()) {
       known(codes, e.getKey(), "Gi* z-score for area");
+      if (withoutNeighbours.contains(e.getKey())) {
+        b.assign(e.getKey(), alone);
+        continue;
+      }
       Double z = e.getValue();
       if (z == null || !Double.isFinite(z)) {
         throw Checks.badArgument("Gi* z-score of area " + e.getKey(), "must be finite", z);

@@ -121,14 +121,17 @@ final class ConcentrationSection {
     });
     b.add(new Report.FigureBlock("map-hot-spots", nl ? "Hotspots en koudeplekken volgens Getis-Ord Gi* (binaire buren inclusief de buurt zelf)."
         : "Hot and cold spots by Getis-Ord Gi* (binary neighbours including the buurt itself).",
-        Maps.hotSpots(polygons, z, 0.10, nl ? "Hotspots (Gi*)" : "Hot spots (Gi*)", locale)));
+        Maps.hotSpots(polygons, z, java.util.Set.copyOf(queen.islands()), 0.10, nl ? "Hotspots (Gi*)" : "Hot spots (Gi*)",
+            locale)));
     Map<String, String> clusters = new LinkedHashMap<>();
     local.rows().forEach(r -> clusters.put(r.id(), r.cluster().label()));
     b.add(new Report.FigureBlock("map-clusters", nl ? "Lokale Moran-clusters (HH, LL, HL, LH; p < 0,05 met permutatietoets), niet significant in grijs."
         : "Local Moran clusters (HH, LL, HL, LH; p < 0.05 by permutation), not significant in grey.",
         Maps.clusters(polygons, clusters, nl ? "Clusters (lokale Moran)" : "Clusters (local Moran)", locale)));
     List<GetisOrd.Row> hottest = new ArrayList<>(gi.rows());
-    hottest.removeIf(r -> !Double.isFinite(r.gStar()));
+    // an area without neighbours has a Gi* of itself alone: it is no hot spot
+    java.util.Set<String> alone = java.util.Set.copyOf(queen.islands());
+    hottest.removeIf(r -> !Double.isFinite(r.gStar()) || alone.contains(r.id()));
     hottest.sort(Comparator.comparingDouble(GetisOrd.Row::gStar).reversed());
     List<List<Cell>> rows = new ArrayList<>();
     for (GetisOrd.Row r : hottest.subList(0, Math.min(12, hottest.size()))) {

@@ -108,6 +108,20 @@ class MapRenderTest {
     return m;
   }
 
+  @Test
+  void areasWithoutNeighboursAreNeverHotSpots() {
+    List<AreaPolygon> areas = grid(3, 2);
+    Map<String, Double> z = new LinkedHashMap<>();
+    for (AreaPolygon a : areas) {
+      z.put(a.code(), 3.0); // every z beyond the 99% threshold
+    }
+    String island = areas.get(0).code();
+    MapFigure m = Maps.hotSpots(areas, z, Set.of(island), 0.10, "Gi*", Locale.ENGLISH);
+    assertEquals("no neighbours", m.categoryOf(island).orElseThrow().label());
+    assertEquals("hot spot 99%", m.categoryOf(areas.get(1).code()).orElseThrow().label());
+    assertTrue(m.legend().stream().anyMatch(c -> c.label().equals("no neighbours")));
+  }
+
   @TestFactory
   Stream<DynamicTest> everyMapRendersToEveryFormat() {
     return maps().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> checkFormats(e.getValue().get(),
