@@ -153,6 +153,13 @@ public final class Export {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  /** The SVG document, with any character that XML cannot hold (from a label) dropped: see {@link XmlText}. */
+  private static void svgTo(Figure figure, OutputStream out) throws IOException {
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    svgRaw(figure, raw);
+    out.write(XmlText.clean(raw.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+  }
+
   /** SVG file. */
   public static Path svg(Figure figure, Path file) {
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -163,7 +170,7 @@ public final class Export {
     return file;
   }
 
-  private static void svgTo(Figure figure, OutputStream out) throws IOException {
+  private static void svgRaw(Figure figure, OutputStream out) throws IOException {
     VectorGraphics2D g = new VectorGraphics2D();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -1,5 +1,6 @@
 package io.github.dmstat.charts.report;
 
+import io.github.dmstat.charts.XmlText;
 import io.github.dmstat.charts.Export;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -119,7 +120,8 @@ public final class HtmlReport {
   }
 
   /** Escapes text for HTML element content and attribute values. */
-  public static String esc(String s) {
+  public static String esc(String text) {
+    String s = XmlText.clean(text);
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
