@@ -22,7 +22,8 @@ public final class TextTable {
     }
     List<String> copy = new ArrayList<>(cells.size());
     for (String c : cells) {
-      copy.add(c == null ? "" : c);
+      // control characters from data (a label with ESC or a line break) are shown escaped, never sent to the terminal
+      copy.add(c == null ? "" : io.github.dmstat.core.io.DataException.show(c, Integer.MAX_VALUE));
     }
     rows.add(copy);
     return this;
