@@ -14,7 +14,13 @@ import io.github.dmstat.core.model.Indicator;
 import io.github.dmstat.core.model.RecallPeriod;
 import io.github.dmstat.core.model.Substance;
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +42,15 @@ final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Output folder: new, empty, or a previous dmstat report (replaced only with --force).")
   Path out;
+
+  @Option(names = "--force", description = "Replace a previous dmstat report in --out.")
+  boolean force;
+
+  /** The file that marks a folder as a dmstat report (so that --force never deletes anything else). */
+  static final String MARKER = ".dmstat-report";
 
   @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "en or nl (default: ${DEFAULT-VALUE}).")
   String lang;
@@ -80,6 +93,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Path target = out.toAbsolutePath().normalize();
+    checkTarget(target, force);
     ReadOptions read = (reading == null ? new ReadingOptions() : reading).options();
     DesignOptions d = design == null ? new DesignOptions() : design;
     DrugMonitorReport.Options options = DrugMonitorReport.Options.defaults().withLocale(Lang.parse(lang)).withTitle(title);
@@ -120,20 +135,97 @@ final class ReportCommand implements Callable<Integer> {
           Csv.read(panel, read, Map.of("treated", ColumnType.FLAG))));
     }
     PrintWriter err = spec.commandLine().getErr();
-    Progress progress = Progress.console(err, DrugMonitorReport.STEPS + 3);
-    Report report = DrugMonitorReport.build(options, progress);
-    progress.step("figures and tables");
-    int files = ReportFiles.write(report, out);
-    progress.step("index.html");
-    Path html = HtmlReport.write(report, out);
-    progress.step("report.pdf");
-    Path pdf = PdfReport.write(report, out);
-    progress.done(report.figures().size() + " figures, " + report.tables().size() + " tables, " + files + " files");
+    // written into a new sibling folder and moved into place at the end: an interrupted run never
+    // leaves a half report, and a failing write is found before the work
+    Path work = workFolder(target);
+    try {
+      Progress progress = Progress.console(err, DrugMonitorReport.STEPS + 3);
+      Report report = DrugMonitorReport.build(options, progress);
+      progress.step("figures and tables");
+      int files = ReportFiles.write(report, work);
+      progress.step("index.html");
+      HtmlReport.write(report, work);
+      progress.step("report.pdf");
+      PdfReport.write(report, work);
+      Files.writeString(work.resolve(MARKER), "written by dmstat report\n");
+      replace(target, work);
+      work = null;
+      progress.done(report.figures().size() + " figures, " + report.tables().size() + " tables, " + files + " files");
+    } catch (IOException e) {
+      throw new UncheckedIOException(DataOptions.fileName(target) + ": " + e.getMessage(), e);
+    } finally {
+      if (work != null) {
+        deleteTree(work);
+      }
+    }
     PrintWriter o = spec.commandLine().getOut();
-    o.println(html.toAbsolutePath());
-    o.println(pdf.toAbsolutePath());
+    o.println(target.resolve("index.html"));
+    o.println(target.resolve("report.pdf"));
     o.flush();
     return 0;
+  }
+
+  /** Refuses, before any work, an --out that is a file or a folder that is neither empty nor a report (with --force). */
+  static void checkTarget(Path target, boolean force) {
+    if (Files.isRegularFile(target)) {
+      throw new IllegalArgumentException("--out " + target + " is a file; give a folder");
+    }
+    if (Files.isDirectory(target)) {
+      boolean empty;
+      try (Stream<Path> s = Files.list(target)) {
+        empty = s.findAny().isEmpty();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--out " + target + " cannot be read: " + e.getMessage());
+      }
+      if (!empty && !Files.exists(target.resolve(MARKER))) {
+        throw new IllegalArgumentException("--out " + target + " is a folder with other files than a dmstat report; "
+            + "give a new or empty folder");
+      }
+      if (!empty && !force) {
+        throw new IllegalArgumentException("--out " + target + " holds a previous report; pass --force to replace it");
+      }
+    }
+    Path parent = target.getParent();
+    if (parent != null && Files.exists(parent) && !Files.isWritable(parent)) {
+      throw new IllegalArgumentException("--out " + target + ": cannot write in " + parent + " (permission denied)");
+    }
+  }
+
+  private static Path workFolder(Path target) {
+    Path parent = target.getParent() == null ? Path.of(".") : target.getParent();
+    try {
+      Files.createDirectories(parent);
+      return Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--out " + target + ": cannot write in " + parent + " ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+    }
+  }
+
+  /** Moves the finished report into place, replacing a previous report (checked before the work). */
+  private static void replace(Path target, Path work) throws IOException {
+    if (Files.isDirectory(target)) {
+      Path old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+      deleteTree(old);
+    } else {
+      Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          // a file left in a temporary folder is harmless
+        }
+      });
+    } catch (IOException e) {
+      // nothing to clean
+    }
   }
 
   private static DrugMonitorReport.UserTable table(Path file, ReadOptions read) {

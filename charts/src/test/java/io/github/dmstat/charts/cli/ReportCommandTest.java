@@ -59,4 +59,32 @@ class ReportCommandTest {
     assertTrue(col.err().contains("my-effects.csv") && col.err().contains("available: [study, events]"), col.err());
     assertEquals(1, col.err().strip().lines().filter(l -> !l.startsWith("[")).count(), col.err());
   }
+
+  @Test
+  void outputFolderIsCheckedBeforeTheWorkAndReplacedWhole() throws IOException {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Result r = run("report", "--out", file.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("is a file"), r.err());
+
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Files.writeString(other.resolve("notes.txt"), "mine");
+    Result o = run("report", "--out", other.toString(), "--force");
+    assertEquals(2, o.code());
+    assertTrue(o.err().contains("other files than a dmstat report"), o.err());
+    assertEquals("mine", Files.readString(other.resolve("notes.txt")));
+
+    Path out = dir.resolve("rep");
+    assertEquals(0, run("report", "--out", out.toString()).code());
+    assertTrue(Files.exists(out.resolve(ReportCommand.MARKER)) && Files.size(out.resolve("report.pdf")) > 10_000);
+    Result again = run("report", "--out", out.toString());
+    assertEquals(2, again.code());
+    assertTrue(again.err().contains("pass --force"), again.err());
+    Files.writeString(out.resolve("figures/stale.png"), "old");
+    assertEquals(0, run("report", "--out", out.toString(), "--force").code());
+    assertTrue(Files.notExists(out.resolve("figures/stale.png")), "the previous report is replaced whole");
+    try (var s = Files.list(dir)) {
+      assertEquals(0, s.filter(p -> p.getFileName().toString().startsWith(".")).count(), "no temporary folders left");
+    }
+  }
 }
