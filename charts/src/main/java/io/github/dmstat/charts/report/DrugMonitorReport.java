@@ -377,13 +377,17 @@ public final class DrugMonitorReport {
     List<List<Cell>> rows = new ArrayList<>();
     for (SelectedArea a : sel.selected()) {
       Explanation e = sel.explain(a.area()).orElseThrow();
-      rows.add(List.of(Cell.of(Integer.toString(a.rank())), Cell.of(a.area()), Cell.of(names.getOrDefault(a.area(), "")),
+      // one meaning of rank in every table: the position by score among all scored municipalities
+      rows.add(List.of(Cell.of(e.rank().isPresent() ? Integer.toString(e.rank().getAsInt()) : "–"), Cell.of(a.area()),
+          Cell.of(names.getOrDefault(a.area(), "")),
           Cell.of(String.format(locale, "%,.0f", e.population().orElse(0))), Cell.of(String.format(locale, "%.2f", a.score())),
           Cell.of(a.reason())));
     }
     b.add(new Report.TableBlock("selected", t("Selected municipalities, with the reason for each",
-        "Geselecteerde gemeenten, met de reden per gemeente"), List.of(t("rank", "rang"), t("code", "code"),
-        t("name", "naam"), t("inhabitants", "inwoners"), "score", t("reason", "reden")), rows, ""));
+        "Geselecteerde gemeenten, met de reden per gemeente"), List.of(t("rank by score", "rang naar score"), t("code", "code"),
+        t("name", "naam"), t("inhabitants", "inwoners"), "score", t("reason", "reden")), rows,
+        String.format(locale, t("Rank by score among all %d municipalities (1 = highest), as in the other selection tables.",
+            "Rang naar score onder alle %d gemeenten (1 = hoogste), zoals in de andere selectietabellen."), m.rowCount())));
     b.add(new Report.FigureBlock("ranking", t("The 40 highest-scoring municipalities: contribution of each indicator "
         + "(weight × z-score), score as a dot; green strip = selected, pale = below 80,000 inhabitants.",
         "De 40 gemeenten met de hoogste score: bijdrage per indicator (gewicht × z-score), score als punt; groene strook = "
@@ -397,7 +401,7 @@ public final class DrugMonitorReport {
       }
     }
     b.add(new Report.TableBlock("not-selected", t("High-scoring municipalities that were not selected, and why",
-        "Gemeenten met een hoge score die niet zijn geselecteerd, en waarom"), List.of(t("rank", "rang"), "code",
+        "Gemeenten met een hoge score die niet zijn geselecteerd, en waarom"), List.of(t("rank by score", "rang naar score"), "code",
         t("inhabitants", "inwoners"), t("reason", "reden")), missed, ""));
     if (withSe) {
       RankUncertainty u = index.rankUncertainty(AreaIndicators.from(m, "code", "inhabitants", index), rules, 200, 20230825L);
@@ -411,7 +415,8 @@ public final class DrugMonitorReport {
           + "drawn within their standard errors, seed 20230825) in which a municipality is selected",
           "Onzekerheid van de rangorde: aandeel van 200 Monte-Carloreplicaties (indicatoren getrokken binnen hun "
           + "standaardfout, seed 20230825) waarin een gemeente wordt geselecteerd"),
-          List.of("code", t("rank", "rang"), t("selected in", "geselecteerd in"), t("95% rank interval", "95%-rangenbereik")), ur, ""));
+          List.of("code", t("rank by score", "rang naar score"), t("selected in", "geselecteerd in"),
+              t("95% rank interval", "95%-rangenbereik")), ur, ""));
     }
     method(t("Tables selected, rank-uncertainty; figure ranking", "Tabellen selected, rank-uncertainty; figuur ranking"),
         t("composite index of z-scores, eligibility rules, seeded Monte Carlo", "samengestelde index van z-scores, "
