@@ -13,6 +13,7 @@ import io.github.dmstat.core.io.ReadOptions;
 import io.github.dmstat.core.model.Indicator;
 import io.github.dmstat.core.model.RecallPeriod;
 import io.github.dmstat.core.model.Substance;
+import io.github.dmstat.core.spatial.MultipleTesting;
 import java.io.PrintWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +49,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--force", description = "Replace a previous dmstat report in --out.")
   boolean force;
+
+  @Option(names = "--local-correction", paramLabel = "METHOD", defaultValue = "bh",
+      description = "Multiple-testing correction of the local statistics (hot spots, clusters): bh (false discovery "
+          + "rate), bonferroni or none (default: ${DEFAULT-VALUE}).")
+  String localCorrection = "bh";
 
   /** The file that marks a folder as a dmstat report (so that --force never deletes anything else). */
   static final String MARKER = ".dmstat-report";
@@ -97,7 +103,8 @@ final class ReportCommand implements Callable<Integer> {
     checkTarget(target, force);
     ReadOptions read = (reading == null ? new ReadingOptions() : reading).options();
     DesignOptions d = design == null ? new DesignOptions() : design;
-    DrugMonitorReport.Options options = DrugMonitorReport.Options.defaults().withLocale(Lang.parse(lang)).withTitle(title);
+    DrugMonitorReport.Options options = DrugMonitorReport.Options.defaults().withLocale(Lang.parse(lang)).withTitle(title)
+        .withLocalCorrection(MultipleTesting.parse(localCorrection));
     if (survey != null) {
       if (d.weight == null) {
         throw new IllegalArgumentException("--weight COL is required with --survey");

@@ -6,6 +6,7 @@ import io.github.dmstat.charts.LorenzChart;
 import io.github.dmstat.charts.map.Classification;
 import io.github.dmstat.charts.map.Maps;
 import io.github.dmstat.charts.report.Report.Cell;
+import io.github.dmstat.core.spatial.MultipleTesting;
 import io.github.dmstat.core.area.AreaPolygon;
 import io.github.dmstat.core.concentration.AreaConcentration;
 import io.github.dmstat.core.concentration.AreaCounts;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import tech.tablesaw.api.Table;
 
 /**
@@ -40,7 +42,27 @@ import tech.tablesaw.api.Table;
 final class ConcentrationSection {
   private ConcentrationSection() {}
 
-  static Report.Section build(Locale locale, List<String[]> methods, Optional<DrugMonitorReport.UserAreas> user) {
+  private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
+  /** The sentence that says how the local tests were corrected. */
+  static String correctionText(MultipleTesting c, boolean nl) {
+    switch (c) {
+      case BENJAMINI_HOCHBERG:
+        return nl ? " Lokale toetsen (hotspots, clusters) zijn gecorrigeerd voor meervoudig toetsen met Benjamini–Hochberg "
+            + "(false discovery rate)." : " Local tests (hot spots, clusters) are corrected for multiple testing by "
+            + "Benjamini–Hochberg (false discovery rate).";
+      case BONFERRONI:
+        return nl ? " Lokale toetsen (hotspots, clusters) zijn gecorrigeerd voor meervoudig toetsen met Bonferroni."
+            : " Local tests (hot spots, clusters) are corrected for multiple testing by Bonferroni.";
+      default:
+        return nl ? " Lokale toetsen (hotspots, clusters) zijn niet gecorrigeerd voor meervoudig toetsen: bij veel gebieden "
+            + "zijn enkele toevallig significant." : " Local tests (hot spots, clusters) are not corrected for multiple "
+            + "testing: with many areas some are significant by chance.";
+    }
+  }
+
+  static Report.Section build(Locale locale, List<String[]> methods, Optional<DrugMonitorReport.UserAreas> user,
+      MultipleTesting correction) {
     boolean nl = "nl".equals(locale.getLanguage());
     SyntheticGeography geo = SyntheticGeography.embedded();
     Table t = user.map(DrugMonitorReport.UserAreas::table).orElseGet(geo::table);
@@ -58,7 +80,7 @@ final class ConcentrationSection {
     List<AreaPolygon> polygons = align(byCode, counts.areas());
     AreaConcentration a = AreaConcentration.analyse(counts,
         rated -> Optional.of(SpatialWeights.contiguity(align(byCode, rated), Contiguity.QUEEN)), "queen contiguity",
-        1000, 0.10, 0.95, 999, 1L);
+        1000, 0.10, 0.95, 999, 1L, correction);
     RateTable rates = a.rates();
     EbRates eb = a.eb();
     Gini gini = a.gini();
@@ -79,11 +101,11 @@ final class ConcentrationSection {
             + "planted hot spots. ", counts.areas().size(), SyntheticGeography.embedded().municipalityTable().rowCount());
     b.add(new Report.Paragraph(what + (nl
         ? "Concentratie volgens de gebruikelijke maten voor criminaliteit: Lorenzcurve en Gini over aantallen per "
-            + "buurt, aandeel van de incidenten in de top 1%% en 10%% van de buurten; ruimtelijke samenhang met Moran's I, "
+            + "buurt, aandeel van de incidenten in de top 1% en 10% van de buurten; ruimtelijke samenhang met Moran's I, "
             + "lokale Moran (LISA) en Getis-Ord Gi* op koninginnenbuurschap (gedeelde grens of hoekpunt)."
         : "Concentration by the measures used for crime: Lorenz curve and Gini over counts per buurt, the share of "
-            + "incidents in the top 1%% and 10%% of buurten; spatial association by Moran's I, local Moran (LISA) and "
-            + "Getis-Ord Gi* on queen contiguity (a shared border or corner).")));
+            + "incidents in the top 1% and 10% of buurten; spatial association by Moran's I, local Moran (LISA) and "
+            + "Getis-Ord Gi* on queen contiguity (a shared border or corner).") + correctionText(correction, nl)));
     List<List<Cell>> summary = new ArrayList<>();
     summary.add(row(nl ? "buurten" : "buurten (areas)", Integer.toString(counts.areas().size())));
     summary.add(row(nl ? "incidenten" : "incidents", String.format(locale, "%,d", counts.totalEvents())));
@@ -113,10 +135,12 @@ final class ConcentrationSection {
         Maps.choropleth(polygons, ebRate, Classification.NATURAL_BREAKS, 5,
             nl ? "Drugsincidenten per 1.000 inwoners (EB)" : "Drug incidents per 1,000 inhabitants (EB)",
             nl ? "per 1.000" : "per 1,000", locale)));
+    // the map classes (90, 95, 99%) are read from the adjusted p: each area gets the z of its adjusted p
     Map<String, Double> z = new LinkedHashMap<>();
     gi.rows().forEach(r -> {
       if (Double.isFinite(r.gStar())) {
-        z.put(r.id(), r.gStar());
+        z.put(r.id(), correction == MultipleTesting.NONE || !(r.pAdjusted() > 0) ? r.gStar()
+            : Math.signum(r.gStar()) * STANDARD_NORMAL.inverseSurvivalProbability(Math.min(1, r.pAdjusted()) / 2));
       }
     });
     b.add(new Report.FigureBlock("map-hot-spots", nl ? "Hotspots en koudeplekken volgens Getis-Ord Gi* (binaire buren inclusief de buurt zelf)."

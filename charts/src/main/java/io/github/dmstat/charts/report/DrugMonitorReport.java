@@ -9,6 +9,7 @@ import io.github.dmstat.charts.RankingChart;
 import io.github.dmstat.charts.SurvivalChart;
 import io.github.dmstat.charts.TrendChart;
 import io.github.dmstat.charts.report.Report.Cell;
+import io.github.dmstat.core.spatial.MultipleTesting;
 import io.github.dmstat.core.Columns;
 import io.github.dmstat.core.disclosure.Reliability;
 import io.github.dmstat.core.model.RecallPeriod;
@@ -77,10 +78,12 @@ public final class DrugMonitorReport {
    * @param effects per-municipality 2×2 counts for the meta-analysis
    * @param cohorts follow-up data for the survival curves
    * @param panel an area panel for the difference in differences
+   * @param localCorrection the multiple-testing correction of the local statistics (hot spots,
+   *     clusters); Benjamini–Hochberg (false discovery rate) by default, said in the text
    */
   public record Options(Locale locale, String title, Optional<UserSurvey> survey, Optional<UserAreas> areas,
       Optional<UserTable> municipalities, Optional<UserTable> effects, Optional<UserTable> cohorts,
-      Optional<UserTable> panel) {
+      Optional<UserTable> panel, MultipleTesting localCorrection) {
     public Options {
       Objects.requireNonNull(locale, "locale");
       Objects.requireNonNull(title, "title");
@@ -90,44 +93,50 @@ public final class DrugMonitorReport {
       Objects.requireNonNull(effects, "effects");
       Objects.requireNonNull(cohorts, "cohorts");
       Objects.requireNonNull(panel, "panel");
+      Objects.requireNonNull(localCorrection, "localCorrection");
     }
 
     /** English, default title, embedded data. */
     public static Options defaults() {
       return new Options(Locale.forLanguageTag("en-GB"), "", Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.empty(), Optional.empty());
+          Optional.empty(), Optional.empty(), Optional.empty(), MultipleTesting.BENJAMINI_HOCHBERG);
     }
 
     public Options withLocale(Locale l) {
-      return new Options(l, title, survey, areas, municipalities, effects, cohorts, panel);
+      return new Options(l, title, survey, areas, municipalities, effects, cohorts, panel, localCorrection);
     }
 
     public Options withTitle(String t) {
-      return new Options(locale, t, survey, areas, municipalities, effects, cohorts, panel);
+      return new Options(locale, t, survey, areas, municipalities, effects, cohorts, panel, localCorrection);
     }
 
     public Options withSurvey(UserSurvey s) {
-      return new Options(locale, title, Optional.of(s), areas, municipalities, effects, cohorts, panel);
+      return new Options(locale, title, Optional.of(s), areas, municipalities, effects, cohorts, panel, localCorrection);
     }
 
     public Options withAreas(UserAreas a) {
-      return new Options(locale, title, survey, Optional.of(a), municipalities, effects, cohorts, panel);
+      return new Options(locale, title, survey, Optional.of(a), municipalities, effects, cohorts, panel, localCorrection);
     }
 
     public Options withMunicipalities(UserTable m) {
-      return new Options(locale, title, survey, areas, Optional.of(m), effects, cohorts, panel);
+      return new Options(locale, title, survey, areas, Optional.of(m), effects, cohorts, panel, localCorrection);
     }
 
     public Options withEffects(UserTable e) {
-      return new Options(locale, title, survey, areas, municipalities, Optional.of(e), cohorts, panel);
+      return new Options(locale, title, survey, areas, municipalities, Optional.of(e), cohorts, panel, localCorrection);
     }
 
     public Options withCohorts(UserTable c) {
-      return new Options(locale, title, survey, areas, municipalities, effects, Optional.of(c), panel);
+      return new Options(locale, title, survey, areas, municipalities, effects, Optional.of(c), panel, localCorrection);
     }
 
     public Options withPanel(UserTable p) {
-      return new Options(locale, title, survey, areas, municipalities, effects, cohorts, Optional.of(p));
+      return new Options(locale, title, survey, areas, municipalities, effects, cohorts, Optional.of(p), localCorrection);
+    }
+
+    /** The same options with another correction of the local statistics (hot spots, clusters). */
+    public Options withLocalCorrection(MultipleTesting c) {
+      return new Options(locale, title, survey, areas, municipalities, effects, cohorts, panel, c);
     }
   }
 
@@ -183,7 +192,7 @@ public final class DrugMonitorReport {
     progress.step(r.t("prevalence by target group and substance", "prevalentie naar doelgroep en middel"));
     sections.add(from(o.survey().map(UserSurvey::name), () -> r.prevalence(o.survey())));
     progress.step(r.t("neighbourhood concentration and maps", "concentratie in buurten en kaarten"));
-    sections.add(from(o.areas().map(UserAreas::name), () -> ConcentrationSection.build(o.locale(), r.methods, o.areas())));
+    sections.add(from(o.areas().map(UserAreas::name), () -> ConcentrationSection.build(o.locale(), r.methods, o.areas(), o.localCorrection())));
     progress.step(r.t("selection of municipalities", "selectie van gemeenten"));
     sections.add(from(o.municipalities().map(UserTable::name), () -> r.selection(o.municipalities())));
     progress.step(r.t("intervention outcomes", "uitkomsten van interventies"));

@@ -5,6 +5,7 @@ import io.github.dmstat.core.Checks;
 import io.github.dmstat.core.spatial.GetisOrd;
 import io.github.dmstat.core.spatial.LocalMoran;
 import io.github.dmstat.core.spatial.LocalSettings;
+import io.github.dmstat.core.spatial.MultipleTesting;
 import io.github.dmstat.core.spatial.Moran;
 import io.github.dmstat.core.spatial.MoranResult;
 import io.github.dmstat.core.spatial.SpatialWeights;
@@ -61,6 +62,16 @@ public record AreaConcentration(double per, AreaCounts counts, RateTable rates, 
    */
   public static AreaConcentration analyse(AreaCounts counts, Function<List<String>, Optional<SpatialWeights>> links,
       String how, double per, double top, double level, int permutations, long seed) {
+    return analyse(counts, links, how, per, top, level, permutations, seed, MultipleTesting.NONE);
+  }
+
+  /**
+   * As {@link #analyse(AreaCounts, Function, String, double, double, double, int, long)}, with the
+   * local statistics (local Moran clusters, Gi* spots) judged on p-values adjusted by
+   * {@code correction} over the areas with neighbours.
+   */
+  public static AreaConcentration analyse(AreaCounts counts, Function<List<String>, Optional<SpatialWeights>> links,
+      String how, double per, double top, double level, int permutations, long seed, MultipleTesting correction) {
     if (!(per > 0) || Double.isInfinite(per)) {
       throw Checks.badArgument("per", "must be finite and > 0", per);
     }
@@ -103,7 +114,8 @@ public record AreaConcentration(double per, AreaCounts counts, RateTable rates, 
     }
     SpatialWeights row = binary.rowStandardised();
     MoranResult moran = Moran.global(x, row, permutations, seed);
-    LocalSettings settings = LocalSettings.withDefaults().withAlpha(1 - level).withPermutations(permutations, seed);
+    LocalSettings settings = LocalSettings.withDefaults().withAlpha(1 - level).withPermutations(permutations, seed)
+        .with(correction);
     LocalMoran local = Moran.local(x, row, settings);
     GetisOrd gi = GetisOrd.of(x, binary.binary(), settings);
     String described = String.format(Locale.ROOT, "%s: %d areas, %d links, %d without neighbours", how, binary.size(),
