@@ -4,12 +4,9 @@ import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.Json;
 import io.github.dmstat.core.model.Indicator;
 import io.github.dmstat.core.model.RecallPeriod;
-import io.github.dmstat.core.model.Substance;
 import io.github.dmstat.core.survey.DesignSpec;
 import io.github.dmstat.core.survey.KeyFigures;
 import io.github.dmstat.core.survey.PrevalenceEstimator;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -78,11 +75,7 @@ class KeyFiguresCommand implements Callable<Integer> {
     }
     PrevalenceEstimator estimator = estimation.estimator();
     RecallPeriod recall = RecallPeriod.parse(period);
-    List<String> outcomes = new ArrayList<>();
-    for (Substance s : Substance.values()) {
-      outcomes.add(Indicator.column(s, recall));
-    }
-    Table table = data.load(spec.commandLine().getErr(), outcomes);
+    Table table = data.load(spec.commandLine().getErr(), Indicator.columns(recall));
     DesignSpec design = (designOptions == null ? new DesignOptions() : designOptions).spec(data.defaultDesign());
     try {
       return KeyFigures.of(table, design, age, recall, estimator);

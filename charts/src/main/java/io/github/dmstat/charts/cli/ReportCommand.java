@@ -12,7 +12,6 @@ import io.github.dmstat.core.io.ColumnType;
 import io.github.dmstat.core.io.ReadOptions;
 import io.github.dmstat.core.model.Indicator;
 import io.github.dmstat.core.model.RecallPeriod;
-import io.github.dmstat.core.model.Substance;
 import io.github.dmstat.core.spatial.MultipleTesting;
 import java.io.PrintWriter;
 import java.io.IOException;
@@ -110,10 +109,8 @@ final class ReportCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--weight COL is required with --survey");
       }
       Map<String, ColumnType> outcomes = new HashMap<>();
-      for (Substance sub : Substance.values()) {
-        for (RecallPeriod period : RecallPeriod.values()) {
-          outcomes.put(Indicator.column(sub, period), ColumnType.FLAG);
-        }
+      for (RecallPeriod period : RecallPeriod.values()) {
+        Indicator.columns(period).forEach(c -> outcomes.put(c, ColumnType.FLAG));
       }
       options = options.withSurvey(new DrugMonitorReport.UserSurvey(DataOptions.fileName(survey), Csv.read(survey, read, outcomes),
           d.spec(Optional.empty()), age));
@@ -128,18 +125,16 @@ final class ReportCommand implements Callable<Integer> {
           GeoJson.read(boundaries, boundaryKey)));
     }
     if (municipalities != null) {
-      options = options.withMunicipalities(table(municipalities, read));
+      options = options.withMunicipalities(table(municipalities, read, Map.of()));
     }
     if (effects != null) {
-      options = options.withEffects(table(effects, read));
+      options = options.withEffects(table(effects, read, Map.of()));
     }
     if (cohorts != null) {
-      options = options.withCohorts(new DrugMonitorReport.UserTable(DataOptions.fileName(cohorts),
-          Csv.read(cohorts, read, Map.of("reoffended", ColumnType.FLAG))));
+      options = options.withCohorts(table(cohorts, read, Map.of("reoffended", ColumnType.FLAG)));
     }
     if (panel != null) {
-      options = options.withPanel(new DrugMonitorReport.UserTable(DataOptions.fileName(panel),
-          Csv.read(panel, read, Map.of("treated", ColumnType.FLAG))));
+      options = options.withPanel(table(panel, read, Map.of("treated", ColumnType.FLAG)));
     }
     PrintWriter err = spec.commandLine().getErr();
     // written into a new sibling folder and moved into place at the end: an interrupted run never
@@ -235,7 +230,8 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private static DrugMonitorReport.UserTable table(Path file, ReadOptions read) {
-    return new DrugMonitorReport.UserTable(DataOptions.fileName(file), Csv.read(file, read));
+  /** A user's file, named by its file name, with the 0/1 columns the report binds read as flags. */
+  private static DrugMonitorReport.UserTable table(Path file, ReadOptions read, Map<String, ColumnType> flags) {
+    return new DrugMonitorReport.UserTable(DataOptions.fileName(file), Csv.read(file, read, flags));
   }
 }

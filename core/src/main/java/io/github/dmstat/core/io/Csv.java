@@ -83,7 +83,6 @@ public final class Csv {
    * {@code others}. With both, named columns that the file lacks are passed over.
    */
   public static Frame frame(Path file, ReadOptions options, Map<String, ColumnType> columns, ColumnType others) {
-    ColumnType all = others;
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     if (Files.isDirectory(file)) {
       throw new DataException(name, 0, null, null, "is a directory, not a data file");
@@ -93,9 +92,9 @@ public final class Csv {
         byte[] csv = Xlsx.toCsv(file, options.sheet().orElse(null));
         ReadOptions asCsv = options.withDelimiter(',').withDecimal('.').withThousands(ReadOptions.NONE)
             .withEncoding(StandardCharsets.UTF_8);
-        return DelimitedParser.parse(DelimitedParser.of(csv), name, asCsv, columns, all);
+        return DelimitedParser.parse(DelimitedParser.of(csv), name, asCsv, columns, others);
       }
-      return DelimitedParser.parse(DelimitedParser.of(file), name, options, columns, all);
+      return DelimitedParser.parse(DelimitedParser.of(file), name, options, columns, others);
     } catch (NoSuchFileException e) {
       throw new DataException(file.toString(), 0, null, null, "file not found");
     } catch (AccessDeniedException e) {

@@ -1248,19 +1248,7 @@ final class DelimitedParser {
             ch.flags[k] = null;
             break;
           case TEXT: {
-            Dict d = ch.dicts[k];
-            int[] map = new int[d.size];
-            for (int l = 0; l < d.size; l++) {
-              String v = decode(charset, d.pool, d.start[l], d.start[l] + d.length[l], source, base + d.firstLine[l],
-                  slotName[k]);
-              Integer g = index.get(k).get(v);
-              if (g == null) {
-                g = levels.get(k).size();
-                index.get(k).put(v, g);
-                levels.get(k).add(v);
-              }
-              map[l] = g;
-            }
+            int[] map = fileCodes(ch.dicts[k], base, k, index.get(k), levels.get(k));
             remap(ch.codes[k], ch.rows, map, codes[k], rows);
             ch.codes[k] = null;
             ch.dicts[k] = null;
@@ -1347,50 +1335,21 @@ final class DelimitedParser {
             codes[k] = null;
             break;
           default:
-            cols.add(joinColumn(k, chunks, chunkBase, rows));
+            cols.add(joinAuto(k, chunks, chunkBase, rows));
         }
       }
       return new Frame(source, header, lines, cols, filtered);
     }
   }
 
-  private Frame.Col joinColumn(int k, List<Chunk> chunks, long[] chunkBase, int rows) throws IOException {
-    String name = slotName[k];
-    ColumnType type = slotType[k];
+  /** An {@link ColumnType#AUTO} column (the others are joined by {@link Gather} as the blocks come). */
+  private Frame.Col joinAuto(int k, List<Chunk> chunks, long[] chunkBase, int rows) throws IOException {
     int missing = 0;
     for (Chunk ch : chunks) {
       missing += ch.missing[k];
     }
-    switch (type) {
-      case NUMBER: case COUNT: case INTEGER: {
-        double[] out = new double[rows];
-        int at = 0;
-        for (Chunk ch : chunks) {
-          System.arraycopy(ch.numbers[k], 0, out, at, ch.rows);
-          ch.numbers[k] = null;
-          at += ch.rows;
-        }
-        return new Frame.Col(name, type, out, null, null, null, missing, type != ColumnType.NUMBER);
-      }
-      case FLAG: {
-        byte[] out = new byte[rows];
-        int at = 0;
-        for (Chunk ch : chunks) {
-          System.arraycopy(ch.flags[k], 0, out, at, ch.rows);
-          ch.flags[k] = null;
-          at += ch.rows;
-        }
-        return new Frame.Col(name, type, null, out, null, null, missing, false);
-      }
-      default:
-        if (type == ColumnType.AUTO) {
-          Frame.Col numeric = asNumbers(k, chunks, rows, missing);
-          if (numeric != null) {
-            return numeric;
-          }
-        }
-        return joinText(k, chunks, chunkBase, rows, missing);
-    }
+    Frame.Col numeric = asNumbers(k, chunks, rows, missing);
+    return numeric != null ? numeric : joinText(k, chunks, chunkBase, rows, missing);
   }
 
   /** An AUTO column as numbers when every distinct value is a number (each parsed once), else null. */
@@ -1446,20 +1405,7 @@ final class DelimitedParser {
     int[] out = new int[rows];
     int[][] maps = new int[chunks.size()][];
     for (int c = 0; c < chunks.size(); c++) {
-      Dict d = chunks.get(c).dicts[k];
-      int[] map = new int[d.size];
-      for (int l = 0; l < d.size; l++) {
-        String s = decode(charset, d.pool, d.start[l], d.start[l] + d.length[l], source, chunkBase[c] + d.firstLine[l],
-            slotName[k]);
-        Integer g = index.get(s);
-        if (g == null) {
-          g = levels.size();
-          index.put(s, g);
-          levels.add(s);
-        }
-        map[l] = g;
-      }
-      maps[c] = map;
+      maps[c] = fileCodes(chunks.get(c).dicts[k], chunkBase[c], k, index, levels);
     }
     // each block's codes to the file's codes, blocks in parallel
     List<Future<?>> tasks = new ArrayList<>();
@@ -1487,6 +1433,25 @@ final class DelimitedParser {
       waitFor(f);
     }
     return new Frame.Col(slotName[k], ColumnType.TEXT, null, null, out, List.copyOf(levels), missing, false);
+  }
+
+  /**
+   * The file's code of each of a block's text values (decoded strictly; an invalid one is an error
+   * at the line where it first appears), adding new values to {@code levels} in order.
+   */
+  private int[] fileCodes(Dict d, long base, int k, Map<String, Integer> index, List<String> levels) {
+    int[] map = new int[d.size];
+    for (int l = 0; l < d.size; l++) {
+      String v = decode(charset, d.pool, d.start[l], d.start[l] + d.length[l], source, base + d.firstLine[l], slotName[k]);
+      Integer g = index.get(v);
+      if (g == null) {
+        g = levels.size();
+        index.put(v, g);
+        levels.add(v);
+      }
+      map[l] = g;
+    }
+    return map;
   }
 
   private static void remap(int[] codes, int n, int[] map, int[] out, int at) {

@@ -1,5 +1,7 @@
 package io.github.dmstat.core.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,6 +24,15 @@ public record Indicator(Substance substance, RecallPeriod period, TargetGroup gr
   /** Outcome column name for a substance and recall period. */
   public static String column(Substance s, RecallPeriod p) {
     return s.code() + "_" + p.code();
+  }
+
+  /** The outcome column names of every substance for a recall period, in substance order. */
+  public static List<String> columns(RecallPeriod p) {
+    List<String> out = new ArrayList<>();
+    for (Substance s : Substance.values()) {
+      out.add(column(s, p));
+    }
+    return out;
   }
 
   @Override
