@@ -15,10 +15,11 @@ import java.util.List;
 
 /**
  * The training run after which the {@code ./dmstat} launcher saves a class-data-sharing archive
- * ({@code java -XX:ArchiveClassesAtExit=charts/target/dmstat.jsa ... StartupTraining}): it runs
- * the common commands once in one JVM, output discarded, so that the classes they load are
- * archived (parsed and verified once) and later runs map them instead of loading them from the
- * jars. Chart, map and PDF commands are left out: they are rare and their classes are many.
+ * ({@code java -XX:DumpLoadedClassList=LIST ... StartupTraining}, then {@code java -Xshare:dump
+ * -XX:SharedClassListFile=LIST -XX:SharedArchiveFile=charts/target/dmstat.jsa}): it runs the
+ * common commands once in one JVM, output discarded, so that the classes they load are archived
+ * (parsed and verified once) and later runs map them instead of loading them from the jars.
+ * Chart, map and PDF commands are left out: they are rare and their classes are many.
  */
 final class StartupTraining {
   /** The command lines run, in this order. */

@@ -48,6 +48,8 @@ final class DelimitedParser {
   private final List<String> header = new ArrayList<>();
   private int headerLine = 1;
   private ExecutorService joinPool;
+  /** Bytes per line of the first block parsed (0 until then): sizes the arrays of the later blocks. */
+  private volatile int lineBytes;
   /** Read buffers of the full block size whose blocks are parsed, for the next blocks: fresh memory costs page faults. */
   private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -109,23 +111,6 @@ final class DelimitedParser {
     default long size() {
       return -1;
     }
-  }
-
-  /** Files at least this large are counted first, so that their columns are allocated once at their final size. */
-  private static final long COUNT_FIRST = 16L << 20;
-
-  /** Lines in the source (the last one counted also without a newline at its end): a bound on its records. */
-  private static long countLines(Source src) throws IOException {
-    long n = 0;
-    byte last = '\n';
-    byte[] b = new byte[1 << 20];
-    try (Input in = src.open()) {
-      for (int k; (k = in.read(b, 0, b.length)) > 0; ) {
-        n += count(b, 0, k, (byte) '\n');
-        last = b[k - 1];
-      }
-    }
-    return last == '\n' ? n : n + 1;
   }
 
   static Source of(java.nio.file.Path file) {
@@ -201,19 +186,19 @@ final class DelimitedParser {
    */
   static Frame parse(Source src, String source, ReadOptions options, Map<String, ColumnType> want, ColumnType all)
       throws IOException {
-    long bound = src.size() >= COUNT_FIRST ? countLines(src) : -1;
+    long size = src.size();
     try (Input in = src.open()) {
-      Frame f = parse(in, bound, source, options, want, all, false);
+      Frame f = parse(in, size, source, options, want, all, false);
       if (f != null) {
         return f;
       }
     }
     try (Input in = src.open()) {
-      return parse(in, bound, source, options, want, all, true);
+      return parse(in, size, source, options, want, all, true);
     }
   }
 
-  private static Frame parse(Input in, long bound, String source, ReadOptions options, Map<String, ColumnType> want,
+  private static Frame parse(Input in, long size, String source, ReadOptions options, Map<String, ColumnType> want,
       ColumnType all, boolean parity) throws IOException {
     byte[] first = new byte[1 << 16];
     int len = fill(in, first, 0);
@@ -275,7 +260,7 @@ final class DelimitedParser {
     p.headerLines = lines;
     p.readHeader(first, fields);
     p.bind(want, all);
-    return p.run(in, first, headerEnd, len, parity, bound);
+    return p.run(in, first, headerEnd, len, parity, size);
   }
 
   // --- header ---
@@ -460,8 +445,8 @@ final class DelimitedParser {
 
   // --- blocks ---
 
-  private Frame run(Input in, byte[] first, int dataStart, int len, boolean parity, long bound) throws IOException {
-    Gather gather = new Gather(bound);
+  private Frame run(Input in, byte[] first, int dataStart, int len, boolean parity, long size) throws IOException {
+    Gather gather = new Gather(size);
     int threads = Math.max(1, options.threads());
     List<Chunk> chunks = new ArrayList<>();
     List<Future<Chunk>> futures = new ArrayList<>();
@@ -771,8 +756,11 @@ final class DelimitedParser {
 
     Chunk parse() {
       int slots = p.slotName.length;
-      // rows are at most the newlines + 1: arrays sized once, never grown in the common case
-      int guess = 1 + count(buf, from, to, (byte) '\n');
+      // rows are at most the newlines + 1: counted in the first blocks, later estimated from the bytes
+      // per line of the blocks before (a tenth more; grown in the rare block of shorter lines)
+      int perLine = p.lineBytes;
+      int guess = perLine > 0 ? (int) Math.min(Integer.MAX_VALUE - 16, (to - from) / perLine * 11L / 10 + 64)
+          : 1 + count(buf, from, to, (byte) '\n');
       relLine = null;
       capacity = guess;
       numbers = new double[slots][];
@@ -804,6 +792,9 @@ final class DelimitedParser {
         }
       }
       newlines = line;
+      if (p.lineBytes == 0 && line > 0) {
+        p.lineBytes = Math.max(1, (to - from) / line);
+      }
       p.release(buf);
       buf = null;
       return this;
@@ -1192,12 +1183,16 @@ final class DelimitedParser {
   /**
    * Joins parsed blocks, in file order, into the frame's columns as they come, so that a block's
    * own arrays are dropped at once instead of all waiting for the end. The columns are allocated
-   * once at the bound on the rows that a line count gave (large files), else grown; text codes are
+   * for the rows that the file's size and the bytes per row so far promise (a few percent more),
+   * grown when that was too few and cut to the rows read at the end; text codes are
    * mapped to the file's codes in order of first appearance. {@link ColumnType#AUTO} columns are
    * joined at the end.
    */
   private final class Gather {
-    final long bound;
+    /** The file's size in bytes, or -1 when not known. */
+    final long size;
+    /** Bytes of the blocks added so far. */
+    long bytes;
     int next;
     int rows;
     int capacity;
@@ -1214,9 +1209,8 @@ final class DelimitedParser {
     final List<Map<String, Integer>> index = new ArrayList<>();
     final List<List<String>> levels = new ArrayList<>();
 
-    Gather(long lines) {
-      // records after the header: at most the lines that follow it
-      this.bound = lines < 0 ? -1 : lines - (headerLine - 1 + headerLines);
+    Gather(long size) {
+      this.size = size;
       for (int k = 0; k < slotName.length; k++) {
         index.add(new HashMap<>());
         levels.add(new ArrayList<>());
@@ -1235,6 +1229,7 @@ final class DelimitedParser {
         error = ch.error.atLine(base + ch.errorRelLine);
         return;
       }
+      bytes += ch.to - ch.from;
       ensure(rows + ch.rows);
       for (int k = 0; k < slotName.length; k++) {
         missing[k] += ch.missing[k];
@@ -1267,7 +1262,12 @@ final class DelimitedParser {
       if (need <= capacity) {
         return;
       }
-      long want = bound >= need ? bound : Math.max(need, (long) capacity + (capacity >> 1) + 1024);
+      // the whole file at the rows per byte so far, 3% more (no pass over the file to count its lines);
+      // at least an eighth more than before when that is passed, so growing stays rare
+      long want = Math.max(need, (long) capacity + (size > 0 ? capacity >> 3 : capacity >> 1) + 1024);
+      if (size > 0 && bytes > 0) {
+        want = Math.max(want, (long) (need * ((double) size / bytes) * 1.03) + 1024);
+      }
       int cap = (int) Math.min(Integer.MAX_VALUE - 16, want);
       for (int k = 0; k < slotName.length; k++) {
         switch (slotType[k]) {

@@ -290,6 +290,36 @@ class ReadingVariantsTest {
   }
 
   @Test
+  void columnsGrowWhenLaterLinesAreShorterThanTheFirst() throws IOException {
+    // the first blocks have long lines, so the rows expected from their bytes per line are far too
+    // few for the short lines after them: the block's arrays and the columns must grow
+    StringBuilder b = new StringBuilder("id,note,w\n");
+    int n = 600_000;
+    long sum = 0;
+    for (int i = 0; i < n; i++) {
+      String note = i < 5_000 ? "x".repeat(200) : "y";
+      b.append(i).append(',').append(note).append(',').append(i % 10).append('\n');
+      sum += i % 10;
+    }
+    Path p = write("shorter.csv", b.toString(), StandardCharsets.UTF_8, false);
+    for (int threads : new int[] {1, 2}) {
+      Frame f = Csv.frame(p, ReadOptions.withDefaults().withThreads(threads),
+          Map.of("id", ColumnType.NUMBER, "note", ColumnType.TEXT, "w", ColumnType.COUNT));
+      assertEquals(n, f.rows());
+      assertEquals(n, f.numbers("id").length);
+      assertEquals(n, f.codes("note").length);
+      long s = 0;
+      for (double w : f.numbers("w")) {
+        s += (long) w;
+      }
+      assertEquals(sum, s);
+      assertEquals(n - 1, (int) f.numbers("id")[n - 1]);
+      assertEquals(n + 1, f.line(n - 1));
+      assertEquals(List.of("x".repeat(200), "y"), f.levels("note"));
+    }
+  }
+
+  @Test
   void blocksThatEndInsideQuotedCellsAreReadAgainByQuoteParity() throws IOException {
     // every record spans five lines, four of its newlines inside a quoted cell, so most blocks
     // cut at their last newline end inside a quoted cell
