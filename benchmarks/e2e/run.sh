@@ -88,7 +88,7 @@ status=0
 for rows in $sizes; do
   file="$dir/survey-$rows.csv"
   [ -s "$file" ] || java -cp "$jar" io.github.dmstat.benchmarks.SurveyFiles "$rows" "$file" 2>>"$log"
-  mb="$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')"
+  mb="$(awk -v b="$(stat -L -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')"
   for i in $(seq 1 "$runs"); do
     for tool in $tools; do
       say "$tool, $rows rows, run $i of $runs"
