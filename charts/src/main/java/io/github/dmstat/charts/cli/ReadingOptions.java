@@ -81,24 +81,18 @@ final class ReadingOptions {
   }
 
   private static char delimiter(String s) {
-    switch (s.toLowerCase(Locale.ROOT)) {
-      case ",": return ',';
-      case ";": return ';';
-      case "|": return '|';
-      case "tab": case "\t": case "\\t": return '\t';
-      default:
-        throw new IllegalArgumentException("--delimiter must be one of , ; TAB | but was '" + s + "'");
+    try {
+      return ReadOptions.parseDelimiter(s);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--delimiter " + e.getMessage());
     }
   }
 
   private static char thousands(String s) {
-    switch (s.toLowerCase(Locale.ROOT)) {
-      case "none": case "": return ReadOptions.NONE;
-      case ".": return '.';
-      case ",": return ',';
-      case "space": case " ": return ' ';
-      default:
-        throw new IllegalArgumentException("--thousands must be one of none . , space but was '" + s + "'");
+    try {
+      return ReadOptions.parseThousands(s);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--thousands " + e.getMessage());
     }
   }
 

@@ -118,6 +118,30 @@ public final class ReadOptions {
         Runtime.getRuntime().availableProcessors());
   }
 
+  /** A delimiter as written by a user: {@code , ; | TAB} ({@code tab}, a tab, {@code \t}). */
+  public static char parseDelimiter(String s) {
+    switch (s.toLowerCase(Locale.ROOT)) {
+      case ",": return ',';
+      case ";": return ';';
+      case "|": return '|';
+      case "tab": case "\t": case "\\t": return '\t';
+      default:
+        throw new IllegalArgumentException("must be one of , ; TAB | but was '" + DataException.show(s) + "'");
+    }
+  }
+
+  /** A thousands mark as written by a user: {@code none . , space} ({@link #NONE} for none). */
+  public static char parseThousands(String s) {
+    switch (s.toLowerCase(Locale.ROOT)) {
+      case "none": case "": return NONE;
+      case ".": return '.';
+      case ",": return ',';
+      case "space": case " ": return ' ';
+      default:
+        throw new IllegalArgumentException("must be one of none . , space but was '" + DataException.show(s) + "'");
+    }
+  }
+
   /** Field separator: {@code , ; \t |}. */
   public ReadOptions withDelimiter(char d) {
     if (d != ',' && d != ';' && d != '\t' && d != '|') {
