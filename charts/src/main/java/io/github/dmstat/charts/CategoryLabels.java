@@ -13,13 +13,17 @@ import org.knowm.xchart.internal.chartpart.Annotation;
 /**
  * Category labels for an XChart x axis whose categories sit at x = 0, 1, 2, …. XChart thins long
  * custom tick labels, so the x tick labels are hidden and this annotation writes every category
- * label in a strip at the bottom of the plot (below the value {@code base}), shrunk or rotated
- * to fit. The caller reserves the strip by lowering the y axis minimum ({@link #strip}).
+ * label in a strip at the bottom of the plot (below the value {@code base}). Labels are never
+ * drawn below 10 px: a label too wide for its place is first shrunk (down to 10 px), then broken
+ * onto two lines at a space, hyphen or slash, and only then shortened with "…"; rotated labels
+ * longer than the strip are shortened. The caller reserves the strip by lowering the y axis
+ * minimum ({@link #strip}).
  */
 final class CategoryLabels extends Annotation {
   private final List<String> labels;
   private final boolean rotated;
   private final double base;
+  private XYChart chartRef;
 
   private CategoryLabels(List<String> labels, boolean rotated, double base) {
     super(false);
@@ -31,8 +35,11 @@ final class CategoryLabels extends Annotation {
   /** The share of the y range to reserve under the data for the labels. */
   static double strip(List<String> labels, boolean rotated) {
     int longest = labels.stream().mapToInt(String::length).max().orElse(1);
-    return rotated ? Math.min(0.35, 0.02 + 0.018 * longest) : 0.07;
+    return rotated ? Math.min(0.35, 0.02 + 0.018 * longest) : longest > 10 ? 0.11 : 0.07;
   }
+
+  /** The smallest font size a label is drawn at (px). */
+  static final float MIN_SIZE = 10f;
 
   /**
    * Puts {@code labels} under the x axis of {@code chart}; {@code rotated} writes them vertically
@@ -41,7 +48,44 @@ final class CategoryLabels extends Annotation {
   static void install(XYChart chart, List<String> labels, boolean rotated, double base) {
     chart.getStyler().setXAxisTicksVisible(false);
     chart.setCustomYAxisTickLabelsFormatter(y -> y < base - 1e-9 ? "\u00A0" : yLabel(chart, y));
-    chart.addAnnotation(new CategoryLabels(labels, rotated, base));
+    CategoryLabels a = new CategoryLabels(labels, rotated, base);
+    a.chartRef = chart;
+    chart.addAnnotation(a);
+  }
+
+  /** The y axis minimum of the chart (the bottom of the label strip). */
+  private double chartMin() {
+    Double min = chartRef == null ? null : chartRef.getStyler().getYAxisMin();
+    return min == null ? base : min;
+  }
+
+  /** {@code s} cut with "…" to {@code room} pixels. */
+  static String fit(String s, FontMetrics fm, double room) {
+    if (fm.stringWidth(s) <= room) {
+      return s;
+    }
+    int n = s.length();
+    while (n > 1 && fm.stringWidth(s.substring(0, n) + "…") > room) {
+      n--;
+    }
+    return s.substring(0, n).stripTrailing() + "…";
+  }
+
+  /** {@code s} broken at the space, hyphen or slash nearest its middle (one line when there is none). */
+  static String[] twoLines(String s) {
+    int best = -1;
+    for (int i = 1; i < s.length() - 1; i++) {
+      char c = s.charAt(i);
+      if ((c == ' ' || c == '-' || c == '/') && (best < 0 || Math.abs(i - s.length() / 2) < Math.abs(best - s.length() / 2))) {
+        best = i;
+      }
+    }
+    if (best < 0) {
+      return new String[] {s};
+    }
+    char c = s.charAt(best);
+    return c == ' ' ? new String[] {s.substring(0, best), s.substring(best + 1)}
+        : new String[] {s.substring(0, best + 1), s.substring(best + 1)};
   }
 
   private static String yLabel(XYChart chart, double y) {
@@ -63,22 +107,32 @@ final class CategoryLabels extends Annotation {
     g.setFont(font);
     FontMetrics fm = g.getFontMetrics();
     int widest = labels.stream().mapToInt(fm::stringWidth).max().orElse(1);
-    if (!rotated && widest > step * 0.95) {
-      font = font.deriveFont((float) Math.max(7, 12 * step * 0.95 / widest));
+    double room = step * 0.95;
+    if (!rotated && widest > room) {
+      font = font.deriveFont((float) Math.max(MIN_SIZE, 12 * room / widest));
       g.setFont(font);
       fm = g.getFontMetrics();
     }
+    // rotated: the strip from the base down to the bottom of the plot
+    double length = getYAxisScreenValue(chartMin()) - y0 - 8;
     for (int k = 0; k < labels.size(); k++) {
       String s = labels.get(k);
       double x = getXAxisScreenValue(k);
       if (rotated) {
+        s = fit(s, fm, length);
         AffineTransform at = g.getTransform();
         g.translate(x + fm.getAscent() / 2.0 - 2, y0 + 6 + fm.stringWidth(s));
         g.rotate(-Math.PI / 2);
         g.drawString(s, 0, 0);
         g.setTransform(at);
-      } else {
+      } else if (fm.stringWidth(s) <= room) {
         g.drawString(s, (float) (x - fm.stringWidth(s) / 2.0), (float) (y0 + 4 + fm.getAscent()));
+      } else {
+        String[] lines = twoLines(s);
+        for (int l = 0; l < lines.length; l++) {
+          String line = fit(lines[l], fm, room);
+          g.drawString(line, (float) (x - fm.stringWidth(line) / 2.0), (float) (y0 + 4 + fm.getAscent() + l * fm.getHeight()));
+        }
       }
     }
     g.setClip(clip);

@@ -48,7 +48,8 @@ final class GroupedBars {
       List<List<Bar>> bars, double scale, Locale locale, Messages msg) {
     int longest = categories.stream().mapToInt(String::length).max().orElse(1);
     int perCategory = Math.max(Math.max(60, 22 * series.size()), 8 * longest + 16);
-    int width = Math.max(640, Math.min(2000, 140 + categories.size() * perCategory));
+    // at most 1,000 px, so that a report shows it at its own size (labels wrap instead of the chart shrinking)
+    int width = Math.max(640, Math.min(1000, 140 + categories.size() * perCategory));
     XYChart chart = new XYChartBuilder().width(width).height(480).title(title).xAxisTitle("").yAxisTitle(yTitle).build();
     XYStyler st = chart.getStyler();
     st.setLegendPosition(Styler.LegendPosition.OutsideS);

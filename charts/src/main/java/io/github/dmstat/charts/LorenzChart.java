@@ -27,12 +27,24 @@ public final class LorenzChart {
   /** The chart; {@code top} marks the top-x% share when present. */
   public static XYChart of(LorenzCurve curve, Gini gini, Optional<TopShare> top, Locale locale) {
     Messages msg = Messages.of(locale);
+    return of(curve, gini, top, msg.t("events", "incidenten"), msg.t("areas", "gebieden"), locale);
+  }
+
+  /**
+   * The chart, naming what is counted ({@code events}, e.g. "dwellings") and the areas
+   * ({@code areas}, e.g. "municipalities") in the report's language.
+   */
+  public static XYChart of(LorenzCurve curve, Gini gini, Optional<TopShare> top, String events, String areas,
+      Locale locale) {
+    Messages msg = Messages.of(locale);
     boolean population = curve.variant() == LorenzCurve.Variant.POPULATION;
     XYChart chart = new XYChartBuilder().width(640).height(600)
-        .title(msg.t("Concentration of events over areas (Lorenz curve)", "Concentratie van incidenten over gebieden (Lorenzcurve)"))
+        .title(String.format(locale, msg.t("Concentration of %s over %s (Lorenz curve)", "Concentratie van %s over %s (Lorenzcurve)"),
+            events, areas))
         .xAxisTitle(population ? msg.t("cumulative share of population (%)", "cumulatief aandeel inwoners (%)")
-            : msg.t("cumulative share of areas, fewest events first (%)", "cumulatief aandeel gebieden, minste incidenten eerst (%)"))
-        .yAxisTitle(msg.t("cumulative share of events (%)", "cumulatief aandeel incidenten (%)")).build();
+            : String.format(locale, msg.t("cumulative share of %s, fewest %s first (%%)", "cumulatief aandeel %s, minste %s eerst (%%)"),
+                areas, events))
+        .yAxisTitle(String.format(locale, msg.t("cumulative share of %s (%%)", "cumulatief aandeel %s (%%)"), events)).build();
     XYStyler st = chart.getStyler();
     st.setLegendPosition(Styler.LegendPosition.InsideNW);
     st.setChartBackgroundColor(Color.WHITE);
@@ -62,8 +74,8 @@ public final class LorenzChart {
     top.ifPresent(t -> {
       double px = 100 * (1 - (double) t.k() / t.areas());
       double py = 100 * (1 - t.share());
-      XYSeries mark = chart.addSeries(String.format(locale, msg.t("top %.0f%% of areas: %.0f%% of events",
-          "top %.0f%% van de gebieden: %.0f%% van de incidenten"), 100 * t.fraction(), 100 * t.share()),
+      XYSeries mark = chart.addSeries(String.format(locale, msg.t("top %.0f%% of %s: %.0f%% of %s",
+          "top %.0f%% van de %s: %.0f%% van de %s"), 100 * t.fraction(), areas, 100 * t.share(), events),
           new double[] {px, px}, new double[] {0, py});
       mark.setLineColor(Palette.SERIES[5]);
       mark.setLineStyle(SeriesLines.DOT_DOT);

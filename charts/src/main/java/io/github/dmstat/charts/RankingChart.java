@@ -35,18 +35,27 @@ public final class RankingChart {
    * display label (use {@code Function.identity()} for codes).
    */
   public static XYChart of(Selection s, int maxAreas, Function<String, String> names, Locale locale) {
+    return of(s, maxAreas, names, Function.identity(), locale);
+  }
+
+  /**
+   * As {@link #of(Selection, int, Function, Locale)}, with {@code indicators} mapping an
+   * indicator's column to its label in the legend.
+   */
+  public static XYChart of(Selection s, int maxAreas, Function<String, String> names, Function<String, String> indicators,
+      Locale locale) {
     Messages msg = Messages.of(locale);
     List<Explanation> ranked = new ArrayList<>(s.explanations().stream().filter(e -> e.rank().isPresent()).toList());
     ranked.sort(Comparator.comparingInt(e -> e.rank().getAsInt()));
     List<Explanation> shown = ranked.subList(0, Math.min(maxAreas, ranked.size()));
     List<String> categories = shown.stream().map(e -> names.apply(e.area())).toList();
-    Map<String, Integer> indicators = new LinkedHashMap<>();
+    Map<String, Integer> order = new LinkedHashMap<>();
     for (Explanation e : shown) {
       for (Contribution c : e.contributions()) {
-        indicators.putIfAbsent(c.indicator(), indicators.size());
+        order.putIfAbsent(c.indicator(), order.size());
       }
     }
-    int width = Math.max(700, Math.min(2000, 160 + 38 * shown.size()));
+    int width = Math.max(700, Math.min(1000, 160 + 38 * shown.size()));
     XYChart chart = new XYChartBuilder().width(width).height(520)
         .title(msg.t("Composite index: ranking and contributions", "Samengestelde index: rangorde en bijdragen"))
         .xAxisTitle(msg.t("green strip: selected; pale: not eligible", "groene strook: geselecteerd; licht: niet in aanmerking"))
@@ -60,7 +69,7 @@ public final class RankingChart {
     st.setXAxisMin(-0.5);
     st.setXAxisMax(shown.size() - 0.5);
     st.setXAxisTickMarkSpacingHint(Math.max(8, (int) ((width - 150) / (double) Math.max(1, shown.size()))));
-    boolean[] legend = new boolean[indicators.size()];
+    boolean[] legend = new boolean[order.size()];
     double[] scoreX = new double[shown.size()];
     double[] scoreY = new double[shown.size()];
     List<double[]> selectedBands = new ArrayList<>();
@@ -82,9 +91,10 @@ public final class RankingChart {
         } else {
           down = to;
         }
-        int k = indicators.get(c.indicator());
+        int k = order.get(c.indicator());
         Color colour = Palette.SERIES[k % Palette.SERIES.length];
-        XYSeries bar = chart.addSeries(legend[k] ? c.indicator() + " #" + i : c.indicator(),
+        String label = indicators.apply(c.indicator());
+        XYSeries bar = chart.addSeries(legend[k] ? label + " #" + i : label,
             new double[] {x0, x0, x1, x1}, new double[] {from, to, to, from});
         bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         bar.setFillColor(e.eligible() ? colour : GroupedBars.lighter(colour));

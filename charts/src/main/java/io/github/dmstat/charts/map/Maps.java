@@ -227,6 +227,19 @@ public final class Maps {
     return b.build();
   }
 
+  /** A cluster's label as the cluster map's legend writes it ("high–high (HH)", "hoog–hoog (HH)", "niet significant"). */
+  public static String clusterLabel(Cluster c, Locale locale) {
+    MapText text = MapText.of(locale);
+    switch (c) {
+      case HIGH_HIGH: return text.highHigh();
+      case LOW_LOW: return text.lowLow();
+      case HIGH_LOW: return text.highLow();
+      case LOW_HIGH: return text.lowHigh();
+      case NOT_SIGNIFICANT: return text.notSignificant();
+      default: return text.noNeighbours();
+    }
+  }
+
   /**
    * Local Moran (LISA) clusters: high–high (red), low–low (blue), high–low (pink), low–high
    * (light blue), not significant (grey), no neighbours (white, outlined). Labels are

@@ -34,6 +34,7 @@ public final class HtmlReport {
     StringBuilder sb = new StringBuilder(1 << 16);
     sb.append("<!DOCTYPE html>\n<html lang=\"").append(nl ? "nl" : "en").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append(r.author().isBlank() ? "" : "<meta name=\"author\" content=\"" + esc(r.author()) + "\">\n")
         .append("<title>").append(esc(r.title())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
     sb.append("<header><h1>").append(esc(r.title())).append("</h1><p class=\"sub\">").append(esc(r.subtitle()))
         .append("</p>\n<nav><ol>");
@@ -152,7 +153,7 @@ public final class HtmlReport {
       "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:0 auto;max-width:1100px;padding:0 1.5rem 3rem;color:#222;line-height:1.45}",
       "header{border-bottom:3px solid #0072b2;margin-bottom:1.5rem}h1{margin-bottom:.2rem}.sub{color:#555;margin-top:0}",
       "nav ol{columns:2;padding-left:1.2rem}h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2.5rem}",
-      "figure.chart{margin:1.5rem 0}figure.chart svg{width:100%;height:auto;display:block;background:#fff}",
+      "figure.chart{margin:1.5rem 0}figure.chart svg{max-width:100%;height:auto;display:block;background:#fff}",
       "figcaption{font-size:.9rem;color:#444;margin-top:.3rem}div.table{overflow-x:auto;margin:1.2rem 0}",
       "table{border-collapse:collapse;font-size:.9rem}caption{text-align:left;font-weight:bold;padding-bottom:.4rem}",
       "th,td{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:right;white-space:nowrap}",
