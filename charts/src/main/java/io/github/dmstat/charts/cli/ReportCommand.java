@@ -6,6 +6,7 @@ import io.github.dmstat.charts.report.PdfReport;
 import io.github.dmstat.charts.report.Progress;
 import io.github.dmstat.charts.report.Report;
 import io.github.dmstat.charts.report.ReportFiles;
+import io.github.dmstat.charts.report.ReportSpec;
 import io.github.dmstat.core.area.GeoJson;
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.ColumnType;
@@ -42,25 +43,33 @@ final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
+  @Option(names = "--out", paramLabel = "DIR",
       description = "Output folder: new, empty, or a previous dmstat report (replaced only with --force).")
   Path out;
+
+  @Option(names = "--spec", paramLabel = "FILE.yaml", description = "A report spec: title, language, credits and, per "
+      + "section, your data file and its columns (see the README, \"The report spec\"). Checked whole before any work.")
+  Path specFile;
+
+  @Option(names = "--init", paramLabel = "FILE.yaml", description = "Write a commented example spec to FILE.yaml "
+      + "(it runs as is on the embedded data) and stop.")
+  Path init;
 
   @Option(names = "--force", description = "Replace a previous dmstat report in --out.")
   boolean force;
 
-  @Option(names = "--local-correction", paramLabel = "METHOD", defaultValue = "bh",
+  @Option(names = "--local-correction", paramLabel = "METHOD",
       description = "Multiple-testing correction of the local statistics (hot spots, clusters): bh (false discovery "
-          + "rate), bonferroni or none (default: ${DEFAULT-VALUE}).")
-  String localCorrection = "bh";
+          + "rate), bonferroni or none (default: the spec's, else bh).")
+  String localCorrection;
 
   /** The file that marks a folder as a dmstat report (so that --force never deletes anything else). */
   static final String MARKER = ".dmstat-report";
 
-  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "en or nl (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lang", paramLabel = "LANG", description = "en or nl (default: the spec's, else en).")
   String lang;
 
-  @Option(names = "--title", paramLabel = "TEXT", defaultValue = "", description = "Report title.")
+  @Option(names = "--title", paramLabel = "TEXT", description = "Report title (default: the spec's).")
   String title;
 
   @Option(names = "--survey", paramLabel = "FILE.csv", description = "Your own survey for the prevalence section.")
@@ -98,12 +107,59 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (init != null) {
+      return writeExample(init);
+    }
+    if (out == null) {
+      throw new IllegalArgumentException("--out DIR is required (or --init FILE.yaml to write an example spec)");
+    }
     Path target = out.toAbsolutePath().normalize();
     checkTarget(target, force);
+    DrugMonitorReport.Options options;
+    if (specFile != null) {
+      if (survey != null || areas != null || boundaries != null || municipalities != null || effects != null || cohorts != null
+          || panel != null || (design != null && design.given()) || (reading != null && reading.changed())) {
+        throw new IllegalArgumentException("--spec names the data; leave out --survey, --areas, --boundaries, "
+            + "--municipalities, --effects, --cohorts, --panel and the design and reading options");
+      }
+      // the whole spec is checked (keys, types, files) before any data is read
+      options = ReportSpec.read(specFile).options();
+    } else {
+      options = fromOptions();
+    }
+    if (lang != null) {
+      options = options.withLocale(Lang.parse(lang));
+    }
+    if (title != null) {
+      options = options.withTitle(title);
+    }
+    if (localCorrection != null) {
+      options = options.withLocalCorrection(MultipleTesting.parse(localCorrection));
+    }
+    return write(options, target);
+  }
+
+  private int writeExample(Path file) {
+    if (Files.exists(file) && !force) {
+      throw new IllegalArgumentException("--init " + file + " exists; pass --force to replace it");
+    }
+    try {
+      Files.writeString(file, ReportSpec.example());
+    } catch (IOException e) {
+      throw new UncheckedIOException(DataOptions.fileName(file) + ": " + e.getMessage(), e);
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    o.println(file);
+    o.flush();
+    return 0;
+  }
+
+  /** The options of the per-section data options (the embedded datasets' column names). */
+  private DrugMonitorReport.Options fromOptions() {
     ReadOptions read = (reading == null ? new ReadingOptions() : reading).options();
     DesignOptions d = design == null ? new DesignOptions() : design;
-    DrugMonitorReport.Options options = DrugMonitorReport.Options.defaults().withLocale(Lang.parse(lang)).withTitle(title)
-        .withLocalCorrection(MultipleTesting.parse(localCorrection));
+    java.util.Locale locale = Lang.parse(lang == null ? "en" : lang);
+    DrugMonitorReport.Options options = DrugMonitorReport.Options.defaults().withLocale(locale);
     if (survey != null) {
       if (d.weight == null) {
         throw new IllegalArgumentException("--weight COL is required with --survey");
@@ -125,17 +181,24 @@ final class ReportCommand implements Callable<Integer> {
           GeoJson.read(boundaries, boundaryKey)));
     }
     if (municipalities != null) {
-      options = options.withMunicipalities(table(municipalities, read, Map.of()));
+      options = options.withMunicipalities(DrugMonitorReport.UserSelection.standard(DataOptions.fileName(municipalities),
+          Csv.read(municipalities, read), locale));
     }
     if (effects != null) {
-      options = options.withEffects(table(effects, read, Map.of()));
+      options = options.withEffects(new DrugMonitorReport.UserEffects(DataOptions.fileName(effects), Csv.read(effects, read)));
     }
     if (cohorts != null) {
-      options = options.withCohorts(table(cohorts, read, Map.of("reoffended", ColumnType.FLAG)));
+      options = options.withCohorts(new DrugMonitorReport.UserCohorts(DataOptions.fileName(cohorts),
+          Csv.read(cohorts, read, Map.of("reoffended", ColumnType.FLAG))));
     }
     if (panel != null) {
-      options = options.withPanel(table(panel, read, Map.of("treated", ColumnType.FLAG)));
+      options = options.withPanel(new DrugMonitorReport.UserPanel(DataOptions.fileName(panel),
+          Csv.read(panel, read, Map.of("treated", ColumnType.FLAG))));
     }
+    return options;
+  }
+
+  private int write(DrugMonitorReport.Options options, Path target) {
     PrintWriter err = spec.commandLine().getErr();
     // written into a new sibling folder and moved into place at the end: an interrupted run never
     // leaves a half report, and a failing write is found before the work
@@ -228,10 +291,5 @@ final class ReportCommand implements Callable<Integer> {
     } catch (IOException e) {
       // nothing to clean
     }
-  }
-
-  /** A user's file, named by its file name, with the 0/1 columns the report binds read as flags. */
-  private static DrugMonitorReport.UserTable table(Path file, ReadOptions read, Map<String, ColumnType> flags) {
-    return new DrugMonitorReport.UserTable(DataOptions.fileName(file), Csv.read(file, read, flags));
   }
 }

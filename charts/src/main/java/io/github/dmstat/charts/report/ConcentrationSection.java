@@ -66,14 +66,23 @@ final class ConcentrationSection {
     boolean nl = "nl".equals(locale.getLanguage());
     SyntheticGeography geo = SyntheticGeography.embedded();
     Table t = user.map(DrugMonitorReport.UserAreas::table).orElseGet(geo::table);
-    AreaCounts counts = AreaCounts.from(t, "code", "incidents", "inhabitants", MissingPolicy.FAIL);
+    AreaCounts counts = user.isPresent()
+        ? AreaCounts.from(t, user.get().codeColumn(), user.get().countColumn(), user.get().populationColumn(), MissingPolicy.FAIL)
+        : AreaCounts.from(t, "code", "incidents", "inhabitants", MissingPolicy.FAIL);
+    AreaLevel level = user.map(DrugMonitorReport.UserAreas::level).orElse(AreaLevel.BUURT);
+    String areas = level.plural(nl);
+    String area = level.singular(nl);
+    // what is counted, in words; the embedded data counts drug incidents
+    String what = user.isEmpty() ? (nl ? "drugsincidenten" : "drug incidents")
+        : user.get().countLabel().isBlank() ? (nl ? "incidenten" : "incidents") : user.get().countLabel();
+    Map<String, String> names = user.map(DrugMonitorReport.UserAreas::names).orElse(Map.of());
     Map<String, AreaPolygon> byCode = new HashMap<>();
     for (AreaPolygon p : user.map(DrugMonitorReport.UserAreas::polygons).orElseGet(geo::polygons)) {
       byCode.put(p.code(), p);
     }
-    for (String area : counts.areas()) {
-      if (!byCode.containsKey(area)) {
-        throw new IllegalArgumentException("area '" + area + "' has no polygon in the boundaries");
+    for (String code : counts.areas()) {
+      if (!byCode.containsKey(code)) {
+        throw new IllegalArgumentException("area '" + code + "' has no polygon in the boundaries");
       }
     }
     java.util.Set<String> planted = user.isPresent() ? java.util.Set.of() : java.util.Set.copyOf(geo.hotSpots());
@@ -93,47 +102,51 @@ final class ConcentrationSection {
     List<Report.Block> b = new ArrayList<>();
     String source = user.map(DrugMonitorReport.UserAreas::name)
         .orElse(nl ? "synthetische buurten, seed 20240101" : "synthetic buurten, seed 20240101");
-    String what = user.isPresent()
-        ? String.format(locale, nl ? "Geregistreerde incidenten in %d gebieden (%s). " : "Registered incidents in %d areas (%s). ",
-            counts.areas().size(), source)
+    String intro = user.isPresent()
+        ? String.format(locale, nl ? "%s in %d %s (%s). " : "%s in %d %s (%s). ", DrugMonitorReport.capital(what),
+            counts.areas().size(), areas, source)
         : String.format(locale, nl ? "Geregistreerde drugsincidenten in %d synthetische buurten (%d gemeenten) met bekende, "
             + "geplante hotspots. " : "Registered drug incidents in %d synthetic buurten (%d municipalities) with known, "
             + "planted hot spots. ", counts.areas().size(), SyntheticGeography.embedded().municipalityTable().rowCount());
-    b.add(new Report.Paragraph(what + (nl
+    b.add(new Report.Paragraph(intro + String.format(locale, nl
         ? "Concentratie volgens de gebruikelijke maten voor criminaliteit: Lorenzcurve en Gini over aantallen per "
-            + "buurt, aandeel van de incidenten in de top 1% en 10% van de buurten; ruimtelijke samenhang met Moran's I, "
+            + "%s, aandeel van de %s in de top 1%% en 10%% van de %s; ruimtelijke samenhang met Moran's I, "
             + "lokale Moran (LISA) en Getis-Ord Gi* op koninginnenbuurschap (gedeelde grens of hoekpunt)."
-        : "Concentration by the measures used for crime: Lorenz curve and Gini over counts per buurt, the share of "
-            + "incidents in the top 1% and 10% of buurten; spatial association by Moran's I, local Moran (LISA) and "
-            + "Getis-Ord Gi* on queen contiguity (a shared border or corner).") + correctionText(correction, nl)));
+        : "Concentration by the measures used for crime: Lorenz curve and Gini over counts per %s, the share of "
+            + "%s in the top 1%% and 10%% of %s; spatial association by Moran's I, local Moran (LISA) and "
+            + "Getis-Ord Gi* on queen contiguity (a shared border or corner).", area, what, areas)
+        + correctionText(correction, nl)));
     List<List<Cell>> summary = new ArrayList<>();
-    summary.add(row(nl ? "buurten" : "buurten (areas)", Integer.toString(counts.areas().size())));
-    summary.add(row(nl ? "incidenten" : "incidents", String.format(locale, "%,d", counts.totalEvents())));
+    summary.add(row(areas, Integer.toString(counts.areas().size())));
+    summary.add(row(what, String.format(locale, "%,d", counts.totalEvents())));
     summary.add(row("Gini", String.format(locale, "%.3f", gini.gini())));
     summary.add(row(nl ? "Gini gecorrigeerd (n/(n−1))" : "Gini corrected (n/(n−1))", String.format(locale, "%.3f", gini.corrected())));
     summary.add(row(nl ? "Gini gegeneraliseerd (Bernasco & Steenbeek)" : "Gini generalised (Bernasco & Steenbeek)",
         String.format(locale, "%.3f", gini.generalised())));
-    summary.add(row(String.format(locale, nl ? "aandeel in top 1%% (%d buurten)" : "share in top 1%% (%d buurten)", top1.k()),
+    summary.add(row(String.format(locale, nl ? "aandeel in top 1%% (%d %s)" : "share in top 1%% (%d %s)", top1.k(), areas),
         String.format(locale, "%.1f%%", 100 * top1.share())));
-    summary.add(row(String.format(locale, nl ? "aandeel in top 10%% (%d buurten)" : "share in top 10%% (%d buurten)", top10.k()),
+    summary.add(row(String.format(locale, nl ? "aandeel in top 10%% (%d %s)" : "share in top 10%% (%d %s)", top10.k(), areas),
         String.format(locale, "%.1f%%", 100 * top10.share())));
     summary.add(row("Hoover", String.format(locale, "%.3f", Concentration.hoover(counts))));
     summary.add(row("Moran's I", String.format(locale, "%.3f (z = %.2f, %s %s)", moran.statistic(),
-        moran.zRandomisation(), nl ? "permutatie-" : "permutation", moran.permutationP().isPresent()
+        moran.zRandomisation(), nl ? "permutatietoets" : "permutation", moran.permutationP().isPresent()
             ? Messages.of(locale).pValue(moran.permutationP().getAsDouble()) : "p = –")));
-    summary.add(row(nl ? "buurten zonder buren" : "buurten without neighbours", Integer.toString(queen.islands().size())));
-    b.add(new Report.TableBlock("concentration-summary", nl ? "Concentratie van drugsincidenten over buurten"
-        : "Concentration of drug incidents over buurten", List.of(nl ? "maat" : "measure", nl ? "waarde" : "value"),
+    summary.add(row(String.format(locale, nl ? "%s zonder buren" : "%s without neighbours", areas),
+        Integer.toString(queen.islands().size())));
+    b.add(new Report.TableBlock("concentration-summary", String.format(locale, nl ? "Concentratie van %s over %s"
+        : "Concentration of %s over %s", what, areas), List.of(nl ? "maat" : "measure", nl ? "waarde" : "value"),
         summary, ""));
-    b.add(new Report.FigureBlock("lorenz", nl ? "Lorenzcurve van incidenten over buurten, met de Gini-coëfficiënten en het aandeel van de top 10%."
-        : "Lorenz curve of incidents over buurten, with the Gini coefficients and the share of the top 10%.",
-        Figure.of(LorenzChart.of(Concentration.lorenz(counts), gini, Optional.of(top10), locale))));
+    b.add(new Report.FigureBlock("lorenz", String.format(locale, nl
+        ? "Lorenzcurve van %s over %s, met de Gini-coëfficiënten en het aandeel van de top 10%%."
+        : "Lorenz curve of %s over %s, with the Gini coefficients and the share of the top 10%%.", what, areas),
+        Figure.of(LorenzChart.of(Concentration.lorenz(counts), gini, Optional.of(top10), what, areas, locale))));
     Map<String, Double> ebRate = new LinkedHashMap<>();
     eb.rates().forEach(r -> ebRate.put(r.area(), r.smoothed()));
-    b.add(new Report.FigureBlock("map-eb-rate", nl ? "Empirisch-Bayes-gladgestreken incidenten per 1.000 inwoners per buurt (natuurlijke klassen)."
-        : "Empirical Bayes smoothed incidents per 1,000 inhabitants by buurt (natural breaks).",
+    b.add(new Report.FigureBlock("map-eb-rate", String.format(locale, nl
+        ? "Empirisch-Bayes-gladgestreken %s per 1.000 inwoners per %s (natuurlijke klassen)."
+        : "Empirical Bayes smoothed %s per 1,000 inhabitants by %s (natural breaks).", what, area),
         Maps.choropleth(polygons, ebRate, Classification.NATURAL_BREAKS, 5,
-            nl ? "Drugsincidenten per 1.000 inwoners (EB)" : "Drug incidents per 1,000 inhabitants (EB)",
+            DrugMonitorReport.capital(what) + (nl ? " per 1.000 inwoners (EB)" : " per 1,000 inhabitants (EB)"),
             nl ? "per 1.000" : "per 1,000", locale)));
     // the map classes (90, 95, 99%) are read from the adjusted p: each area gets the z of its adjusted p
     Map<String, Double> z = new LinkedHashMap<>();
@@ -143,8 +156,9 @@ final class ConcentrationSection {
             : Math.signum(r.gStar()) * STANDARD_NORMAL.inverseSurvivalProbability(Math.min(1, r.pAdjusted()) / 2));
       }
     });
-    b.add(new Report.FigureBlock("map-hot-spots", nl ? "Hotspots en koudeplekken volgens Getis-Ord Gi* (binaire buren inclusief de buurt zelf)."
-        : "Hot and cold spots by Getis-Ord Gi* (binary neighbours including the buurt itself).",
+    b.add(new Report.FigureBlock("map-hot-spots", String.format(locale, nl
+        ? "Hotspots en koudeplekken volgens Getis-Ord Gi* (binaire buren inclusief de %s zelf)."
+        : "Hot and cold spots by Getis-Ord Gi* (binary neighbours including the %s itself).", area),
         Maps.hotSpots(polygons, z, java.util.Set.copyOf(queen.islands()), 0.10, nl ? "Hotspots (Gi*)" : "Hot spots (Gi*)",
             locale)));
     Map<String, String> clusters = new LinkedHashMap<>();
@@ -161,19 +175,26 @@ final class ConcentrationSection {
     for (GetisOrd.Row r : hottest.subList(0, Math.min(12, hottest.size()))) {
       int i = counts.areas().indexOf(r.id());
       Rate rate = rates.find(r.id()).orElseThrow();
-      List<Cell> row = new ArrayList<>(List.of(Cell.of(r.id()), Cell.of(Long.toString(counts.events()[i])),
+      List<Cell> row = new ArrayList<>(List.of(Cell.of(r.id()), Cell.of(names.getOrDefault(r.id(), "")),
+          Cell.of(String.format(locale, "%,d", counts.events()[i])),
           Cell.of(String.format(locale, "%,.0f", counts.population()[i])),
           Cell.of(String.format(locale, "%.1f (%.1f–%.1f)", rate.rate(), rate.lower(), rate.upper())),
           Cell.of(String.format(locale, "%.1f", ebRate.getOrDefault(r.id(), Double.NaN))),
           Cell.of(String.format(locale, "%.2f", r.gStar())),
-          Cell.of(local.find(r.id()).map(l -> l.cluster().label()).orElse(""))));
+          Cell.of(local.find(r.id()).map(l -> Maps.clusterLabel(l.cluster(), locale)).orElse(""))));
       if (user.isEmpty()) {
         row.add(Cell.of(planted.contains(r.id()) ? (nl ? "ja" : "yes") : ""));
       }
       rows.add(row);
     }
-    List<String> header = new ArrayList<>(List.of(nl ? "gebied" : "area", nl ? "incidenten" : "incidents",
+    if (names.isEmpty()) {
+      rows.forEach(row -> row.remove(1));
+    }
+    List<String> header = new ArrayList<>(List.of(nl ? "gebied" : "area", nl ? "naam" : "name", what,
         nl ? "inwoners" : "inhabitants", nl ? "per 1.000 (95%-BI, exact)" : "per 1,000 (95% CI, exact)", "EB", "Gi* z", "LISA"));
+    if (names.isEmpty()) {
+      header.remove(1);
+    }
     if (user.isEmpty()) {
       header.add(nl ? "geplante hotspot" : "planted hot spot");
     }
@@ -186,8 +207,10 @@ final class ConcentrationSection {
     methods.add(new String[] {nl ? "Kaarten; tabel hot-spots" : "Maps; table hot-spots", nl ? "exacte Poisson-intervallen, EBest, "
         + "moran.test/moran.mc, localmoran, localG (Gi*), poly2nb queen" : "exact Poisson intervals, EBest, moran.test/moran.mc, "
         + "localmoran, localG (Gi*), poly2nb queen", "R spdep 1.2-7 (3e-13)", source});
-    return new Report.Section("concentration", nl ? "Concentratie in buurten" : "Neighbourhood concentration", b);
+    return new Report.Section("concentration", user.isEmpty() ? (nl ? "Concentratie in buurten" : "Neighbourhood concentration")
+        : String.format(locale, nl ? "Concentratie over %s" : "Concentration over %s", areas), b);
   }
+
 
   private static List<AreaPolygon> align(Map<String, AreaPolygon> byCode, List<String> areas) {
     List<AreaPolygon> out = new ArrayList<>(areas.size());

@@ -63,30 +63,39 @@ public final class DrugMonitorReport {
   public static final int STEPS = 5;
 
   /**
-   * What the report is made from: language, title and, per section, a user's own data instead of
-   * the embedded datasets (each empty: embedded). User tables use the column names of the embedded
-   * datasets: areas {@code code, incidents, inhabitants} (with boundaries keyed by code);
-   * municipalities {@code code, name, inhabitants, drug_crime, youth_crime, lbm} and optional
-   * {@code *_se} columns; effects {@code study, events_treated, total_treated, events_control,
-   * total_control}; cohorts {@code time, reoffended, group}; panel {@code unit, treated, period, rate}.
+   * What the report is made from: language, title, subtitle, author and source lines and, per
+   * section, a user's own data instead of the embedded datasets (each empty: embedded). Each user
+   * section names its columns; the constructors without column names use the embedded datasets'
+   * names (areas {@code code, incidents, inhabitants}; municipalities {@code code, name,
+   * inhabitants, drug_crime, youth_crime, lbm} with optional {@code *_se}; effects {@code study,
+   * events_treated, total_treated, events_control, total_control}; cohorts {@code time,
+   * reoffended, group}; panel {@code unit, treated, period, rate}). A report spec
+   * ({@link ReportSpec}) builds these from a YAML file.
    *
    * @param locale language
    * @param title report title (empty: the default)
+   * @param subtitle a line under the title (empty: none)
+   * @param author the author, in the header and the PDF's metadata (empty: none)
+   * @param sources lines on the sources ("Bron: CBS"), at the end of the methods section
    * @param survey a survey for the prevalence section
    * @param areas area counts and boundaries for the concentration section
-   * @param municipalities indicators for the selection section
+   * @param municipalities indicators and rules for the selection section
    * @param effects per-municipality 2×2 counts for the meta-analysis
    * @param cohorts follow-up data for the survival curves
    * @param panel an area panel for the difference in differences
    * @param localCorrection the multiple-testing correction of the local statistics (hot spots,
    *     clusters); Benjamini–Hochberg (false discovery rate) by default, said in the text
    */
-  public record Options(Locale locale, String title, Optional<UserSurvey> survey, Optional<UserAreas> areas,
-      Optional<UserTable> municipalities, Optional<UserTable> effects, Optional<UserTable> cohorts,
-      Optional<UserTable> panel, MultipleTesting localCorrection) {
+  public record Options(Locale locale, String title, String subtitle, String author, List<String> sources,
+      Optional<UserSurvey> survey, Optional<UserAreas> areas, Optional<UserSelection> municipalities,
+      Optional<UserEffects> effects, Optional<UserCohorts> cohorts, Optional<UserPanel> panel,
+      MultipleTesting localCorrection) {
     public Options {
       Objects.requireNonNull(locale, "locale");
       Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(subtitle, "subtitle");
+      Objects.requireNonNull(author, "author");
+      sources = List.copyOf(sources);
       Objects.requireNonNull(survey, "survey");
       Objects.requireNonNull(areas, "areas");
       Objects.requireNonNull(municipalities, "municipalities");
@@ -98,45 +107,59 @@ public final class DrugMonitorReport {
 
     /** English, default title, embedded data. */
     public static Options defaults() {
-      return new Options(Locale.forLanguageTag("en-GB"), "", Optional.empty(), Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.empty(), Optional.empty(), MultipleTesting.BENJAMINI_HOCHBERG);
+      return new Options(Locale.forLanguageTag("en-GB"), "", "", "", List.of(), Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), MultipleTesting.BENJAMINI_HOCHBERG);
     }
 
     public Options withLocale(Locale l) {
-      return new Options(l, title, survey, areas, municipalities, effects, cohorts, panel, localCorrection);
+      return new Options(l, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
+          localCorrection);
     }
 
     public Options withTitle(String t) {
-      return new Options(locale, t, survey, areas, municipalities, effects, cohorts, panel, localCorrection);
+      return new Options(locale, t, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
+          localCorrection);
+    }
+
+    /** The same options with a subtitle, an author and source lines. */
+    public Options withCredits(String sub, String by, List<String> lines) {
+      return new Options(locale, title, sub, by, lines, survey, areas, municipalities, effects, cohorts, panel,
+          localCorrection);
     }
 
     public Options withSurvey(UserSurvey s) {
-      return new Options(locale, title, Optional.of(s), areas, municipalities, effects, cohorts, panel, localCorrection);
+      return new Options(locale, title, subtitle, author, sources, Optional.of(s), areas, municipalities, effects, cohorts,
+          panel, localCorrection);
     }
 
     public Options withAreas(UserAreas a) {
-      return new Options(locale, title, survey, Optional.of(a), municipalities, effects, cohorts, panel, localCorrection);
+      return new Options(locale, title, subtitle, author, sources, survey, Optional.of(a), municipalities, effects, cohorts,
+          panel, localCorrection);
     }
 
-    public Options withMunicipalities(UserTable m) {
-      return new Options(locale, title, survey, areas, Optional.of(m), effects, cohorts, panel, localCorrection);
+    public Options withMunicipalities(UserSelection m) {
+      return new Options(locale, title, subtitle, author, sources, survey, areas, Optional.of(m), effects, cohorts, panel,
+          localCorrection);
     }
 
-    public Options withEffects(UserTable e) {
-      return new Options(locale, title, survey, areas, municipalities, Optional.of(e), cohorts, panel, localCorrection);
+    public Options withEffects(UserEffects e) {
+      return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, Optional.of(e), cohorts,
+          panel, localCorrection);
     }
 
-    public Options withCohorts(UserTable c) {
-      return new Options(locale, title, survey, areas, municipalities, effects, Optional.of(c), panel, localCorrection);
+    public Options withCohorts(UserCohorts c) {
+      return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, Optional.of(c),
+          panel, localCorrection);
     }
 
-    public Options withPanel(UserTable p) {
-      return new Options(locale, title, survey, areas, municipalities, effects, cohorts, Optional.of(p), localCorrection);
+    public Options withPanel(UserPanel p) {
+      return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts,
+          Optional.of(p), localCorrection);
     }
 
     /** The same options with another correction of the local statistics (hot spots, clusters). */
     public Options withLocalCorrection(MultipleTesting c) {
-      return new Options(locale, title, survey, areas, municipalities, effects, cohorts, panel, c);
+      return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel, c);
     }
   }
 
@@ -150,20 +173,145 @@ public final class DrugMonitorReport {
     }
   }
 
-  /** A user's table, named (e.g. by its file) for messages. */
-  public record UserTable(String name, Table table) {
-    public UserTable {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(table, "table");
-    }
-  }
-
-  /** A user's area counts and their boundaries (polygons keyed by the area code). */
-  public record UserAreas(String name, Table table, List<AreaPolygon> polygons) {
+  /**
+   * A user's area counts and their boundaries (polygons keyed by the area code).
+   *
+   * @param name the file, for messages and the sources
+   * @param table the counts
+   * @param polygons the boundaries
+   * @param codeColumn area code column
+   * @param countColumn what is counted (events, head counts)
+   * @param populationColumn the population the rates are per 1,000 of
+   * @param level the kind of area, which the text names
+   * @param countLabel what the count is, in the report's language ("dwellings"); empty: incidents
+   * @param names display names by area code (empty: codes only)
+   */
+  public record UserAreas(String name, Table table, List<AreaPolygon> polygons, String codeColumn, String countColumn,
+      String populationColumn, AreaLevel level, String countLabel, Map<String, String> names) {
     public UserAreas {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
       polygons = List.copyOf(polygons);
+      Objects.requireNonNull(codeColumn, "codeColumn");
+      Objects.requireNonNull(countColumn, "countColumn");
+      Objects.requireNonNull(populationColumn, "populationColumn");
+      Objects.requireNonNull(level, "level");
+      Objects.requireNonNull(countLabel, "countLabel");
+      names = Map.copyOf(names);
+    }
+
+    /** Incidents in buurten, with the embedded dataset's column names {@code code, incidents, inhabitants}. */
+    public UserAreas(String name, Table table, List<AreaPolygon> polygons) {
+      this(name, table, polygons, "code", "incidents", "inhabitants", AreaLevel.BUURT, "", Map.of());
+    }
+  }
+
+  /** An indicator of the selection index: column, label for the text and charts, signed weight, optional standard errors. */
+  public record IndexIndicator(String column, String label, double weight, Optional<String> seColumn) {
+    public IndexIndicator {
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(seColumn, "seColumn");
+      if (!Double.isFinite(weight) || weight == 0) {
+        throw new IllegalArgumentException("indicator '" + column + "': weight must be a non-zero number, got " + weight);
+      }
+    }
+  }
+
+  /**
+   * A user's table for the selection section: columns, indicators with weights and the rules.
+   *
+   * @param name the file
+   * @param table one row per area
+   * @param codeColumn area code column
+   * @param nameColumn area name column, if any
+   * @param populationColumn inhabitants, for the minimum
+   * @param indicators the index (weights signed: a negative weight lowers the score)
+   * @param rules size, minimum population, inclusions and exclusions with reasons
+   * @param level the kind of area, which the text names
+   */
+  public record UserSelection(String name, Table table, String codeColumn, Optional<String> nameColumn,
+      String populationColumn, List<IndexIndicator> indicators, SelectionRules rules, AreaLevel level) {
+    public UserSelection {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(codeColumn, "codeColumn");
+      Objects.requireNonNull(nameColumn, "nameColumn");
+      Objects.requireNonNull(populationColumn, "populationColumn");
+      indicators = List.copyOf(indicators);
+      if (indicators.isEmpty()) {
+        throw new IllegalArgumentException("the selection index needs at least one indicator");
+      }
+      Objects.requireNonNull(rules, "rules");
+      Objects.requireNonNull(level, "level");
+    }
+
+    /**
+     * The embedded municipalities' columns and index: drug crime 0.5, youth crime 0.3,
+     * Leefbaarometer −0.2 (with their {@code *_se} columns when all three are there), top 27 of
+     * at least 80,000 inhabitants.
+     */
+    public static UserSelection standard(String name, Table table, Locale locale) {
+      boolean nl = "nl".equals(locale.getLanguage());
+      boolean se = table.columnNames().containsAll(List.of("drug_crime_se", "youth_crime_se", "lbm_se"));
+      List<IndexIndicator> ind = List.of(
+          new IndexIndicator("drug_crime", nl ? "geregistreerde drugscriminaliteit per 1.000 inwoners"
+              : "registered drug crime per 1,000 inhabitants", 0.5, se ? Optional.of("drug_crime_se") : Optional.empty()),
+          new IndexIndicator("youth_crime", nl ? "jeugdcriminaliteit per 1.000 inwoners" : "youth crime per 1,000 inhabitants",
+              0.3, se ? Optional.of("youth_crime_se") : Optional.empty()),
+          new IndexIndicator("lbm", nl ? "Leefbaarometerscore (betere leefbaarheid verlaagt de score)"
+              : "Leefbaarometer score (better liveability lowers the score)", -0.2,
+              se ? Optional.of("lbm_se") : Optional.empty()));
+      return new UserSelection(name, table, "code",
+          table.columnNames().contains("name") ? Optional.of("name") : Optional.empty(), "inhabitants", ind,
+          SelectionRules.top(27).withMinimumPopulation(80_000), AreaLevel.GEMEENTE);
+    }
+  }
+
+  /** A user's 2×2 counts per study (municipality) for the meta-analysis, with its column names. */
+  public record UserEffects(String name, Table table, String study, String eventsTreated, String totalTreated,
+      String eventsControl, String totalControl) {
+    public UserEffects {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(table, "table");
+      List.of(study, eventsTreated, totalTreated, eventsControl, totalControl);
+    }
+
+    /** The embedded column names {@code study, events_treated, total_treated, events_control, total_control}. */
+    public UserEffects(String name, Table table) {
+      this(name, table, "study", "events_treated", "total_treated", "events_control", "total_control");
+    }
+  }
+
+  /** A user's follow-up per person for the survival curves: time, event (0/1) and group columns. */
+  public record UserCohorts(String name, Table table, String time, String event, String group) {
+    public UserCohorts {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(table, "table");
+      List.of(time, event, group);
+    }
+
+    /** The embedded column names {@code time, reoffended, group}. */
+    public UserCohorts(String name, Table table) {
+      this(name, table, "time", "reoffended", "group");
+    }
+  }
+
+  /**
+   * A user's area panel for the difference in differences: unit, treated (0/1), period and outcome
+   * columns, and what the outcome is in words (empty: incidents per 1,000).
+   */
+  public record UserPanel(String name, Table table, String unit, String treated, String period, String outcome,
+      String outcomeLabel) {
+    public UserPanel {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(table, "table");
+      List.of(unit, treated, period, outcome, outcomeLabel);
+    }
+
+    /** The embedded column names {@code unit, treated, period, rate}. */
+    public UserPanel(String name, Table table) {
+      this(name, table, "unit", "treated", "period", "rate", "");
     }
   }
 
@@ -194,7 +342,7 @@ public final class DrugMonitorReport {
     progress.step(r.t("neighbourhood concentration and maps", "concentratie in buurten en kaarten"));
     sections.add(from(o.areas().map(UserAreas::name), () -> ConcentrationSection.build(o.locale(), r.methods, o.areas(), o.localCorrection())));
     progress.step(r.t("selection of municipalities", "selectie van gemeenten"));
-    sections.add(from(o.municipalities().map(UserTable::name), () -> r.selection(o.municipalities())));
+    sections.add(from(o.municipalities().map(UserSelection::name), () -> r.selection(o.municipalities())));
     progress.step(r.t("intervention outcomes", "uitkomsten van interventies"));
     sections.add(r.outcomes(o.effects(), o.cohorts(), o.panel()));
     progress.step(r.t("methods and sources", "methoden en bronnen"));
@@ -207,11 +355,20 @@ public final class DrugMonitorReport {
     o.effects().ifPresent(x -> own.add(x.name()));
     o.cohorts().ifPresent(x -> own.add(x.name()));
     o.panel().ifPresent(x -> own.add(x.name()));
-    String subtitle = (own.isEmpty() ? "" : r.t("Data: ", "Data: ") + String.join(", ", own) + ". ")
+    List<String> files = own.stream().distinct().toList();
+    String subtitle = (o.subtitle().isBlank() ? "" : o.subtitle() + ". ")
+        + (o.author().isBlank() ? "" : o.author() + ". ")
+        + (files.isEmpty() ? "" : r.t("Data: ", "Data: ") + String.join(", ", files) + ". ")
         + (own.size() == 6 ? "" : r.t("Sections without own data use synthetic example data generated by dmstat "
             + "(deterministic seeds); not official statistics.", "Onderdelen zonder eigen data gebruiken synthetische "
             + "voorbeelddata van dmstat (vaste seeds); geen officiële statistiek."));
-    return new Report(title, subtitle, o.locale(), sections);
+    if (!o.sources().isEmpty()) {
+      Report.Section m = sections.remove(sections.size() - 1);
+      List<Report.Block> blocks = new ArrayList<>(m.blocks());
+      blocks.add(new Report.Paragraph(r.t("Sources: ", "Bronnen: ") + String.join("; ", o.sources())));
+      sections.add(new Report.Section(m.id(), m.heading(), blocks));
+    }
+    return new Report(title, subtitle.trim(), o.locale(), sections, o.author());
   }
 
   String t(String en, String dutch) {
@@ -244,9 +401,9 @@ public final class DrugMonitorReport {
     Table survey = user.map(UserSurvey::table).orElseGet(() -> Datasets.table("adults"));
     DesignSpec design = user.map(UserSurvey::design).orElseGet(() -> Datasets.design("adults").orElseThrow());
     String age = user.map(UserSurvey::ageColumn).orElse("age");
-    String source = user.map(UserSurvey::name).orElse(t("embedded synthetic adult survey 2022 (" + Datasets.ADULTS_ROWS
-        + " respondents, 25 strata, clustered)", "ingebouwde synthetische volwassenenenquête 2022 (" + Datasets.ADULTS_ROWS
-        + " respondenten, 25 strata, geclusterd)"));
+    String source = user.map(UserSurvey::name).orElse(String.format(locale, t("embedded synthetic adult survey 2022 "
+        + "(%,d respondents, 25 strata, clustered)", "ingebouwde synthetische volwassenenenquête 2022 (%,d respondenten, "
+        + "25 strata, geclusterd)"), Datasets.ADULTS_ROWS));
     b.add(new Report.Paragraph(t("Survey-weighted prevalence with design-based (Taylor-linearised) standard errors and "
         + "95% logit confidence intervals; each target group is a domain of the full design. Estimates from fewer than "
         + "30 respondents are suppressed, those from fewer than 60 or with a relative standard error of 30% or more are "
@@ -339,7 +496,10 @@ public final class DrugMonitorReport {
         Optional<PrevalenceEstimate> e = k.substances().contains(f.substance().get()) && k.groups().contains(f.group().get())
             && f.period().get() == RecallPeriod.LAST_YEAR ? Optional.of(k.get(f.substance().get(), f.group().get()))
             : Optional.empty();
-        pub.add(List.of(Cell.of(f.indicator()), Cell.of(f.qualifier() + " " + pct(f.value())),
+        // what the figure is: substance, period and target group (the source's own indicator name is the same for all)
+        String what = capital(f.substance().get().label(locale)) + ", " + f.period().get().label(locale) + ", "
+            + f.group().get().label(locale);
+        pub.add(List.of(Cell.of(what), Cell.of(f.qualifier() + " " + pct(f.value())),
             e.map(this::cell).orElse(Cell.of(t("(not in this table)", "(niet in deze tabel)"))), Cell.of(f.source())));
       }
       b.add(new Report.TableBlock("published", t("Published national figures (NDM, 2022) next to the estimates from the "
@@ -355,34 +515,49 @@ public final class DrugMonitorReport {
 
   // ------------------------------------------------------------------ selection
 
-  private Report.Section selection(Optional<UserTable> user) {
+  private Report.Section selection(Optional<UserSelection> user) {
     List<Report.Block> b = new ArrayList<>();
-    Table m = user.map(UserTable::table).orElseGet(() -> Datasets.table("municipalities"));
-    boolean withSe = m.columnNames().containsAll(List.of("drug_crime_se", "youth_crime_se", "lbm_se"));
+    UserSelection u = user.orElseGet(() -> UserSelection.standard("", Datasets.table("municipalities"), locale));
+    Table m = u.table();
+    String code = u.codeColumn();
     Map<String, String> names = new HashMap<>();
-    if (m.columnNames().contains("name")) {
-      var codeCol = Columns.column(m, "code");
-      var nameCol = Columns.column(m, "name");
+    if (u.nameColumn().isPresent()) {
+      var codeCol = Columns.column(m, code);
+      var nameCol = Columns.column(m, u.nameColumn().get());
       for (int i = 0; i < m.rowCount(); i++) {
         names.put(Columns.text(codeCol, i), Columns.text(nameCol, i));
       }
     }
-    CompositeIndex index = withSe
-        ? CompositeIndex.of(WeightedIndicator.of("drug_crime", 0.5).withSe("drug_crime_se"),
-            WeightedIndicator.of("youth_crime", 0.3).withSe("youth_crime_se"), WeightedIndicator.of("lbm", -0.2).withSe("lbm_se"))
-        : CompositeIndex.of(WeightedIndicator.of("drug_crime", 0.5), WeightedIndicator.of("youth_crime", 0.3),
-            WeightedIndicator.of("lbm", -0.2));
-    SelectionRules rules = SelectionRules.top(27).withMinimumPopulation(80_000);
-    Selection sel = index.select(m, "code", "inhabitants", rules);
+    WeightedIndicator[] weighted = new WeightedIndicator[u.indicators().size()];
+    Map<String, String> labels = new HashMap<>();
+    boolean withSe = true;
+    for (int i = 0; i < weighted.length; i++) {
+      IndexIndicator ind = u.indicators().get(i);
+      WeightedIndicator w = WeightedIndicator.of(ind.column(), ind.weight());
+      weighted[i] = ind.seColumn().map(w::withSe).orElse(w);
+      withSe &= ind.seColumn().isPresent();
+      labels.put(ind.column(), ind.label());
+    }
+    CompositeIndex index = CompositeIndex.of(weighted);
+    SelectionRules rules = u.rules();
+    String areas = u.level().plural(nl);
+    Selection sel = index.select(m, code, u.populationColumn(), rules);
     long eligible = sel.explanations().stream().filter(Explanation::eligible).count();
-    b.add(new Report.Paragraph(String.format(locale, t("A composite index of registered drug crime (weight 0.5) and youth "
-        + "crime (0.3) per 1,000 inhabitants and the Leefbaarometer score (−0.2: better liveability lowers the score), "
-        + "each standardised to z-scores over all %d municipalities. Only municipalities of at least 80,000 inhabitants "
-        + "are eligible (%d here); the 27 with the highest score are selected.", "Een samengestelde index van "
-        + "geregistreerde drugscriminaliteit (gewicht 0,5) en jeugdcriminaliteit (0,3) per 1.000 inwoners en de "
-        + "Leefbaarometerscore (−0,2: betere leefbaarheid verlaagt de score), elk gestandaardiseerd tot z-scores over alle "
-        + "%d gemeenten. Alleen gemeenten met minstens 80.000 inwoners komen in aanmerking (hier %d); de 27 met de "
-        + "hoogste score worden geselecteerd."), m.rowCount(), eligible)));
+    List<String> parts = new ArrayList<>();
+    for (IndexIndicator ind : u.indicators()) {
+      parts.add(ind.label() + String.format(locale, t(" (weight %s)", " (gewicht %s)"), number(ind.weight())));
+    }
+    String list = parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1))
+        + t(" and ", " en ") + parts.get(parts.size() - 1);
+    String eligibility = rules.minimumPopulation() > 0
+        ? String.format(locale, t("Only %s of at least %,.0f inhabitants are eligible (%d here)",
+            "Alleen %s met minstens %,.0f inwoners komen in aanmerking (hier %d)"), areas, rules.minimumPopulation(), eligible)
+        : String.format(locale, t("All %s are eligible (%d)", "Alle %s komen in aanmerking (%d)"), areas, eligible);
+    b.add(new Report.Paragraph(String.format(locale, t("A composite index of %s, each standardised to z-scores over all "
+        + "%d %s; a negative weight lowers the score. %s; the %d with the highest score are selected.",
+        "Een samengestelde index van %s, elk gestandaardiseerd tot z-scores over alle %d %s; een negatief gewicht "
+        + "verlaagt de score. %s; de %d met de hoogste score worden geselecteerd."), list, m.rowCount(), areas, eligibility,
+        rules.size()) + rulesText(rules, names)));
     List<List<Cell>> rows = new ArrayList<>();
     for (SelectedArea a : sel.selected()) {
       Explanation e = sel.explain(a.area()).orElseThrow();
@@ -390,59 +565,130 @@ public final class DrugMonitorReport {
       rows.add(List.of(Cell.of(e.rank().isPresent() ? Integer.toString(e.rank().getAsInt()) : "–"), Cell.of(a.area()),
           Cell.of(names.getOrDefault(a.area(), "")),
           Cell.of(String.format(locale, "%,.0f", e.population().orElse(0))), Cell.of(String.format(locale, "%.2f", a.score())),
-          Cell.of(a.reason())));
+          Cell.of(reason(e, rules))));
     }
-    b.add(new Report.TableBlock("selected", t("Selected municipalities, with the reason for each",
-        "Geselecteerde gemeenten, met de reden per gemeente"), List.of(t("rank by score", "rang naar score"), t("code", "code"),
-        t("name", "naam"), t("inhabitants", "inwoners"), "score", t("reason", "reden")), rows,
-        String.format(locale, t("Rank by score among all %d municipalities (1 = highest), as in the other selection tables.",
-            "Rang naar score onder alle %d gemeenten (1 = hoogste), zoals in de andere selectietabellen."), m.rowCount())));
-    b.add(new Report.FigureBlock("ranking", t("The 40 highest-scoring municipalities: contribution of each indicator "
-        + "(weight × z-score), score as a dot; green strip = selected, pale = below 80,000 inhabitants.",
-        "De 40 gemeenten met de hoogste score: bijdrage per indicator (gewicht × z-score), score als punt; groene strook = "
-        + "geselecteerd, licht = minder dan 80.000 inwoners."),
-        Figure.of(RankingChart.of(sel, 40, a -> a, locale))));
+    b.add(new Report.TableBlock("selected", String.format(locale, t("Selected %s, with the reason for each",
+        "Geselecteerde %s, met de reden per %s"), areas, u.level().singular(nl)), List.of(t("rank by score", "rang naar score"),
+        t("code", "code"), t("name", "naam"), t("inhabitants", "inwoners"), "score", t("reason", "reden")), rows,
+        String.format(locale, t("Rank by score among all %d %s (1 = highest), as in the other selection tables.",
+            "Rang naar score onder alle %d %s (1 = hoogste), zoals in de andere selectietabellen."), m.rowCount(), areas)));
+    int shown = Math.min(40, m.rowCount());
+    b.add(new Report.FigureBlock("ranking", String.format(locale, t("The %d highest-scoring %s: contribution of each "
+        + "indicator (weight × z-score), score as a dot; green strip = selected, pale = not eligible.",
+        "De %d %s met de hoogste score: bijdrage per indicator (gewicht × z-score), score als punt; groene strook = "
+        + "geselecteerd, licht = komt niet in aanmerking."), shown, areas),
+        Figure.of(RankingChart.of(sel, shown, a -> names.getOrDefault(a, a), c -> labels.getOrDefault(c, c), locale))));
     List<List<Cell>> missed = new ArrayList<>();
     for (Explanation e : sel.explanations()) {
-      if (!e.selected() && e.rank().isPresent() && e.rank().getAsInt() <= 35) {
+      if (!e.selected() && e.rank().isPresent() && e.rank().getAsInt() <= rules.size() + 8) {
         missed.add(List.of(Cell.of(Integer.toString(e.rank().getAsInt())), Cell.of(e.area()),
-            Cell.of(String.format(locale, "%,.0f", e.population().orElse(0))), Cell.of(e.reason())));
+            Cell.of(names.getOrDefault(e.area(), "")), Cell.of(String.format(locale, "%,.0f", e.population().orElse(0))),
+            Cell.of(reason(e, rules))));
       }
     }
-    b.add(new Report.TableBlock("not-selected", t("High-scoring municipalities that were not selected, and why",
-        "Gemeenten met een hoge score die niet zijn geselecteerd, en waarom"), List.of(t("rank by score", "rang naar score"), "code",
-        t("inhabitants", "inwoners"), t("reason", "reden")), missed, ""));
+    b.add(new Report.TableBlock("not-selected", capital(String.format(locale, t("High-scoring %s that were not selected, and why",
+        "%s met een hoge score die niet zijn geselecteerd, en waarom"), areas)), List.of(t("rank by score", "rang naar score"),
+        "code", t("name", "naam"), t("inhabitants", "inwoners"), t("reason", "reden")), missed, ""));
     if (withSe) {
-      RankUncertainty u = index.rankUncertainty(AreaIndicators.from(m, "code", "inhabitants", index), rules, 200, 20230825L);
+      RankUncertainty ru = index.rankUncertainty(AreaIndicators.from(m, code, u.populationColumn(), index), rules, 200,
+          20230825L);
       List<List<Cell>> ur = new ArrayList<>();
-      u.areas().stream().filter(a -> a.probabilitySelected() > 0 || a.selected())
+      ru.areas().stream().filter(a -> a.probabilitySelected() > 0 || a.selected())
           .sorted((x, y) -> Double.compare(y.probabilitySelected(), x.probabilitySelected())).limit(40)
           .forEach(a -> ur.add(List.of(Cell.of(a.area()), Cell.of(Integer.toString(a.rank())),
               Cell.of(String.format(locale, "%.0f%%", 100 * a.probabilitySelected())),
               Cell.of(String.format(locale, "%.0f–%.0f", a.rankLower(), a.rankUpper())))));
       b.add(new Report.TableBlock("rank-uncertainty", t("Rank uncertainty: share of 200 Monte Carlo replicates (indicators "
-          + "drawn within their standard errors, seed 20230825) in which a municipality is selected",
+          + "drawn within their standard errors, seed 20230825) in which an area is selected",
           "Onzekerheid van de rangorde: aandeel van 200 Monte-Carloreplicaties (indicatoren getrokken binnen hun "
-          + "standaardfout, seed 20230825) waarin een gemeente wordt geselecteerd"),
+          + "standaardfout, seed 20230825) waarin een gebied wordt geselecteerd"),
           List.of("code", t("rank by score", "rang naar score"), t("selected in", "geselecteerd in"),
               t("95% rank interval", "95%-rangenbereik")), ur, ""));
     }
     method(t("Tables selected, rank-uncertainty; figure ranking", "Tabellen selected, rank-uncertainty; figuur ranking"),
         t("composite index of z-scores, eligibility rules, seeded Monte Carlo", "samengestelde index van z-scores, "
         + "toelatingsregels, Monte Carlo met seed"), "R scale/rank/order (4e-13)",
-        t("synthetic municipalities (342, seed 20230825)", "synthetische gemeenten (342, seed 20230825)"));
-    return new Report.Section("selection", t("Selection of municipalities", "Selectie van gemeenten"), b);
+        user.isPresent() ? u.name() : t("synthetic municipalities (342, seed 20230825)", "synthetische gemeenten (342, seed 20230825)"));
+    return new Report.Section("selection", String.format(locale, t("Selection of %s", "Selectie van %s"), areas), b);
+  }
+
+  /**
+   * Why an area is (not) selected, in the report's language: the library's own sentence in English,
+   * the same facts in Dutch.
+   */
+  private String reason(Explanation e, SelectionRules rules) {
+    if (!nl) {
+      return e.reason();
+    }
+    String included = rules.inclusions().get(e.area());
+    if (included != null) {
+      return "op naam opgenomen: " + included;
+    }
+    String excluded = rules.exclusions().get(e.area());
+    if (excluded != null) {
+      return "op naam uitgesloten: " + excluded;
+    }
+    if (e.selected()) {
+      return String.format(locale, "top %d van wie in aanmerking komt", rules.size() - rules.inclusions().size());
+    }
+    if (!e.eligible()) {
+      if (e.population().isPresent() && e.population().getAsDouble() < rules.minimumPopulation()) {
+        return String.format(locale, "minder dan %,.0f inwoners (%,.0f)", rules.minimumPopulation(),
+            e.population().getAsDouble());
+      }
+      return e.population().isEmpty() ? "geen inwonertal" : "komt niet in aanmerking";
+    }
+    if (e.score().isEmpty()) {
+      return "geen score (een indicator ontbreekt)";
+    }
+    return e.eligibleRank().isPresent()
+        ? String.format(locale, "rang %d onder wie in aanmerking komt, na de %d plaatsen", e.eligibleRank().getAsInt(),
+            rules.size())
+        : "niet geselecteerd";
+  }
+
+  /** The text with its first letter in capitals. */
+  static String capital(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** A weight as written: 0.5, −0.2 (a true minus sign), decimal comma in Dutch. */
+  private String number(double w) {
+    String s = java.math.BigDecimal.valueOf(Math.abs(w)).stripTrailingZeros().toPlainString();
+    return (w < 0 ? "−" : "") + (nl ? s.replace('.', ',') : s);
+  }
+
+  /** The named inclusions and exclusions of the rules, with their reasons, as sentences. */
+  private String rulesText(SelectionRules rules, Map<String, String> names) {
+    StringBuilder sb = new StringBuilder();
+    java.util.function.Function<Map<String, String>, String> named = m -> {
+      List<String> items = new ArrayList<>();
+      m.forEach((area, reason) -> items.add(names.getOrDefault(area, area) + " (" + reason + ")"));
+      return String.join("; ", items);
+    };
+    if (!rules.inclusions().isEmpty()) {
+      sb.append(t(" Always included: ", " Altijd opgenomen: ")).append(named.apply(rules.inclusions())).append('.');
+    }
+    if (!rules.exclusions().isEmpty()) {
+      sb.append(t(" Excluded: ", " Uitgesloten: ")).append(named.apply(rules.exclusions())).append('.');
+    }
+    return sb.toString();
   }
 
   // ------------------------------------------------------------------ outcomes
 
-  private Report.Section outcomes(Optional<UserTable> userEffects, Optional<UserTable> userCohorts,
-      Optional<UserTable> userPanel) {
+  private Report.Section outcomes(Optional<UserEffects> userEffects, Optional<UserCohorts> userCohorts,
+      Optional<UserPanel> userPanel) {
     List<Report.Block> b = new ArrayList<>();
-    Table effects = userEffects.map(UserTable::table).orElseGet(() -> Datasets.table("effects"));
-    MetaAnalysis meta = from(userEffects.map(UserTable::name), () -> MetaAnalysis.fromCounts(effects, "study",
-        "events_treated", "total_treated", "events_control", "total_control", Measure.RR, MetaMethod.REML, 0.95));
-    b.add(new Report.Paragraph(t("Re-offending within two years among participants of an intervention and a comparison "
+    UserEffects ue = userEffects.orElseGet(() -> new UserEffects("", Datasets.table("effects")));
+    MetaAnalysis meta = from(userEffects.map(UserEffects::name), () -> MetaAnalysis.fromCounts(ue.table(), ue.study(),
+        ue.eventsTreated(), ue.totalTreated(), ue.eventsControl(), ue.totalControl(), Measure.RR, MetaMethod.REML, 0.95));
+    b.add(new Report.Paragraph(userEffects.isPresent()
+        ? String.format(locale, t("Events among participants of an intervention and a comparison group in %d studies (%s), "
+            + "pooled as risk ratios with a random-effects model (REML).", "Gebeurtenissen onder deelnemers aan een "
+            + "interventie en een vergelijkingsgroep in %d studies (%s), gepoold als risicoratio's met een random-effectsmodel "
+            + "(REML)."), meta.studies().size(), ue.name())
+        : t("Re-offending within two years among participants of an intervention and a comparison "
         + "group in each municipality (synthetic cohorts with a true risk ratio of 0.75), pooled with a random-effects "
         + "model (REML).", "Recidive binnen twee jaar onder deelnemers aan een interventie en een vergelijkingsgroep per "
         + "gemeente (synthetische cohorten met een werkelijke risicoratio van 0,75), gepoold met een random-effectsmodel (REML).")));
@@ -464,10 +710,10 @@ public final class DrugMonitorReport {
         + "estimate (diamond) and prediction interval (line below).", "Forestplot: risicoratio per gemeente (grootte van "
         + "het vierkant = gewicht), gepoolde schatting (ruit) en predictie-interval (lijn eronder)."),
         Figure.of(ForestChart.of(meta, locale))));
-    Table cohorts = userCohorts.map(UserTable::table).orElseGet(() -> Datasets.table("cohorts"));
-    List<SurvivalCurve> curves = from(userCohorts.map(UserTable::name),
-        () -> KaplanMeier.fit(cohorts, "time", "reoffended", Optional.of("group"), 0.95));
-    LogRankTest lr = from(userCohorts.map(UserTable::name), () -> LogRankTest.of(cohorts, "time", "reoffended", "group"));
+    UserCohorts uc = userCohorts.orElseGet(() -> new UserCohorts("", Datasets.table("cohorts")));
+    List<SurvivalCurve> curves = from(userCohorts.map(UserCohorts::name),
+        () -> KaplanMeier.fit(uc.table(), uc.time(), uc.event(), Optional.of(uc.group()), 0.95));
+    LogRankTest lr = from(userCohorts.map(UserCohorts::name), () -> LogRankTest.of(uc.table(), uc.time(), uc.event(), uc.group()));
     List<List<Cell>> km = new ArrayList<>();
     for (SurvivalCurve c : curves) {
       km.add(List.of(Cell.of(c.group()), Cell.of(Integer.toString(c.n())), Cell.of(Integer.toString(c.events())),
@@ -483,27 +729,35 @@ public final class DrugMonitorReport {
     b.add(new Report.FigureBlock("survival", t("Kaplan–Meier curves with 95% confidence bands, censoring ticks and the "
         + "number at risk.", "Kaplan–Meiercurves met 95%-betrouwbaarheidsbanden, censureringsstreepjes en het aantal at risk."),
         SurvivalChart.of(curves, t("days since start", "dagen sinds start"), locale)));
-    Table panel = userPanel.map(UserTable::table).orElseGet(() -> Datasets.table("panel"));
-    DiffInDiff did = from(userPanel.map(UserTable::name), () -> DiffInDiff.fit(panel, "unit", "treated", "period", "rate", 0.95));
-    b.add(new Report.Paragraph(String.format(locale, t("Difference in differences for %d wijken (area-based approach vs "
-        + "comparison), registered incidents per 1,000: effect %+.2f (95%% CI %+.2f to %+.2f), cluster-robust standard "
-        + "errors by wijk. Parallel trends before the start: %s.", "Verschil in verschillen voor %d wijken (gebiedsgerichte "
-        + "aanpak vs vergelijking), geregistreerde incidenten per 1.000: effect %+.2f (95%%-BI %+.2f tot %+.2f), "
-        + "clusterrobuuste standaardfouten per wijk. Parallelle trends vóór de start: %s."), did.clusters(),
-        did.effect().estimate(), did.ciLower(), did.ciUpper(), did.preTrend().map(c -> String.format(locale,
+    UserPanel up = userPanel.orElseGet(() -> new UserPanel("", Datasets.table("panel")));
+    DiffInDiff did = from(userPanel.map(UserPanel::name), () -> DiffInDiff.fit(up.table(), up.unit(), up.treated(), up.period(),
+        up.outcome(), 0.95));
+    String outcome = up.outcomeLabel().isBlank() ? t("registered incidents per 1,000", "geregistreerde incidenten per 1.000")
+        : up.outcomeLabel();
+    String units = userPanel.isPresent() ? t("units", "eenheden") : "wijken";
+    String unit = userPanel.isPresent() ? t("unit", "eenheid") : "wijk";
+    b.add(new Report.Paragraph(String.format(locale, t("Difference in differences for %d %s (treated vs "
+        + "comparison), %s: effect %+.2f (95%% CI %+.2f to %+.2f), cluster-robust standard "
+        + "errors by %s. Parallel trends before the start: %s.", "Verschil in verschillen voor %d %s (aanpak vs "
+        + "vergelijking), %s: effect %+.2f (95%%-BI %+.2f tot %+.2f), "
+        + "clusterrobuuste standaardfouten per %s. Parallelle trends vóór de start: %s."), did.clusters(), units, outcome,
+        did.effect().estimate(), did.ciLower(), did.ciUpper(), unit, did.preTrend().map(c -> String.format(locale,
             t("slope difference %+.3f (%s)", "verschil in helling %+.3f (%s)"), c.estimate(), Messages.of(locale).pValue(c.p())))
             .orElse(did.preTrendNote()))));
-    b.add(new Report.FigureBlock("did", t("Mean incidents per 1,000 in treated and comparison wijken by period, with the "
-        + "counterfactual for the treated wijken.", "Gemiddeld aantal incidenten per 1.000 in aanpak- en vergelijkingswijken "
-        + "per periode, met de contrafeitelijke lijn voor de aanpakwijken."),
-        Figure.of(DidChart.of(did, t("incidents per 1,000", "incidenten per 1.000"), locale))));
+    b.add(new Report.FigureBlock("did", String.format(locale, t("Mean %s in treated and comparison %s by period, with the "
+        + "counterfactual for the treated %s.", "Gemiddelde %s in aanpak- en vergelijkings%s per periode, met de "
+        + "contrafeitelijke lijn voor de aanpak%s."), outcome, units, units),
+        Figure.of(DidChart.of(did, up.outcomeLabel().isBlank() ? t("incidents per 1,000", "incidenten per 1.000")
+            : up.outcomeLabel(), locale))));
     method(t("Table meta-analysis; figure forest", "Tabel meta-analysis; figuur forest"), t("log risk ratio (escalc), REML "
         + "random effects, prediction interval", "log-risicoratio (escalc), REML random effects, predictie-interval"),
-        "R metafor (9e-13)", t("synthetic cohorts, seed 20240101", "synthetische cohorten, seed 20240101"));
+        "R metafor (9e-13)", userEffects.isPresent() ? ue.name() : t("synthetic cohorts, seed 20240101",
+            "synthetische cohorten, seed 20240101"));
     method(t("Table/figure survival", "Tabel/figuur survival"), t("Kaplan–Meier, Greenwood, log interval; log-rank",
-        "Kaplan–Meier, Greenwood, log-interval; logrank"), "R survival (9e-13)", t("synthetic cohorts", "synthetische cohorten"));
+        "Kaplan–Meier, Greenwood, log-interval; logrank"), "R survival (9e-13)", userCohorts.isPresent() ? uc.name()
+            : t("synthetic cohorts", "synthetische cohorten"));
     method(t("Figure did", "Figuur did"), t("OLS with CR1 cluster-robust errors by unit", "OLS met CR1 clusterrobuuste fouten per eenheid"),
-        "R lm + sandwich formula (9e-13)", t("synthetic wijk panel", "synthetisch wijkpanel"));
+        "R lm + sandwich formula (9e-13)", userPanel.isPresent() ? up.name() : t("synthetic wijk panel", "synthetisch wijkpanel"));
     return new Report.Section("outcomes", t("Intervention outcomes", "Uitkomsten van interventies"), b);
   }
 

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageXYZDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -70,6 +74,17 @@ public final class PdfReport {
   }
 
   private void render(Report r) throws IOException {
+    // metadata: title, author and language, and an outline entry per section (PDF viewers' bookmarks)
+    PDDocumentInformation info = doc.getDocumentInformation();
+    info.setTitle(r.title());
+    if (!r.author().isBlank()) {
+      info.setAuthor(r.author());
+    }
+    info.setSubject(r.subtitle());
+    info.setCreator("dmstat");
+    doc.getDocumentCatalog().setLanguage(r.locale().toLanguageTag());
+    PDDocumentOutline outline = new PDDocumentOutline();
+    doc.getDocumentCatalog().setDocumentOutline(outline);
     newPage();
     text(bold, 20, r.title(), MARGIN, y - 20);
     y -= 30;
@@ -80,6 +95,13 @@ public final class PdfReport {
     for (Report.Section s : r.sections()) {
       need(60);
       y -= 12;
+      PDOutlineItem item = new PDOutlineItem();
+      item.setTitle(s.heading());
+      PDPageXYZDestination dest = new PDPageXYZDestination();
+      dest.setPage(doc.getPage(doc.getNumberOfPages() - 1));
+      dest.setTop((int) y);
+      item.setDestination(dest);
+      outline.addLast(item);
       text(bold, 14, s.heading(), MARGIN, y - 14);
       y -= 24;
       for (Report.Block b : s.blocks()) {

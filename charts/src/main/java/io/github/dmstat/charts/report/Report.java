@@ -16,13 +16,20 @@ import java.util.Objects;
  * @param subtitle one line under the title (data and date)
  * @param locale language of the labels
  * @param sections the sections in order
+ * @param author who wrote it (empty: not named); in the PDF's and the HTML's metadata
  */
-public record Report(String title, String subtitle, Locale locale, List<Section> sections) {
+public record Report(String title, String subtitle, Locale locale, List<Section> sections, String author) {
   public Report {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(subtitle, "subtitle");
     Objects.requireNonNull(locale, "locale");
     sections = List.copyOf(sections);
+    Objects.requireNonNull(author, "author");
+  }
+
+  /** A report without an author. */
+  public Report(String title, String subtitle, Locale locale, List<Section> sections) {
+    this(title, subtitle, locale, sections, "");
   }
 
   /** A section: an id (for file names and anchors), a heading and its blocks. */

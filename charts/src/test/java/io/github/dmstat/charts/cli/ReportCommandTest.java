@@ -48,6 +48,30 @@ class ReportCommandTest {
   }
 
   @Test
+  void initWritesAnExampleSpecThatRunsAsIs() throws IOException {
+    Path spec = dir.resolve("report.yaml");
+    Result init = run("report", "--init", spec.toString());
+    assertEquals(0, init.code(), init.err());
+    assertTrue(Files.readString(spec).contains("sections:"));
+    assertEquals(2, run("report", "--init", spec.toString()).code(), "an existing file is kept without --force");
+    Path out = dir.resolve("from-spec");
+    Result r = run("report", "--spec", spec.toString(), "--out", out.toString(), "--lang", "nl");
+    assertEquals(0, r.code(), r.err());
+    String html = Files.readString(out.resolve("index.html"));
+    assertTrue(html.contains("<html lang=\"nl\">") && html.contains("Bron: CBS, Kerncijfers wijken en buurten 2024"));
+    Result both = run("report", "--spec", spec.toString(), "--out", dir.resolve("x").toString(), "--survey",
+        write("adults").toString());
+    assertEquals(2, both.code());
+    assertTrue(both.err().contains("--spec names the data"), both.err());
+    Files.writeString(spec, "title: x\nsections:\n  selection:\n    data: nowhere.csv\n");
+    Result bad = run("report", "--spec", spec.toString(), "--out", dir.resolve("y").toString());
+    assertEquals(2, bad.code());
+    assertEquals("dmstat report: report.yaml: sections.selection.code: is required", bad.err().strip());
+    assertTrue(Files.notExists(dir.resolve("y")), "no work before the spec is checked");
+    assertEquals(2, run("report").code(), "--out or --init is needed");
+  }
+
+  @Test
   void badUserDataExitsWithTwoNamingTheFile() throws IOException {
     Path out = dir.resolve("bad");
     Result half = run("report", "--out", out.toString(), "--areas", write("buurten").toString());

@@ -1,0 +1,592 @@
+package io.github.dmstat.charts.report;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.dmstat.core.area.AreaPolygon;
+import io.github.dmstat.core.area.GeoJson;
+import io.github.dmstat.core.io.ColumnType;
+import io.github.dmstat.core.io.Csv;
+import io.github.dmstat.core.io.ReadOptions;
+import io.github.dmstat.core.model.Indicator;
+import io.github.dmstat.core.model.RecallPeriod;
+import io.github.dmstat.core.selection.SelectionRules;
+import io.github.dmstat.core.spatial.MultipleTesting;
+import io.github.dmstat.core.survey.DesignSpec;
+import io.github.dmstat.core.survey.LonelyPsu;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import tech.tablesaw.api.Table;
+
+/**
+ * A report spec: what {@code dmstat report --spec report.yaml} makes the report of. A YAML file
+ * (read with Jackson's YAML data format) names the title, language, credits and, for each section
+ * (each optional; a section left out uses the embedded example data), the data file with its
+ * reading options and a column for every role. The reference of every key is in the README
+ * ("The report spec") and in {@link #example()}, which runs as is on the embedded data.
+ *
+ * <p>{@link #read(Path)} checks the whole spec before any data is read: an unknown key, a value
+ * of the wrong type or a file that does not exist is an {@link IllegalArgumentException} naming
+ * the key path, e.g. {@code sections.selection.indicators[1].weight: expected a number, got
+ * 'hoog'}. {@link #options()} then reads the files (relative paths are relative to the spec's
+ * folder) and gives the report's {@link DrugMonitorReport.Options}.
+ */
+public final class ReportSpec {
+  private final Path base;
+  private final String source;
+  private final JsonNode root;
+  private final Locale locale;
+  private final ReadOptions reading;
+
+  private ReportSpec(Path base, String source, JsonNode root, Locale locale, ReadOptions reading) {
+    this.base = base;
+    this.source = source;
+    this.root = root;
+    this.locale = locale;
+    this.reading = reading;
+  }
+
+  /** Reads and checks {@code file}; no data file is read yet. */
+  public static ReportSpec read(Path file) {
+    String name = String.valueOf(file.getFileName());
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(name + ": no such file");
+    } catch (IOException e) {
+      throw new IllegalArgumentException(name + ": cannot be read as UTF-8 text (" + e.getMessage() + ")");
+    }
+    Path base = file.toAbsolutePath().getParent();
+    return parse(text, name, base == null ? Path.of(".") : base);
+  }
+
+  /** Parses and checks the text of a spec; files are relative to {@code base}. */
+  public static ReportSpec parse(String text, String name, Path base) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      // the parser's message spans lines (with a picture of the place): its sentences only
+      List<String> said = new ArrayList<>();
+      for (String line : String.valueOf(e.getOriginalMessage()).split("\\R")) {
+        if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+          said.add(line.strip());
+        }
+      }
+      throw new IllegalArgumentException(name + (at == null ? "" : ": line " + at.getLineNr()) + ": not valid YAML: "
+          + String.join("; ", said));
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new IllegalArgumentException(name + ": the spec is empty");
+    }
+    Node r = new Node(name, "", root);
+    r.object(Set.of("title", "subtitle", "author", "language", "sources", "local-correction", "reading", "sections"));
+    Locale locale = r.optionalText("language").map(l -> {
+      switch (l) {
+        case "en": return Locale.forLanguageTag("en-GB");
+        case "nl": return Locale.forLanguageTag("nl-NL");
+        default: throw r.child("language").fail("expected en or nl, got '" + l + "'");
+      }
+    }).orElse(Locale.forLanguageTag("en-GB"));
+    r.optionalText("title");
+    r.optionalText("subtitle");
+    r.optionalText("author");
+    r.texts("sources");
+    r.optionalText("local-correction").ifPresent(c -> r.child("local-correction").convert(c, MultipleTesting::parse));
+    ReadOptions reading = r.has("reading") ? readOptions(r.child("reading"), ReadOptions.withDefaults()) : ReadOptions.withDefaults();
+    ReportSpec spec = new ReportSpec(base, name, root, locale, reading);
+    if (r.has("sections")) {
+      Node s = r.child("sections");
+      s.object(Set.of("prevalence", "concentration", "selection", "outcomes"));
+      // a dry run of every section: checks keys, types, columns named and files present
+      spec.sections(s, false);
+    }
+    return spec;
+  }
+
+  /** The report's options: reads every data file the spec names. */
+  public DrugMonitorReport.Options options() {
+    Node r = new Node(source, "", root);
+    DrugMonitorReport.Options o = DrugMonitorReport.Options.defaults().withLocale(locale)
+        .withTitle(r.optionalText("title").orElse(""))
+        .withCredits(r.optionalText("subtitle").orElse(""), r.optionalText("author").orElse(""), r.texts("sources"));
+    if (r.has("local-correction")) {
+      o = o.withLocalCorrection(MultipleTesting.parse(r.optionalText("local-correction").orElseThrow()));
+    }
+    if (r.has("sections")) {
+      Sections s = sections(r.child("sections"), true);
+      if (s.survey != null) {
+        o = o.withSurvey(s.survey);
+      }
+      if (s.areas != null) {
+        o = o.withAreas(s.areas);
+      }
+      if (s.selection != null) {
+        o = o.withMunicipalities(s.selection);
+      }
+      if (s.effects != null) {
+        o = o.withEffects(s.effects);
+      }
+      if (s.cohorts != null) {
+        o = o.withCohorts(s.cohorts);
+      }
+      if (s.panel != null) {
+        o = o.withPanel(s.panel);
+      }
+    }
+    return o;
+  }
+
+  /** The report's language. */
+  public Locale locale() {
+    return locale;
+  }
+
+  private static final class Sections {
+    DrugMonitorReport.UserSurvey survey;
+    DrugMonitorReport.UserAreas areas;
+    DrugMonitorReport.UserSelection selection;
+    DrugMonitorReport.UserEffects effects;
+    DrugMonitorReport.UserCohorts cohorts;
+    DrugMonitorReport.UserPanel panel;
+  }
+
+  private static final Set<String> DATA_KEYS = Set.of("data", "reading", "where");
+
+  /** Checks the sections and, with {@code load}, reads their data. */
+  private Sections sections(Node s, boolean load) {
+    Sections out = new Sections();
+    if (s.has("prevalence")) {
+      Node p = s.child("prevalence");
+      p.object(with(DATA_KEYS, "weight", "strata", "psu", "fpc", "lonely-psu", "age"));
+      String weight = p.text("weight");
+      DesignSpec design = DesignSpec.weights(weight);
+      if (p.has("strata")) {
+        design = design.withStrata(p.text("strata"));
+      }
+      if (p.has("psu")) {
+        design = design.withPsu(p.text("psu"));
+      }
+      if (p.has("fpc")) {
+        design = design.withFpc(p.text("fpc"));
+      }
+      if (p.has("lonely-psu")) {
+        design = design.withLonelyPsu(p.child("lonely-psu").convert(p.text("lonely-psu"), LonelyPsu::parse));
+      }
+      String age = p.optionalText("age").orElse("age");
+      Path file = file(p);
+      ReadOptions ro = options(p);
+      if (load) {
+        Map<String, ColumnType> outcomes = new HashMap<>();
+        for (RecallPeriod period : RecallPeriod.values()) {
+          Indicator.columns(period).forEach(c -> outcomes.put(c, ColumnType.FLAG));
+        }
+        out.survey = new DrugMonitorReport.UserSurvey(name(file), Csv.read(file, ro, outcomes), design, age);
+      }
+    }
+    if (s.has("concentration")) {
+      Node c = s.child("concentration");
+      c.object(with(DATA_KEYS, "level", "code", "name", "count", "count-label", "population", "boundaries", "boundary-code",
+          "boundary-name"));
+      AreaLevel level = c.child("level").convert(c.text("level"), AreaLevel::parse);
+      String code = c.text("code");
+      Optional<String> nameColumn = c.optionalText("name");
+      String count = c.text("count");
+      String population = c.text("population");
+      String label = c.optionalText("count-label").orElse("");
+      Path file = file(c);
+      Path boundaries = c.file(base, "boundaries");
+      Optional<String> boundaryCode = c.optionalText("boundary-code");
+      Optional<String> boundaryName = c.optionalText("boundary-name");
+      ReadOptions ro = options(c);
+      if (load) {
+        Table t = Csv.read(file, ro);
+        List<AreaPolygon> polygons = boundaryName.isPresent()
+            ? GeoJson.read(boundaries, boundaryCode.orElse(null), boundaryName.get())
+            : GeoJson.read(boundaries, boundaryCode.orElse(null));
+        Map<String, String> names = new LinkedHashMap<>();
+        if (boundaryName.isPresent()) {
+          polygons.forEach(pg -> pg.name().ifPresent(n -> names.put(pg.code(), n)));
+        }
+        nameColumn.ifPresent(n -> names.putAll(columnMap(t, code, n)));
+        out.areas = new DrugMonitorReport.UserAreas(name(file), t, polygons, code, count, population, level, label, names);
+      }
+    }
+    if (s.has("selection")) {
+      Node c = s.child("selection");
+      c.object(with(DATA_KEYS, "level", "code", "name", "population", "indicators", "eligibility"));
+      AreaLevel level = c.has("level") ? c.child("level").convert(c.text("level"), AreaLevel::parse) : AreaLevel.GEMEENTE;
+      String code = c.text("code");
+      Optional<String> nameColumn = c.optionalText("name");
+      String population = c.text("population");
+      List<DrugMonitorReport.IndexIndicator> indicators = new ArrayList<>();
+      List<Node> items = c.list("indicators");
+      if (items.isEmpty()) {
+        throw c.child("indicators").fail("needs at least one indicator");
+      }
+      for (Node i : items) {
+        i.object(Set.of("column", "label", "weight", "direction", "se"));
+        String column = i.text("column");
+        double weight = i.number("weight");
+        if (!(weight > 0)) {
+          throw i.child("weight").fail("must be a number > 0 (the direction says whether higher values raise or lower the score), got "
+              + i.child("weight").node.asText());
+        }
+        String direction = i.optionalText("direction").orElse("higher");
+        if (!direction.equals("higher") && !direction.equals("lower")) {
+          throw i.child("direction").fail("expected higher (higher values raise the score) or lower, got '" + direction + "'");
+        }
+        indicators.add(new DrugMonitorReport.IndexIndicator(column, i.optionalText("label").orElse(column),
+            direction.equals("lower") ? -weight : weight, i.optionalText("se")));
+      }
+      SelectionRules rules = SelectionRules.top(1);
+      Node e = c.child("eligibility");
+      e.object(Set.of("top", "minimum-population", "include", "exclude"));
+      int top = e.integer("top");
+      if (top < 1) {
+        throw e.child("top").fail("must be at least 1, got " + top);
+      }
+      rules = rules.withSize(top);
+      if (e.has("minimum-population")) {
+        double min = e.number("minimum-population");
+        if (min < 0) {
+          throw e.child("minimum-population").fail("must be >= 0, got " + e.child("minimum-population").node.asText());
+        }
+        rules = rules.withMinimumPopulation(min);
+      }
+      for (Node i : e.list("include")) {
+        i.object(Set.of("code", "reason"));
+        rules = rules.include(i.text("code"), i.text("reason"));
+      }
+      for (Node i : e.list("exclude")) {
+        i.object(Set.of("code", "reason"));
+        rules = rules.exclude(i.text("code"), i.text("reason"));
+      }
+      Path file = file(c);
+      ReadOptions ro = options(c);
+      if (load) {
+        out.selection = new DrugMonitorReport.UserSelection(name(file), Csv.read(file, ro), code, nameColumn, population,
+            indicators, rules, level);
+      }
+    }
+    if (s.has("outcomes")) {
+      Node o = s.child("outcomes");
+      o.object(Set.of("effects", "cohorts", "panel"));
+      if (o.has("effects")) {
+        Node e = o.child("effects");
+        e.object(with(DATA_KEYS, "study", "events-treated", "total-treated", "events-control", "total-control"));
+        String[] cols = {e.text("study"), e.text("events-treated"), e.text("total-treated"), e.text("events-control"),
+            e.text("total-control")};
+        Path file = file(e);
+        ReadOptions ro = options(e);
+        if (load) {
+          out.effects = new DrugMonitorReport.UserEffects(name(file), Csv.read(file, ro), cols[0], cols[1], cols[2], cols[3],
+              cols[4]);
+        }
+      }
+      if (o.has("cohorts")) {
+        Node e = o.child("cohorts");
+        e.object(with(DATA_KEYS, "time", "event", "group"));
+        String time = e.text("time");
+        String event = e.text("event");
+        String group = e.text("group");
+        Path file = file(e);
+        ReadOptions ro = options(e);
+        if (load) {
+          out.cohorts = new DrugMonitorReport.UserCohorts(name(file), Csv.read(file, ro, Map.of(event, ColumnType.FLAG)), time,
+              event, group);
+        }
+      }
+      if (o.has("panel")) {
+        Node e = o.child("panel");
+        e.object(with(DATA_KEYS, "unit", "treated", "period", "outcome", "outcome-label"));
+        String unit = e.text("unit");
+        String treated = e.text("treated");
+        String period = e.text("period");
+        String outcome = e.text("outcome");
+        String label = e.optionalText("outcome-label").orElse("");
+        Path file = file(e);
+        ReadOptions ro = options(e);
+        if (load) {
+          out.panel = new DrugMonitorReport.UserPanel(name(file), Csv.read(file, ro, Map.of(treated, ColumnType.FLAG)), unit,
+              treated, period, outcome, label);
+        }
+      }
+    }
+    return out;
+  }
+
+  private Path file(Node section) {
+    return section.file(base, "data");
+  }
+
+  /** The spec's reading options, then the section's own, then its row filters. */
+  private ReadOptions options(Node section) {
+    ReadOptions o = section.has("reading") ? readOptions(section.child("reading"), reading) : reading;
+    if (section.has("where")) {
+      Node w = section.child("where");
+      w.object(null);
+      List<ReadOptions.Where> filters = new ArrayList<>(o.where());
+      for (Iterator<String> it = w.node.fieldNames(); it.hasNext(); ) {
+        String column = it.next();
+        List<String> values = w.texts(column);
+        if (values.isEmpty()) {
+          throw w.child(column).fail("expected a value or a list of values");
+        }
+        filters.add(new ReadOptions.Where(column, values));
+      }
+      o = o.withWhere(filters);
+    }
+    return o;
+  }
+
+  private static ReadOptions readOptions(Node n, ReadOptions start) {
+    n.object(Set.of("delimiter", "decimal", "thousands", "encoding", "na-values", "true-values", "false-values", "sheet"));
+    ReadOptions o = start;
+    if (n.has("delimiter")) {
+      char d = n.child("delimiter").convert(n.text("delimiter"), ReadOptions::parseDelimiter);
+      o = o.withDelimiter(d);
+    }
+    if (n.has("decimal")) {
+      String d = n.text("decimal");
+      if (!d.equals(".") && !d.equals(",")) {
+        throw n.child("decimal").fail("expected . or , got '" + d + "'");
+      }
+      o = o.withDecimal(d.charAt(0));
+    }
+    if (n.has("thousands")) {
+      o = n.child("thousands").convert(n.text("thousands"), ReadOptions::parseThousands) == ReadOptions.NONE
+          ? o.withThousands(ReadOptions.NONE) : o.withThousands(ReadOptions.parseThousands(n.text("thousands")));
+    }
+    if (n.has("encoding")) {
+      ReadOptions before = o;
+      o = n.child("encoding").convert(n.text("encoding"), before::withEncoding);
+    }
+    if (n.has("na-values")) {
+      List<String> na = new ArrayList<>(List.of(""));
+      na.addAll(n.texts("na-values"));
+      o = o.withNaValues(na);
+    }
+    if (n.has("true-values")) {
+      o = o.withTrueValues(n.texts("true-values"));
+    }
+    if (n.has("false-values")) {
+      o = o.withFalseValues(n.texts("false-values"));
+    }
+    if (n.has("sheet")) {
+      o = o.withSheet(n.text("sheet"));
+    }
+    return o;
+  }
+
+  private static Set<String> with(Set<String> common, String... keys) {
+    Set<String> s = new TreeSet<>(common);
+    s.addAll(List.of(keys));
+    return s;
+  }
+
+  private static String name(Path file) {
+    return String.valueOf(file.getFileName());
+  }
+
+  private static Map<String, String> columnMap(Table t, String key, String value) {
+    Map<String, String> out = new LinkedHashMap<>();
+    var k = io.github.dmstat.core.Columns.column(t, key);
+    var v = io.github.dmstat.core.Columns.column(t, value);
+    for (int i = 0; i < t.rowCount(); i++) {
+      String name = io.github.dmstat.core.Columns.text(v, i);
+      if (!name.isBlank()) {
+        out.put(io.github.dmstat.core.Columns.text(k, i), name.strip());
+      }
+    }
+    return out;
+  }
+
+  /** A node of the spec with its key path, for messages. */
+  private static final class Node {
+    final String source;
+    final String path;
+    final JsonNode node;
+
+    Node(String source, String path, JsonNode node) {
+      this.source = source;
+      this.path = path;
+      this.node = node;
+    }
+
+    IllegalArgumentException fail(String problem) {
+      return new IllegalArgumentException(source + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
+    }
+
+    /** An object with only the keys {@code known} (null: any key). */
+    void object(Set<String> known) {
+      if (!node.isObject()) {
+        throw fail("expected keys and values, got " + describe(node));
+      }
+      if (known != null) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+          String k = it.next();
+          if (!known.contains(k)) {
+            throw child(k).fail("unknown key (known here: " + String.join(", ", new TreeSet<>(known)) + ")");
+          }
+        }
+      }
+    }
+
+    boolean has(String key) {
+      return node.has(key) && !node.get(key).isNull();
+    }
+
+    Node child(String key) {
+      return new Node(source, path.isEmpty() ? key : path + "." + key, node.path(key));
+    }
+
+    String text(String key) {
+      Node c = child(key);
+      if (!has(key)) {
+        throw c.fail("is required");
+      }
+      if (!c.node.isValueNode()) {
+        throw c.fail("expected a text, got " + describe(c.node));
+      }
+      String v = c.node.asText().strip();
+      if (v.isEmpty()) {
+        throw c.fail("must not be empty");
+      }
+      return v;
+    }
+
+    Optional<String> optionalText(String key) {
+      return has(key) ? Optional.of(text(key)) : Optional.empty();
+    }
+
+    double number(String key) {
+      Node c = child(key);
+      if (!has(key)) {
+        throw c.fail("is required");
+      }
+      if (!c.node.isNumber()) {
+        throw c.fail("expected a number, got " + describe(c.node));
+      }
+      return c.node.asDouble();
+    }
+
+    int integer(String key) {
+      Node c = child(key);
+      if (!has(key)) {
+        throw c.fail("is required");
+      }
+      if (!c.node.isIntegralNumber() || !c.node.canConvertToInt()) {
+        throw c.fail("expected a whole number, got " + describe(c.node));
+      }
+      return c.node.asInt();
+    }
+
+    /** A list of objects (or nothing: empty). */
+    List<Node> list(String key) {
+      List<Node> out = new ArrayList<>();
+      if (!has(key)) {
+        return out;
+      }
+      Node c = child(key);
+      if (!c.node.isArray()) {
+        throw c.fail("expected a list, got " + describe(c.node));
+      }
+      for (int i = 0; i < c.node.size(); i++) {
+        out.add(new Node(source, c.path + "[" + (i + 1) + "]", c.node.get(i)));
+      }
+      return out;
+    }
+
+    /** One text or a list of texts (or nothing: empty). */
+    List<String> texts(String key) {
+      List<String> out = new ArrayList<>();
+      if (!has(key)) {
+        return out;
+      }
+      Node c = child(key);
+      if (c.node.isValueNode()) {
+        out.add(c.node.asText().strip());
+        return out;
+      }
+      if (!c.node.isArray()) {
+        throw c.fail("expected a text or a list of texts, got " + describe(c.node));
+      }
+      for (int i = 0; i < c.node.size(); i++) {
+        JsonNode v = c.node.get(i);
+        if (!v.isValueNode() || v.isNull()) {
+          throw new Node(source, c.path + "[" + (i + 1) + "]", v).fail("expected a text, got " + describe(v));
+        }
+        out.add(v.asText().strip());
+      }
+      return out;
+    }
+
+    /** A path relative to {@code base}; the file must exist. */
+    Path file(Path base, String key) {
+      String f = text(key);
+      Path p = base.resolve(f).normalize();
+      if (!Files.isRegularFile(p)) {
+        throw child(key).fail("no such file: " + f);
+      }
+      return p;
+    }
+
+    <T> T convert(String value, Function<String, T> f) {
+      try {
+        return f.apply(value);
+      } catch (IllegalArgumentException e) {
+        throw fail(e.getMessage());
+      }
+    }
+
+    private static String describe(JsonNode n) {
+      if (n.isMissingNode() || n.isNull()) {
+        return "nothing";
+      }
+      if (n.isObject()) {
+        return "keys and values";
+      }
+      if (n.isArray()) {
+        return "a list";
+      }
+      String t = n.asText();
+      return "'" + (t.length() > 60 ? t.substring(0, 57) + "..." : t) + "'";
+    }
+  }
+
+  /**
+   * A commented example spec that runs as is: every section is commented out, so the report is
+   * the embedded example; uncomment a section and point it at your own file.
+   */
+  public static String example() {
+    try (InputStream in = ReportSpec.class.getResourceAsStream("report-example.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("report-example.yaml is missing from the dmstat-charts jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package io.github.dmstat.charts.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dmstat.core.io.Csv;
+import io.github.dmstat.datasets.Datasets;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report spec: checked whole with key paths in every message, and what it makes of a report. */
+class ReportSpecTest {
+  @TempDir
+  Path dir;
+
+  private Path municipalities() throws IOException {
+    Path p = dir.resolve("gemeenten.csv");
+    try (Writer w = Files.newBufferedWriter(p)) {
+      Csv.write(w, Datasets.table("municipalities"));
+    }
+    return p;
+  }
+
+  private static final String SELECTION = String.join("\n",
+      "language: nl",
+      "sections:",
+      "  selection:",
+      "    data: gemeenten.csv",
+      "    code: code",
+      "    name: name",
+      "    population: inhabitants",
+      "    indicators:",
+      "      - {column: drug_crime, label: drugscriminaliteit, weight: 0.5}",
+      "      - {column: youth_crime, label: jeugdcriminaliteit, weight: 0.3}",
+      "      - {column: lbm, label: leefbaarheid, weight: 0.2, direction: lower}",
+      "    eligibility:",
+      "      minimum-population: 80000",
+      "      top: 27",
+      "");
+
+  private IllegalArgumentException bad(String yaml) throws IOException {
+    municipalities();
+    Path spec = Files.writeString(dir.resolve("report.yaml"), yaml);
+    return assertThrows(IllegalArgumentException.class, () -> ReportSpec.read(spec));
+  }
+
+  @Test
+  void aBadSpecNamesTheKeyPathAndTheProblem() throws IOException {
+    assertEquals("report.yaml: sections.selection.indicators[2].weight: expected a number, got 'hoog'",
+        bad(SELECTION.replace("weight: 0.3", "weight: hoog")).getMessage());
+    assertEquals("report.yaml: sections.selection.eligibility.top: is required",
+        bad(SELECTION.replace("      top: 27\n", "")).getMessage());
+    assertEquals("report.yaml: sections.selection.eligibility.top: expected a whole number, got '2.5'",
+        bad(SELECTION.replace("top: 27", "top: 2.5")).getMessage());
+    String unknown = bad(SELECTION.replace("minimum-population", "minimum-populaton")).getMessage();
+    assertTrue(unknown.startsWith("report.yaml: sections.selection.eligibility.minimum-populaton: unknown key (known here: "),
+        unknown);
+    assertEquals("report.yaml: sections.selection.data: no such file: gemeenten-2099.csv",
+        bad(SELECTION.replace("gemeenten.csv", "gemeenten-2099.csv")).getMessage());
+    assertEquals("report.yaml: sections.selection.indicators[3].direction: expected higher (higher values raise the "
+        + "score) or lower, got 'down'", bad(SELECTION.replace("direction: lower", "direction: down")).getMessage());
+    assertEquals("report.yaml: sections.selection.indicators[1].weight: must be a number > 0 (the direction says whether "
+        + "higher values raise or lower the score), got -0.5", bad(SELECTION.replace("weight: 0.5", "weight: -0.5")).getMessage());
+    assertEquals("report.yaml: language: expected en or nl, got 'de'", bad(SELECTION.replace("language: nl", "language: de"))
+        .getMessage());
+    assertEquals("report.yaml: sections.selection.level: expected gemeente, wijk or buurt, got 'provincie'",
+        bad(SELECTION.replace("    code: code", "    level: provincie\n    code: code")).getMessage());
+    String yaml = bad("title: [unclosed\n").getMessage();
+    assertTrue(yaml.startsWith("report.yaml: line ") && yaml.contains("not valid YAML") && !yaml.contains("\n"), yaml);
+    assertEquals("report.yaml: the spec is empty", bad("# nothing\n").getMessage());
+    assertEquals("report.yaml: sections.selection.indicators: needs at least one indicator",
+        bad(SELECTION.replaceAll("(?s)    indicators:.*?    eligibility", "    indicators: []\n    eligibility")).getMessage());
+  }
+
+  @Test
+  void theExampleRunsAsIsOnTheEmbeddedData() throws IOException {
+    Path spec = Files.writeString(dir.resolve("report.yaml"), ReportSpec.example());
+    DrugMonitorReport.Options o = ReportSpec.read(spec).options();
+    assertEquals("en", o.locale().getLanguage());
+    assertTrue(o.survey().isEmpty() && o.areas().isEmpty() && o.municipalities().isEmpty() && o.effects().isEmpty());
+    assertEquals(List.of("Bron: CBS, Kerncijfers wijken en buurten 2024"), o.sources());
+    // every key the example shows commented out is a key the spec knows: uncommented, it checks
+    String open = ReportSpec.example().replaceAll("(?m)^(\\s*)# (\\s*)(?=[a-z-]+:|- )", "$1$2")
+        .replaceAll("(?m)^\\s*#.*$", "");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ReportSpec.parse(open, "example.yaml", dir));
+    assertTrue(e.getMessage().contains("no such file"), "only the data files are missing: " + e.getMessage());
+  }
+
+  @Test
+  void theSpecsWeightsRulesAndNamesMakeTheSelection() throws IOException {
+    municipalities();
+    Path spec = Files.writeString(dir.resolve("report.yaml"), SELECTION);
+    Report fromSpec = DrugMonitorReport.build(ReportSpec.read(spec).options(), Progress.none());
+    Report embedded = DrugMonitorReport.build(DrugMonitorReport.Options.defaults().withLocale(Locale.forLanguageTag("nl-NL")),
+        Progress.none());
+    // the embedded index is the same (0.5, 0.3, -0.2, top 27 of >= 80,000): the same municipalities, in the same order
+    assertEquals(codes(table(embedded, "selected")), codes(table(fromSpec, "selected")));
+    String text = paragraphs(fromSpec, "selection");
+    assertTrue(text.contains("drugscriminaliteit (gewicht 0,5), jeugdcriminaliteit (gewicht 0,3) en leefbaarheid "
+        + "(gewicht −0,2)"), text);
+    assertTrue(text.contains("minstens 80.000 inwoners"), text);
+    // other weights, another selection, said in the text
+    String first = codes(table(fromSpec, "selected")).get(0);
+    String firstName = table(fromSpec, "selected").rows().get(0).get(2).text();
+    Files.writeString(spec, SELECTION.replace("weight: 0.5", "weight: 0.9").replace("top: 27", "top: 10")
+        + "      exclude:\n        - {code: " + first + ", reason: doet al mee}\n");
+    Report other = DrugMonitorReport.build(ReportSpec.read(spec).options(), Progress.none());
+    assertEquals(10, table(other, "selected").rows().size());
+    String otherText = paragraphs(other, "selection");
+    assertTrue(otherText.contains("(gewicht 0,9)") && otherText.contains("de 10 met de hoogste score")
+        && otherText.contains("Uitgesloten: " + firstName + " (doet al mee)"), otherText);
+    assertFalse(codes(table(other, "selected")).contains(first));
+    assertTrue(other.subtitle().contains("Data: gemeenten.csv"), other.subtitle());
+  }
+
+  /** The real CBS data (shared folder, not in the repository): 342 municipalities from the spec. */
+  @Test
+  void realCbsMunicipalitiesFromOneSpec() throws IOException {
+    String shared = System.getProperty("dmstat.shared.data");
+    Assumptions.assumeTrue(shared != null && Files.isDirectory(Path.of(shared)), "no shared data folder");
+    Path kwb = Path.of(shared, "kwb-2024-gemeenten-wijken.csv");
+    Path geo = Path.of(shared, "gemeente_2024.geojson");
+    Assumptions.assumeTrue(Files.exists(kwb) && Files.exists(geo), "no CBS files");
+    String yaml = String.join("\n",
+        "title: Woningen en selectie, gemeenten 2024",
+        "author: Team Drugsmonitor",
+        "language: nl",
+        "sources: ['Bron: CBS']",
+        "sections:",
+        "  concentration:",
+        "    data: " + kwb.toAbsolutePath(),
+        "    where: {level: gemeente}",
+        "    level: gemeente",
+        "    code: code",
+        "    count: dwellings",
+        "    count-label: woningen",
+        "    population: inhabitants",
+        "    boundaries: " + geo.toAbsolutePath(),
+        "    boundary-code: statcode",
+        "    boundary-name: statnaam",
+        "  selection:",
+        "    data: " + kwb.toAbsolutePath(),
+        "    where: {level: gemeente}",
+        "    code: code",
+        "    name: name",
+        "    population: inhabitants",
+        "    indicators:",
+        "      - {column: density_per_km2, label: bevolkingsdichtheid, weight: 0.6}",
+        "      - {column: area_water_ha, label: wateroppervlak, weight: 0.4, direction: lower}",
+        "    eligibility: {minimum-population: 80000, top: 27}",
+        "");
+    Path spec = Files.writeString(dir.resolve("cbs.yaml"), yaml);
+    Report nl = DrugMonitorReport.build(ReportSpec.read(spec).options(), Progress.none());
+    String html = HtmlReport.html(nl);
+    assertTrue(html.contains("342 gemeenten") && html.contains("Concentratie van woningen over gemeenten"), "gemeenten");
+    assertFalse(html.contains("buurten"), "no buurten in a report on gemeenten");
+    assertTrue(html.contains("&#39;s-Gravenhage") && html.contains("Noord-Beveland"), "names from the spec");
+    assertTrue(html.contains("bevolkingsdichtheid (gewicht 0,6) en wateroppervlak (gewicht −0,4)"), "the spec's weights");
+    assertTrue(html.contains("(hier 48)"), "48 municipalities of at least 80,000");
+    assertEquals(27, table(nl, "selected").rows().size());
+    assertTrue(html.contains("kwb-2024-gemeenten-wijken.csv") && !html.contains(shared), "file names only");
+    assertTrue(html.contains("<meta name=\"author\" content=\"Team Drugsmonitor\">"));
+    for (String english : List.of("not significant", "top 27 of eligible", "below 80,000", "incidents", "municipalities",
+        "named exclusion", "inhabitants")) {
+      assertFalse(html.contains(english), "English '" + english + "' in the Dutch report");
+    }
+  }
+
+  private static Report.TableBlock table(Report r, String id) {
+    for (Report.Section s : r.sections()) {
+      for (Report.Block b : s.blocks()) {
+        if (b instanceof Report.TableBlock t && t.id().equals(id)) {
+          return t;
+        }
+      }
+    }
+    throw new AssertionError("no table " + id);
+  }
+
+  private static List<String> codes(Report.TableBlock t) {
+    List<String> out = new ArrayList<>();
+    t.rows().forEach(row -> out.add(row.get(1).text()));
+    return out;
+  }
+
+  private static String paragraphs(Report r, String section) {
+    StringBuilder sb = new StringBuilder();
+    for (Report.Section s : r.sections()) {
+      if (s.id().equals(section)) {
+        for (Report.Block b : s.blocks()) {
+          if (b instanceof Report.Paragraph p) {
+            sb.append(p.text()).append('\n');
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+}
