@@ -15,8 +15,8 @@ import org.knowm.xchart.internal.chartpart.Annotation;
  * custom tick labels, so the x tick labels are hidden and this annotation writes every category
  * label in a strip at the bottom of the plot (below the value {@code base}). Labels are never
  * drawn below 10 px: a label too wide for its place is first shrunk (down to 10 px), then broken
- * onto two lines at a space, hyphen or slash, and only then shortened with "…"; rotated labels
- * longer than the strip are shortened. The caller reserves the strip by lowering the y axis
+ * onto two lines at a space (else a hyphen or slash), and only then shortened with "…"; rotated
+ * labels (11 px) longer than the strip are shortened. The caller reserves the strip by lowering the y axis
  * minimum ({@link #strip}).
  */
 final class CategoryLabels extends Annotation {
@@ -37,6 +37,34 @@ final class CategoryLabels extends Annotation {
     int longest = labels.stream().mapToInt(String::length).max().orElse(1);
     return rotated ? Math.min(0.35, 0.02 + 0.018 * longest) : longest > 10 ? 0.11 : 0.07;
   }
+
+  /**
+   * The share of the data's y range to reserve under it for rotated labels, from their width in
+   * the label font: a plot {@code plotPx} high gives the longest label (at most {@value #MAX_ROTATED}
+   * characters; longer ones are shortened) its room, but at most 60% of the range.
+   */
+  static double rotatedStrip(List<String> labels, double plotPx) {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    try {
+      FontMetrics fm = g.getFontMetrics(ROTATED_FONT);
+      int widest = 0;
+      for (String s : labels) {
+        String cut = s.length() > MAX_ROTATED ? s.substring(0, MAX_ROTATED - 1) + "…" : s;
+        widest = Math.max(widest, fm.stringWidth(cut));
+      }
+      double need = widest + 14;
+      return Math.min(0.6, need / Math.max(need + 1, plotPx - need));
+    } finally {
+      g.dispose();
+    }
+  }
+
+  /** Rotated labels: 11 px bold, so that 40 of them fit side by side in an 820 px chart. */
+  static final Font ROTATED_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
+
+  /** Rotated labels longer than this are shortened with "…". */
+  static final int MAX_ROTATED = 20;
 
   /** The smallest font size a label is drawn at (px). */
   static final float MIN_SIZE = 10f;
@@ -73,12 +101,10 @@ final class CategoryLabels extends Annotation {
 
   /** {@code s} broken at the space, hyphen or slash nearest its middle (one line when there is none). */
   static String[] twoLines(String s) {
-    int best = -1;
-    for (int i = 1; i < s.length() - 1; i++) {
-      char c = s.charAt(i);
-      if ((c == ' ' || c == '-' || c == '/') && (best < 0 || Math.abs(i - s.length() / 2) < Math.abs(best - s.length() / 2))) {
-        best = i;
-      }
+    // a space first ("18-24 M" is "18-24" over "M"), else a hyphen or slash
+    int best = breakNearMiddle(s, " ");
+    if (best < 0) {
+      best = breakNearMiddle(s, "-/");
     }
     if (best < 0) {
       return new String[] {s};
@@ -86,6 +112,16 @@ final class CategoryLabels extends Annotation {
     char c = s.charAt(best);
     return c == ' ' ? new String[] {s.substring(0, best), s.substring(best + 1)}
         : new String[] {s.substring(0, best + 1), s.substring(best + 1)};
+  }
+
+  private static int breakNearMiddle(String s, String marks) {
+    int best = -1;
+    for (int i = 1; i < s.length() - 1; i++) {
+      if (marks.indexOf(s.charAt(i)) >= 0 && (best < 0 || Math.abs(i - s.length() / 2) < Math.abs(best - s.length() / 2))) {
+        best = i;
+      }
+    }
+    return best;
   }
 
   private static String yLabel(XYChart chart, double y) {
@@ -103,7 +139,7 @@ final class CategoryLabels extends Annotation {
     g.setColor(Color.BLACK);
     double y0 = getYAxisScreenValue(base);
     double step = labels.size() > 1 ? Math.abs(getXAxisScreenValue(1) - getXAxisScreenValue(0)) : 200;
-    Font font = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    Font font = rotated ? ROTATED_FONT : new Font(Font.SANS_SERIF, Font.BOLD, 12);
     g.setFont(font);
     FontMetrics fm = g.getFontMetrics();
     int widest = labels.stream().mapToInt(fm::stringWidth).max().orElse(1);
@@ -119,7 +155,7 @@ final class CategoryLabels extends Annotation {
       String s = labels.get(k);
       double x = getXAxisScreenValue(k);
       if (rotated) {
-        s = fit(s, fm, length);
+        s = fit(s.length() > MAX_ROTATED ? s.substring(0, MAX_ROTATED - 1) + "…" : s, fm, length);
         AffineTransform at = g.getTransform();
         g.translate(x + fm.getAscent() / 2.0 - 2, y0 + 6 + fm.stringWidth(s));
         g.rotate(-Math.PI / 2);

@@ -48,8 +48,9 @@ final class GroupedBars {
       List<List<Bar>> bars, double scale, Locale locale, Messages msg) {
     int longest = categories.stream().mapToInt(String::length).max().orElse(1);
     int perCategory = Math.max(Math.max(60, 22 * series.size()), 8 * longest + 16);
-    // at most 1,000 px, so that a report shows it at its own size (labels wrap instead of the chart shrinking)
-    int width = Math.max(640, Math.min(1000, 140 + categories.size() * perCategory));
+    // at most 820 px, so that a report shows it at its own size and a PDF page at 0.6 or more (labels wrap or
+    // shorten instead of the chart shrinking)
+    int width = Math.max(640, Math.min(820, 140 + categories.size() * perCategory));
     XYChart chart = new XYChartBuilder().width(width).height(480).title(title).xAxisTitle("").yAxisTitle(yTitle).build();
     XYStyler st = chart.getStyler();
     st.setLegendPosition(Styler.LegendPosition.OutsideS);

@@ -19,8 +19,16 @@ import org.knowm.xchart.XYChart;
 public final class PrevalenceChart {
   private PrevalenceChart() {}
 
-  /** One bar per domain of a prevalence table. */
+  /** One bar per domain of a prevalence table, titled with its column names. */
   public static XYChart of(PrevalenceTable t, Locale locale) {
+    Messages msg = Messages.of(locale);
+    String title = msg.t("Prevalence of ", "Prevalentie van ") + t.outcome()
+        + (t.by().isEmpty() ? "" : msg.t(" by ", " naar ") + String.join(" × ", t.by()));
+    return of(t, title, locale);
+  }
+
+  /** One bar per domain of a prevalence table, with a title in words. */
+  public static XYChart of(PrevalenceTable t, String title, Locale locale) {
     Messages msg = Messages.of(locale);
     List<String> categories = new ArrayList<>();
     List<List<GroupedBars.Bar>> bars = new ArrayList<>();
@@ -28,8 +36,6 @@ public final class PrevalenceChart {
       categories.add(e.group().isAll() ? msg.t("all", "totaal") : String.join(" ", e.group().values()));
       bars.add(List.of(bar(e)));
     }
-    String title = msg.t("Prevalence of ", "Prevalentie van ") + t.outcome()
-        + (t.by().isEmpty() ? "" : msg.t(" by ", " naar ") + String.join(" × ", t.by()));
     return GroupedBars.chart(title, msg.prevalencePercent(), categories, List.of(""), bars, 100, locale, msg);
   }
 

@@ -55,7 +55,7 @@ public final class RankingChart {
         order.putIfAbsent(c.indicator(), order.size());
       }
     }
-    int width = Math.max(700, Math.min(1000, 160 + 38 * shown.size()));
+    int width = Math.max(700, Math.min(820, 160 + 38 * shown.size()));
     XYChart chart = new XYChartBuilder().width(width).height(520)
         .title(msg.t("Composite index: ranking and contributions", "Samengestelde index: rangorde en bijdragen"))
         .xAxisTitle(msg.t("green strip: selected; pale: not eligible", "groene strook: geselecteerd; licht: niet in aanmerking"))
@@ -127,7 +127,9 @@ public final class RankingChart {
     double range = Math.max(highest - lowest, 1e-9);
     double pad = 0.04 * range;
     st.setYAxisMax(highest + pad);
-    st.setYAxisMin(lowest - pad - CategoryLabels.strip(categories, true) * range);
+    // the plot is the chart less the title, the legend and the axis title (about 130 px)
+    double span = highest + pad - (lowest - pad);
+    st.setYAxisMin(lowest - pad - CategoryLabels.rotatedStrip(categories, chart.getHeight() - 130) * span);
     CategoryLabels.install(chart, categories, true, lowest - pad);
     chart.addAnnotation(new Bands(selectedBands));
     return chart;

@@ -201,10 +201,10 @@ final class ConcentrationSection {
     b.add(new Report.TableBlock("hot-spots", nl ? "De 12 gebieden met de hoogste Gi*-score" : "The 12 areas with the highest Gi* score",
         header, rows, user.isPresent() ? "" : nl ? "Geplante hotspots zijn de bekende waarheid van de synthetische data."
             : "Planted hot spots are the known truth of the synthetic data."));
-    methods.add(new String[] {nl ? "Tabel concentration-summary; figuur lorenz" : "Table concentration-summary; figure lorenz",
+    methods.add(new String[] {nl ? "Concentratie (tabel en Lorenzcurve)" : "Concentration (table and Lorenz curve)",
         nl ? "Gini (ineq), gegeneraliseerde Gini (Bernasco & Steenbeek 2017), topaandeel, Hoover" : "Gini (ineq), generalised Gini "
             + "(Bernasco & Steenbeek 2017), top share, Hoover", "R (2e-14)", source});
-    methods.add(new String[] {nl ? "Kaarten; tabel hot-spots" : "Maps; table hot-spots", nl ? "exacte Poisson-intervallen, EBest, "
+    methods.add(new String[] {nl ? "Kaarten en hotspots (tabel)" : "Maps and hot spots (table)", nl ? "exacte Poisson-intervallen, EBest, "
         + "moran.test/moran.mc, localmoran, localG (Gi*), poly2nb queen" : "exact Poisson intervals, EBest, moran.test/moran.mc, "
         + "localmoran, localG (Gi*), poly2nb queen", "R spdep 1.2-7 (3e-13)", source});
     return new Report.Section("concentration", user.isEmpty() ? (nl ? "Concentratie in buurten" : "Neighbourhood concentration")

@@ -430,7 +430,7 @@ public final class DrugMonitorReport {
         + "the 95% confidence interval, hatched bars are unreliable.", "Prevalentie afgelopen jaar naar middel en doelgroep; "
         + "de strepen tonen het 95%-betrouwbaarheidsinterval, gearceerde staven zijn onbetrouwbaar."),
         Figure.of(PrevalenceChart.keyFigures(k, locale))));
-    method(t("Table/figure key-figures", "Tabel/figuur key-figures"), t("weighted proportion, Taylor linearisation, logit interval (svyciprop)",
+    method(t("Key figures (table and figure)", "Kerncijfers (tabel en figuur)"), t("weighted proportion, Taylor linearisation, logit interval (svyciprop)",
         "gewogen proportie, Taylor-linearisatie, logit-interval (svyciprop)"), "R survey 4.1.1 (1e-8)", source);
 
     if (survey.columnNames().contains("cannabis_last_year") && survey.columnNames().contains("agegroup")
@@ -448,7 +448,8 @@ public final class DrugMonitorReport {
           List.of(t("age group", "leeftijdsgroep"), t("sex", "geslacht"), "n", t("prevalence (95% CI)", "prevalentie (95%-BI)"),
               t("design effect", "designeffect")), r2, ""));
       b.add(new Report.FigureBlock("cannabis-age-sex", t("Cannabis use last year by age group and sex.",
-          "Cannabisgebruik afgelopen jaar naar leeftijdsgroep en geslacht."), Figure.of(PrevalenceChart.of(byAgeSex, locale))));
+          "Cannabisgebruik afgelopen jaar naar leeftijdsgroep en geslacht."), Figure.of(PrevalenceChart.of(byAgeSex, t("Cannabis use last year by age group and sex",
+              "Cannabisgebruik afgelopen jaar naar leeftijdsgroep en geslacht"), locale))));
     }
 
     if (survey.columnNames().contains("stratum") && survey.columnNames().contains("cannabis_last_year")) {
@@ -507,7 +508,7 @@ public final class DrugMonitorReport {
           + "schattingen uit de synthetische enquête, die erop is gekalibreerd"),
           List.of(t("indicator", "indicator"), t("published (%)", "gepubliceerd (%)"), t("estimate (95% CI)", "schatting (95%-BI)"),
               t("source", "bron")), pub, ""));
-      method(t("Figure trend", "Figuur trend"), t("as key-figures, one survey per year", "als key-figures, één enquête per jaar"),
+      method(t("Trend (figure)", "Trend (figuur)"), t("as key-figures, one survey per year", "als key-figures, één enquête per jaar"),
           "R survey 4.1.1 (1e-8)", t("synthetic adult surveys 2016–2024", "synthetische volwassenenenquêtes 2016–2024"));
     }
     return new Report.Section("prevalence", t("Prevalence by target group", "Prevalentie naar doelgroep"), b);
@@ -605,7 +606,7 @@ public final class DrugMonitorReport {
           List.of("code", t("rank by score", "rang naar score"), t("selected in", "geselecteerd in"),
               t("95% rank interval", "95%-rangenbereik")), ur, ""));
     }
-    method(t("Tables selected, rank-uncertainty; figure ranking", "Tabellen selected, rank-uncertainty; figuur ranking"),
+    method(t("Selection: selected areas, rank uncertainty, ranking", "Selectie: geselecteerde gebieden, rangonzekerheid, rangorde"),
         t("composite index of z-scores, eligibility rules, seeded Monte Carlo", "samengestelde index van z-scores, "
         + "toelatingsregels, Monte Carlo met seed"), "R scale/rank/order (4e-13)",
         user.isPresent() ? u.name() : t("synthetic municipalities (342, seed 20230825)", "synthetische gemeenten (342, seed 20230825)"));
@@ -749,14 +750,14 @@ public final class DrugMonitorReport {
         + "contrafeitelijke lijn voor de aanpak%s."), outcome, units, units),
         Figure.of(DidChart.of(did, up.outcomeLabel().isBlank() ? t("incidents per 1,000", "incidenten per 1.000")
             : up.outcomeLabel(), locale))));
-    method(t("Table meta-analysis; figure forest", "Tabel meta-analysis; figuur forest"), t("log risk ratio (escalc), REML "
+    method(t("Meta-analysis (table and forest plot)", "Meta-analyse (tabel en forestplot)"), t("log risk ratio (escalc), REML "
         + "random effects, prediction interval", "log-risicoratio (escalc), REML random effects, predictie-interval"),
         "R metafor (9e-13)", userEffects.isPresent() ? ue.name() : t("synthetic cohorts, seed 20240101",
             "synthetische cohorten, seed 20240101"));
-    method(t("Table/figure survival", "Tabel/figuur survival"), t("Kaplan–Meier, Greenwood, log interval; log-rank",
+    method(t("Survival (table and curves)", "Overleving (tabel en curves)"), t("Kaplan–Meier, Greenwood, log interval; log-rank",
         "Kaplan–Meier, Greenwood, log-interval; logrank"), "R survival (9e-13)", userCohorts.isPresent() ? uc.name()
             : t("synthetic cohorts", "synthetische cohorten"));
-    method(t("Figure did", "Figuur did"), t("OLS with CR1 cluster-robust errors by unit", "OLS met CR1 clusterrobuuste fouten per eenheid"),
+    method(t("Difference in differences (figure)", "Verschil in verschillen (figuur)"), t("OLS with CR1 cluster-robust errors by unit", "OLS met CR1 clusterrobuuste fouten per eenheid"),
         "R lm + sandwich formula (9e-13)", userPanel.isPresent() ? up.name() : t("synthetic wijk panel", "synthetisch wijkpanel"));
     return new Report.Section("outcomes", t("Intervention outcomes", "Uitkomsten van interventies"), b);
   }

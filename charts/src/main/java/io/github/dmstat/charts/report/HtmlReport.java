@@ -28,6 +28,11 @@ public final class HtmlReport {
     return file;
   }
 
+  /** Text of three words or more (it may wrap in a table cell). */
+  static boolean prose(String s) {
+    return s.strip().split("\\s+").length >= 3 && s.chars().filter(Character::isLetter).count() > 8;
+  }
+
   /** The HTML text. */
   public static String html(Report r) {
     boolean nl = "nl".equals(r.locale().getLanguage());
@@ -91,7 +96,8 @@ public final class HtmlReport {
                 .append(esc(c.text())).append("*</td>");
             break;
           default:
-            sb.append("<td>").append(esc(c.text())).append("</td>");
+            // words may wrap (a long source or reason); numbers and codes stay on one line
+            sb.append(prose(c.text()) ? "<td class=\"text\">" : "<td>").append(esc(c.text())).append("</td>");
         }
       }
       sb.append("</tr>\n");
@@ -157,7 +163,7 @@ public final class HtmlReport {
       "figcaption{font-size:.9rem;color:#444;margin-top:.3rem}div.table{overflow-x:auto;margin:1.2rem 0}",
       "table{border-collapse:collapse;font-size:.9rem}caption{text-align:left;font-weight:bold;padding-bottom:.4rem}",
       "th,td{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:right;white-space:nowrap}",
-      "th:first-child,td:first-child{text-align:left}th{background:#f3f6fa}",
+      "th:first-child,td:first-child{text-align:left}th{background:#f3f6fa}td.text{white-space:normal;min-width:12rem}",
       "td.unreliable{background:repeating-linear-gradient(45deg,#fff,#fff 4px,#f2f2f2 4px,#f2f2f2 6px)}",
       "td.suppressed{color:#888;text-align:center}.note{font-size:.85rem;color:#555}footer{margin-top:3rem;font-size:.85rem;color:#666}",
       "");

@@ -118,16 +118,26 @@ public final class PdfReport {
   }
 
   private void newPage() throws IOException {
+    newPage(PAGE);
+  }
+
+  private void newPage(PDRectangle size) throws IOException {
     if (cs != null) {
       cs.close();
     }
-    PDPage page = new PDPage(PAGE);
+    PDPage page = new PDPage(size);
     doc.addPage(page);
     cs = new PDPageContentStream(doc, page);
     pageNo++;
-    text(regular, 8, Integer.toString(pageNo), PAGE.getWidth() / 2, MARGIN / 2);
-    y = PAGE.getHeight() - MARGIN;
+    text(regular, 8, Integer.toString(pageNo), size.getWidth() / 2, MARGIN / 2);
+    y = size.getHeight() - MARGIN;
   }
+
+  /** A4 turned, for figures too wide to keep their text at {@link #MIN_TEXT} points on a portrait page. */
+  private static final PDRectangle LANDSCAPE = new PDRectangle(PAGE.getHeight(), PAGE.getWidth());
+
+  /** The smallest scale of a figure on the page: its 12 px text stays at 7 points or more. */
+  private static final float MIN_FIGURE_SCALE = 0.6f;
 
   private void need(float height) throws IOException {
     if (y - height < MARGIN) {
@@ -192,46 +202,67 @@ public final class PdfReport {
     return lines;
   }
 
+  /** The smallest text in the PDF (points): a table that does not fit at this size wraps its widest columns. */
+  static final float MIN_TEXT = 7f;
+
   private void table(Report.TableBlock t, int no, boolean nl) throws IOException {
     int cols = t.header().size();
     float size = 8.5f;
     float[] w = new float[cols];
     for (int round = 0; round < 4; round++) {
-      for (int c = 0; c < cols; c++) {
-        w[c] = width(bold, size, t.header().get(c)) + 8;
-        for (List<Report.Cell> r : t.rows()) {
-          w[c] = Math.max(w[c], width(regular, size, shown(r.get(c))) + 8);
-        }
-      }
-      float total = 0;
-      for (float v : w) {
-        total += v;
-      }
+      widths(t, size, w);
+      float total = sum(w);
       if (total <= WIDTH) {
         break;
       }
-      size *= WIDTH / total * 0.98f;
+      size = Math.max(MIN_TEXT, size * WIDTH / total * 0.98f);
+      if (size == MIN_TEXT) {
+        widths(t, size, w);
+        break;
+      }
     }
+    // still too wide at the smallest size: the widest columns give up width and their cells wrap
+    for (int guard = 0; sum(w) > WIDTH + 0.5f && guard < cols; guard++) {
+      int widest = 0;
+      for (int c = 1; c < cols; c++) {
+        if (w[c] > w[widest]) {
+          widest = c;
+        }
+      }
+      w[widest] = Math.max(60, w[widest] - (sum(w) - WIDTH));
+    }
+    float line = size * 1.25f;
     float row = size * 1.6f;
     need(row * 3 + 14);
-    for (String line : wrap((nl ? "Tabel " : "Table ") + no + ". " + t.caption(), bold, 9.5f, WIDTH)) {
-      text(bold, 9.5f, line, MARGIN, y - 10);
+    for (String text : wrap((nl ? "Tabel " : "Table ") + no + ". " + t.caption(), bold, 9.5f, WIDTH)) {
+      text(bold, 9.5f, text, MARGIN, y - 10);
       y -= 13;
     }
     header(t, w, size, row);
     for (List<Report.Cell> r : t.rows()) {
-      if (y - row < MARGIN) {
+      List<List<String>> cells = new ArrayList<>();
+      int lines = 1;
+      for (int c = 0; c < cols; c++) {
+        List<String> l = wrap(shown(r.get(c)), regular, size, w[c] - 8);
+        cells.add(l.isEmpty() ? List.of("") : l);
+        lines = Math.max(lines, cells.get(c).size());
+      }
+      float height = row + (lines - 1) * line;
+      if (y - height < MARGIN) {
         newPage();
         header(t, w, size, row);
       }
       float x = MARGIN;
       for (int c = 0; c < cols; c++) {
-        String s = shown(r.get(c));
-        float tx = c == 0 ? x + 4 : x + w[c] - 4 - width(regular, size, s);
-        text(regular, size, s, tx, y - size - 2);
+        float ly = y - size - 2;
+        for (String s : cells.get(c)) {
+          float tx = c == 0 ? x + 4 : x + w[c] - 4 - width(regular, size, s);
+          text(regular, size, s, tx, ly);
+          ly -= line;
+        }
         x += w[c];
       }
-      y -= row;
+      y -= height;
     }
     StringBuilder notes = new StringBuilder(t.note());
     if (t.hasUnreliable()) {
@@ -246,6 +277,23 @@ public final class PdfReport {
     } else {
       y -= 8;
     }
+  }
+
+  private void widths(Report.TableBlock t, float size, float[] w) throws IOException {
+    for (int c = 0; c < w.length; c++) {
+      w[c] = width(bold, size, t.header().get(c)) + 8;
+      for (List<Report.Cell> r : t.rows()) {
+        w[c] = Math.max(w[c], width(regular, size, shown(r.get(c))) + 8);
+      }
+    }
+  }
+
+  private static float sum(float[] w) {
+    float total = 0;
+    for (float v : w) {
+      total += v;
+    }
+    return total;
   }
 
   private void header(Report.TableBlock t, float[] w, float size, float row) throws IOException {
@@ -269,8 +317,16 @@ public final class PdfReport {
 
   private void figure(Report.FigureBlock f, int no, boolean nl) throws IOException {
     float scale = Math.min(1f, WIDTH / f.figure().width());
+    PDRectangle page = PAGE;
+    boolean turned = scale < MIN_FIGURE_SCALE;
+    if (turned) {
+      // a page of its own, turned, where the figure is drawn larger; the text goes on on a new portrait page
+      page = LANDSCAPE;
+      newPage(page);
+      scale = Math.min(1f, (page.getWidth() - 2 * MARGIN) / f.figure().width());
+    }
     float h = f.figure().height() * scale;
-    float maxH = PAGE.getHeight() - 2 * MARGIN - 30;
+    float maxH = page.getHeight() - 2 * MARGIN - 30;
     if (h > maxH) {
       scale *= maxH / h;
       h = maxH;
@@ -294,5 +350,8 @@ public final class PdfReport {
       y -= 11;
     }
     y -= 10;
+    if (turned) {
+      y = MARGIN - 1; // the next block starts a portrait page
+    }
   }
 }

@@ -160,6 +160,16 @@ class DrugMonitorReportTest {
       Path keep = Path.of(System.getProperty("java.io.tmpdir"), "dmstat-report-screenshot.png");
       Files.write(keep, png);
       assertEquals(List.of(), browser.errors(), "console errors");
+      JsonNode layout = LayoutChecks.browser(browser);
+      assertTrue(layout.get("texts").asInt() > 50, "text elements measured: " + layout);
+      assertEquals("[]", layout.get("small").toString(), "chart text below 9 px");
+      assertEquals("[]", layout.get("overlaps").toString(), "overlapping chart text");
+      assertEquals("[]", layout.get("overflow").toString(), "tables wider than the page");
     }
+  }
+
+  @Test
+  void noPdfTextBelowSevenPoints() throws Exception {
+    assertEquals(List.of(), LayoutChecks.smallPdfText(pdf));
   }
 }

@@ -126,7 +126,7 @@ class ReportSpecTest {
 
   /** The real CBS data (shared folder, not in the repository): 342 municipalities from the spec. */
   @Test
-  void realCbsMunicipalitiesFromOneSpec() throws IOException {
+  void realCbsMunicipalitiesFromOneSpec() throws Exception {
     String shared = System.getProperty("dmstat.shared.data");
     Assumptions.assumeTrue(shared != null && Files.isDirectory(Path.of(shared)), "no shared data folder");
     Path kwb = Path.of(shared, "kwb-2024-gemeenten-wijken.csv");
@@ -174,6 +174,48 @@ class ReportSpecTest {
     for (String english : List.of("not significant", "top 27 of eligible", "below 80,000", "incidents", "municipalities",
         "named exclusion", "inhabitants")) {
       assertFalse(html.contains(english), "English '" + english + "' in the Dutch report");
+    }
+    checkLayout(nl, dir.resolve("nl"), List.of("the", "and", "with", "incidents", "municipalities", "inhabitants",
+        "prevalence", "weight", "rank by score", "share", "not significant", "no neighbours", "eligible", "selected"));
+    // the same spec in English (English labels): English throughout
+    String en = yaml.replace("language: nl", "language: en").replace("count-label: woningen", "count-label: dwellings")
+        .replace("label: bevolkingsdichtheid", "label: population density").replace("label: wateroppervlak", "label: water area");
+    Files.writeString(spec, en);
+    Report english = DrugMonitorReport.build(ReportSpec.read(spec).options(), Progress.none());
+    String enHtml = HtmlReport.html(english);
+    assertTrue(enHtml.contains("342 municipalities") && enHtml.contains("Concentration of dwellings over municipalities"));
+    checkLayout(english, dir.resolve("en"), List.of("gemeenten", "inwoners", "prevalentie", "gewicht", "rang", "aandeel",
+        "niet significant", "geen buren", "woningen", "geselecteerd", "enquête", "tabel", "figuur"));
+  }
+
+  /**
+   * Writes the report and checks what a reader sees: no PDF text below 7 pt; in Chromium at
+   * 1280 px (when installed) no chart text below 9 px, no overlapping chart text, no table wider
+   * than the page, and none of {@code foreign} (words of the other language) in the page's text
+   * apart from the title, the author and the sources, which come from the spec.
+   */
+  private static void checkLayout(Report r, Path out, List<String> foreign) throws Exception {
+    Files.createDirectories(out);
+    ReportFiles.write(r, out);
+    Path page = HtmlReport.write(r, out);
+    Path pdf = PdfReport.write(r, out);
+    assertEquals(List.of(), LayoutChecks.smallPdfText(pdf));
+    var chromium = HeadlessChromium.binary();
+    Assumptions.assumeTrue(chromium.isPresent(), "Chromium is not installed");
+    try (HeadlessChromium browser = new HeadlessChromium(chromium.get(), Files.createDirectories(out.resolve("profile")))) {
+      browser.open(page);
+      var layout = LayoutChecks.browser(browser);
+      assertEquals("[]", layout.get("small").toString(), "chart text below 9 px");
+      assertEquals("[]", layout.get("overlaps").toString(), "overlapping chart text");
+      assertEquals("[]", layout.get("overflow").toString(), "tables wider than the page");
+      String text = browser.evaluate("Array.from(document.querySelectorAll('main, section, figure, table'))"
+          + ".map(e => e.innerText + ' ' + Array.from(e.querySelectorAll('svg text')).map(t => t.textContent).join(' '))"
+          + ".join(' ')").asText();
+      for (String line : r.sections().get(r.sections().size() - 1).blocks().stream()
+          .filter(b -> b instanceof Report.Paragraph).map(b -> ((Report.Paragraph) b).text()).toList()) {
+        text = text.replace(line, ""); // the sources line is the spec's own text
+      }
+      assertEquals(java.util.Optional.empty(), LayoutChecks.anyWord(text, foreign), "a word of the other language");
     }
   }
 
