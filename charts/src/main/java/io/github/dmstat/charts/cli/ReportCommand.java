@@ -5,6 +5,7 @@ import io.github.dmstat.charts.report.HtmlReport;
 import io.github.dmstat.charts.report.PdfReport;
 import io.github.dmstat.charts.report.Progress;
 import io.github.dmstat.charts.report.Report;
+import io.github.dmstat.charts.report.RenderedFigures;
 import io.github.dmstat.charts.report.ReportFiles;
 import io.github.dmstat.charts.report.ReportSpec;
 import io.github.dmstat.core.area.GeoJson;
@@ -207,9 +208,10 @@ final class ReportCommand implements Callable<Integer> {
       Progress progress = Progress.console(err, DrugMonitorReport.STEPS + 3);
       Report report = DrugMonitorReport.build(options, progress);
       progress.step("figures and tables");
-      int files = ReportFiles.write(report, work);
+      RenderedFigures rendered = RenderedFigures.of(report, Runtime.getRuntime().availableProcessors());
+      int files = ReportFiles.write(report, rendered, work);
       progress.step("index.html");
-      HtmlReport.write(report, work);
+      HtmlReport.write(report, rendered, work);
       progress.step("report.pdf");
       PdfReport.write(report, work);
       Files.writeString(work.resolve(MARKER), "written by dmstat report\n");
@@ -279,7 +281,7 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
-  private static void deleteTree(Path dir) {
+  static void deleteTree(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
       s.sorted(Comparator.reverseOrder()).forEach(p -> {
         try {

@@ -18,10 +18,15 @@ public final class HtmlReport {
 
   /** Writes {@code index.html} into {@code dir} and returns its path. */
   public static Path write(Report report, Path dir) {
+    return write(report, null, dir);
+  }
+
+  /** As {@link #write(Report, Path)}, with the figures' SVG rendered before (null: rendered here). */
+  public static Path write(Report report, RenderedFigures rendered, Path dir) {
     Path file = dir.resolve("index.html");
     try {
       Files.createDirectories(dir);
-      Files.writeString(file, html(report), StandardCharsets.UTF_8);
+      Files.writeString(file, html(report, rendered), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }
@@ -35,6 +40,11 @@ public final class HtmlReport {
 
   /** The HTML text. */
   public static String html(Report r) {
+    return html(r, null);
+  }
+
+  /** The HTML text, with the figures' SVG rendered before (null: rendered here). */
+  public static String html(Report r, RenderedFigures rendered) {
     boolean nl = "nl".equals(r.locale().getLanguage());
     StringBuilder sb = new StringBuilder(1 << 16);
     sb.append("<!DOCTYPE html>\n<html lang=\"").append(nl ? "nl" : "en").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -60,7 +70,8 @@ public final class HtmlReport {
         } else if (b instanceof Report.FigureBlock f) {
           figureNo++;
           sb.append("<figure id=\"fig-").append(f.id()).append("\" class=\"chart\">\n")
-              .append(inlineSvg(Export.svgText(f.figure()), f.caption())).append("\n<figcaption>")
+              .append(inlineSvg(rendered == null ? Export.svgText(f.figure()) : rendered.svg(f.id()), f.caption()))
+              .append("\n<figcaption>")
               .append(nl ? "Figuur " : "Figure ").append(figureNo).append(". ").append(esc(f.caption()))
               .append(" <a href=\"figures/").append(f.id()).append(".png\">PNG</a> · <a href=\"figures/").append(f.id())
               .append(".svg\">SVG</a></figcaption>\n</figure>\n");

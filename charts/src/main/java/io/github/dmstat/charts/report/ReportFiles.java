@@ -1,6 +1,5 @@
 package io.github.dmstat.charts.report;
 
-import io.github.dmstat.charts.Export;
 import io.github.dmstat.core.io.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,15 +18,20 @@ import java.util.List;
 public final class ReportFiles {
   private ReportFiles() {}
 
-  /** Writes the files and returns how many were written. */
+  /** Renders the figures (one thread per core), writes the files and returns how many were written. */
   public static int write(Report report, Path dir) {
+    return write(report, RenderedFigures.of(report, Runtime.getRuntime().availableProcessors()), dir);
+  }
+
+  /** Writes the files of figures rendered before and returns how many were written. */
+  public static int write(Report report, RenderedFigures rendered, Path dir) {
     int n = 0;
     try {
       Path figures = Files.createDirectories(dir.resolve("figures"));
       Path tables = Files.createDirectories(dir.resolve("tables"));
       for (Report.FigureBlock f : report.figures()) {
-        Export.png(f.figure(), figures.resolve(f.id() + ".png"), 144);
-        Export.svg(f.figure(), figures.resolve(f.id() + ".svg"));
+        Files.write(figures.resolve(f.id() + ".png"), rendered.png(f.id()));
+        Files.writeString(figures.resolve(f.id() + ".svg"), rendered.svg(f.id()), StandardCharsets.UTF_8);
         n += 2;
       }
       for (Report.TableBlock t : report.tables()) {

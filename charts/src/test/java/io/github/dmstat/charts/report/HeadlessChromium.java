@@ -202,14 +202,26 @@ final class HeadlessChromium implements AutoCloseable {
     } catch (Exception ignored) {
       // the browser is killed below anyway
     }
+    // the browser's helper processes (renderer, GPU, ...) write into the profile folder too: they
+    // must be gone before a test's temporary folder is deleted
+    java.util.List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      for (ProcessHandle h : helpers) {
+        h.destroy();
+        try {
+          h.onExit().get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+          h.destroyForcibly();
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
+      helpers.forEach(ProcessHandle::destroyForcibly);
     }
   }
 }
