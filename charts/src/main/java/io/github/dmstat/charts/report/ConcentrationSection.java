@@ -117,22 +117,28 @@ final class ConcentrationSection {
             + "Getis-Ord Gi* on queen contiguity (a shared border or corner).", area, what, areas)
         + correctionText(correction, nl)));
     List<List<Cell>> summary = new ArrayList<>();
-    summary.add(row(areas, Integer.toString(counts.areas().size())));
-    summary.add(row(what, String.format(locale, "%,d", counts.totalEvents())));
-    summary.add(row("Gini", String.format(locale, "%.3f", gini.gini())));
-    summary.add(row(nl ? "Gini gecorrigeerd (n/(n−1))" : "Gini corrected (n/(n−1))", String.format(locale, "%.3f", gini.corrected())));
+    summary.add(row(areas, number(locale, "%d", counts.areas().size())));
+    summary.add(row(what, number(locale, "%,d", counts.totalEvents())));
+    summary.add(row("Gini", number(locale, "%.3f", gini.gini())));
+    summary.add(row(nl ? "Gini gecorrigeerd (n/(n−1))" : "Gini corrected (n/(n−1))", number(locale, "%.3f", gini.corrected())));
     summary.add(row(nl ? "Gini gegeneraliseerd (Bernasco & Steenbeek)" : "Gini generalised (Bernasco & Steenbeek)",
-        String.format(locale, "%.3f", gini.generalised())));
+        number(locale, "%.3f", gini.generalised())));
     summary.add(row(String.format(locale, nl ? "aandeel in top 1%% (%d %s)" : "share in top 1%% (%d %s)", top1.k(), areas),
-        String.format(locale, "%.1f%%", 100 * top1.share())));
+        number(locale, "%.1f%%", 100 * top1.share())));
     summary.add(row(String.format(locale, nl ? "aandeel in top 10%% (%d %s)" : "share in top 10%% (%d %s)", top10.k(), areas),
-        String.format(locale, "%.1f%%", 100 * top10.share())));
-    summary.add(row("Hoover", String.format(locale, "%.3f", Concentration.hoover(counts))));
-    summary.add(row("Moran's I", String.format(locale, "%.3f (z = %.2f, %s %s)", moran.statistic(),
-        moran.zRandomisation(), nl ? "permutatietoets" : "permutation", moran.permutationP().isPresent()
-            ? Messages.of(locale).pValue(moran.permutationP().getAsDouble()) : "p = –")));
+        number(locale, "%.1f%%", 100 * top10.share())));
+    summary.add(row("Hoover", number(locale, "%.3f", Concentration.hoover(counts))));
+    // one number a row, so that the CSV's value column is numbers
+    summary.add(row("Moran's I", number(locale, "%.3f", moran.statistic())));
+    summary.add(row(nl ? "Moran's I: z (randomisatie)" : "Moran's I: z (randomisation)", number(locale, "%.2f",
+        moran.zRandomisation())));
+    if (moran.permutationP().isPresent()) {
+      double p = moran.permutationP().getAsDouble();
+      summary.add(row(nl ? "Moran's I: p (permutatietoets)" : "Moran's I: p (permutation)",
+          Cell.number(Messages.of(locale).pValue(p).replaceFirst("^p ", "").replaceFirst("^= ", ""), p)));
+    }
     summary.add(row(String.format(locale, nl ? "%s zonder buren" : "%s without neighbours", areas),
-        Integer.toString(queen.islands().size())));
+        number(locale, "%d", queen.islands().size())));
     b.add(new Report.TableBlock("concentration-summary", String.format(locale, nl ? "Concentratie van %s over %s"
         : "Concentration of %s over %s", what, areas), List.of(nl ? "maat" : "measure", nl ? "waarde" : "value"),
         summary, ""));
@@ -176,11 +182,12 @@ final class ConcentrationSection {
       int i = counts.areas().indexOf(r.id());
       Rate rate = rates.find(r.id()).orElseThrow();
       List<Cell> row = new ArrayList<>(List.of(Cell.of(r.id()), Cell.of(names.getOrDefault(r.id(), "")),
-          Cell.of(String.format(locale, "%,d", counts.events()[i])),
-          Cell.of(String.format(locale, "%,.0f", counts.population()[i])),
-          Cell.of(String.format(locale, "%.1f (%.1f–%.1f)", rate.rate(), rate.lower(), rate.upper())),
-          Cell.of(String.format(locale, "%.1f", ebRate.getOrDefault(r.id(), Double.NaN))),
-          Cell.of(String.format(locale, "%.2f", r.gStar())),
+          Cell.number(String.format(locale, "%,d", counts.events()[i]), counts.events()[i]),
+          Cell.number(String.format(locale, "%,.0f", counts.population()[i]), counts.population()[i]),
+          Cell.estimate(String.format(locale, "%.1f (%.1f–%.1f)", rate.rate(), rate.lower(), rate.upper()), rate.rate(),
+              rate.lower(), rate.upper()),
+          number(locale, "%.1f", ebRate.getOrDefault(r.id(), Double.NaN)),
+          number(locale, "%.2f", r.gStar()),
           Cell.of(local.find(r.id()).map(l -> Maps.clusterLabel(l.cluster(), locale)).orElse(""))));
       if (user.isEmpty()) {
         row.add(Cell.of(planted.contains(r.id()) ? (nl ? "ja" : "yes") : ""));
@@ -222,5 +229,17 @@ final class ConcentrationSection {
 
   private static List<Cell> row(String name, String value) {
     return List.of(Cell.of(name), Cell.of(value));
+  }
+
+  private static List<Cell> row(String name, Cell value) {
+    return List.of(Cell.of(name), value);
+  }
+
+  private static Cell number(Locale locale, String format, double v) {
+    return Double.isFinite(v) ? Cell.number(String.format(locale, format, v), v) : Cell.of("–");
+  }
+
+  private static Cell number(Locale locale, String format, long v) {
+    return Cell.number(String.format(locale, format, v), v);
   }
 }

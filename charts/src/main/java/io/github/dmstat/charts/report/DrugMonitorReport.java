@@ -386,7 +386,23 @@ public final class DrugMonitorReport {
     }
     PrevalenceValue v = e.value().get();
     String text = pct(v.prevalence()) + " (" + pct(v.ciLower()) + "–" + pct(v.ciUpper()) + ")";
-    return e.reliability() == Reliability.UNRELIABLE ? Cell.unreliable(text) : Cell.of(text);
+    Cell c = Cell.estimate(text, 100 * v.prevalence(), 100 * v.ciLower(), 100 * v.ciUpper());
+    return e.reliability() == Reliability.UNRELIABLE ? c.asUnreliable() : c;
+  }
+
+  /** A number shown with {@code format} (in the report's language), carrying the number itself. */
+  private Cell number(String format, double v) {
+    return Cell.number(String.format(locale, format, v), v);
+  }
+
+  /** A whole number. */
+  private Cell count(long n) {
+    return Cell.number(Long.toString(n), n);
+  }
+
+  /** A ratio with its interval: "0.75 (0.55–0.95)". */
+  private Cell ratio(double v, double lower, double upper) {
+    return Cell.estimate(String.format(locale, "%.2f (%.2f–%.2f)", v, lower, upper), v, lower, upper);
   }
 
   private void method(String what, String method, String checked, String source) {
@@ -438,9 +454,9 @@ public final class DrugMonitorReport {
       PrevalenceTable byAgeSex = est.estimate(survey, design, "cannabis_last_year", "agegroup", "sex");
       List<List<Cell>> r2 = new ArrayList<>();
       for (PrevalenceEstimate e : byAgeSex.estimates()) {
-        r2.add(List.of(Cell.of(e.group().get("agegroup")), Cell.of(e.group().get("sex")), Cell.of(Long.toString(e.n())),
+        r2.add(List.of(Cell.of(e.group().get("agegroup")), Cell.of(e.group().get("sex")), count(e.n()),
             cell(e), e.value().flatMap(v -> v.designEffect().isPresent()
-                ? Optional.of(Cell.of(String.format(locale, "%.2f", v.designEffect().getAsDouble()))) : Optional.empty())
+                ? Optional.of(number("%.2f", v.designEffect().getAsDouble())) : Optional.empty())
                 .orElse(e.value().isEmpty() ? Cell.suppressed() : Cell.of(""))));
       }
       b.add(new Report.TableBlock("cannabis-age-sex", t("Cannabis use last year (%) by age group and sex",
@@ -459,7 +475,7 @@ public final class DrugMonitorReport {
             "cannabis_last_year", "stratum");
         List<List<Cell>> r3 = new ArrayList<>();
         for (PrevalenceEstimate e : regions.estimates()) {
-          r3.add(List.of(Cell.of(e.group().get("stratum")), Cell.of(Long.toString(e.n())), cell(e)));
+          r3.add(List.of(Cell.of(e.group().get("stratum")), count(e.n()), cell(e)));
         }
         b.add(new Report.TableBlock("young-by-region", t("Cannabis use last year among 15–17-year-olds by region (%): "
             + "small cells are suppressed", "Cannabisgebruik afgelopen jaar onder 15–17-jarigen per regio (%): kleine cellen "
@@ -563,9 +579,9 @@ public final class DrugMonitorReport {
     for (SelectedArea a : sel.selected()) {
       Explanation e = sel.explain(a.area()).orElseThrow();
       // one meaning of rank in every table: the position by score among all scored municipalities
-      rows.add(List.of(Cell.of(e.rank().isPresent() ? Integer.toString(e.rank().getAsInt()) : "–"), Cell.of(a.area()),
+      rows.add(List.of(e.rank().isPresent() ? count(e.rank().getAsInt()) : Cell.of("–"), Cell.of(a.area()),
           Cell.of(names.getOrDefault(a.area(), "")),
-          Cell.of(String.format(locale, "%,.0f", e.population().orElse(0))), Cell.of(String.format(locale, "%.2f", a.score())),
+          number("%,.0f", e.population().orElse(Double.NaN)), number("%.2f", a.score()),
           Cell.of(reason(e, rules))));
     }
     b.add(new Report.TableBlock("selected", String.format(locale, t("Selected %s, with the reason for each",
@@ -582,8 +598,8 @@ public final class DrugMonitorReport {
     List<List<Cell>> missed = new ArrayList<>();
     for (Explanation e : sel.explanations()) {
       if (!e.selected() && e.rank().isPresent() && e.rank().getAsInt() <= rules.size() + 8) {
-        missed.add(List.of(Cell.of(Integer.toString(e.rank().getAsInt())), Cell.of(e.area()),
-            Cell.of(names.getOrDefault(e.area(), "")), Cell.of(String.format(locale, "%,.0f", e.population().orElse(0))),
+        missed.add(List.of(count(e.rank().getAsInt()), Cell.of(e.area()),
+            Cell.of(names.getOrDefault(e.area(), "")), number("%,.0f", e.population().orElse(Double.NaN)),
             Cell.of(reason(e, rules))));
       }
     }
@@ -596,8 +612,8 @@ public final class DrugMonitorReport {
       List<List<Cell>> ur = new ArrayList<>();
       ru.areas().stream().filter(a -> a.probabilitySelected() > 0 || a.selected())
           .sorted((x, y) -> Double.compare(y.probabilitySelected(), x.probabilitySelected())).limit(40)
-          .forEach(a -> ur.add(List.of(Cell.of(a.area()), Cell.of(Integer.toString(a.rank())),
-              Cell.of(String.format(locale, "%.0f%%", 100 * a.probabilitySelected())),
+          .forEach(a -> ur.add(List.of(Cell.of(a.area()), count(a.rank()),
+              number("%.0f%%", 100 * a.probabilitySelected()),
               Cell.of(String.format(locale, "%.0f–%.0f", a.rankLower(), a.rankUpper())))));
       b.add(new Report.TableBlock("rank-uncertainty", t("Rank uncertainty: share of 200 Monte Carlo replicates (indicators "
           + "drawn within their standard errors, seed 20230825) in which an area is selected",
@@ -696,15 +712,13 @@ public final class DrugMonitorReport {
     List<List<Cell>> rows = new ArrayList<>();
     for (MetaAnalysis.Study s : meta.studies()) {
       MetaAnalysis.Interval ci = s.interval(meta.level());
-      rows.add(List.of(Cell.of(s.label()), Cell.of(String.format(locale, "%.2f", Math.exp(s.yi()))),
-          Cell.of(String.format(locale, "%.2f–%.2f", Math.exp(ci.lower()), Math.exp(ci.upper()))),
-          Cell.of(String.format(locale, "%.1f%%", 100 * s.weight()))));
+      rows.add(List.of(Cell.of(s.label()), ratio(Math.exp(s.yi()), Math.exp(ci.lower()), Math.exp(ci.upper())),
+          number("%.1f%%", 100 * s.weight())));
     }
     meta.ratio().ifPresent(r -> rows.add(List.of(Cell.of(t("pooled (REML)", "gepoold (REML)")),
-        Cell.of(String.format(locale, "%.2f", r.estimate())), Cell.of(String.format(locale, "%.2f–%.2f", r.ciLower(), r.ciUpper())),
-        Cell.of("100%"))));
+        ratio(r.estimate(), r.ciLower(), r.ciUpper()), number("%.0f%%", 100))));
     b.add(new Report.TableBlock("meta-analysis", t("Risk ratio of re-offending by municipality and pooled",
-        "Risicoratio van recidive per gemeente en gepoold"), List.of(t("municipality", "gemeente"), "RR", "95% CI",
+        "Risicoratio van recidive per gemeente en gepoold"), List.of(t("municipality", "gemeente"), t("RR (95% CI)", "RR (95%-BI)"),
         t("weight", "gewicht")), rows, String.format(locale, "I² = %.0f%%, τ² = %.4f, Q = %.2f (%s).",
         100 * meta.i2(), meta.tau2(), meta.q(), Messages.of(locale).pValue(meta.qP()))));
     b.add(new Report.FigureBlock("forest", t("Forest plot: risk ratio per municipality (square size = weight), pooled "
@@ -717,8 +731,8 @@ public final class DrugMonitorReport {
     LogRankTest lr = from(userCohorts.map(UserCohorts::name), () -> LogRankTest.of(uc.table(), uc.time(), uc.event(), uc.group()));
     List<List<Cell>> km = new ArrayList<>();
     for (SurvivalCurve c : curves) {
-      km.add(List.of(Cell.of(c.group()), Cell.of(Integer.toString(c.n())), Cell.of(Integer.toString(c.events())),
-          Cell.of(c.median().isPresent() ? String.format(locale, "%.0f", c.median().getAsDouble()) : t("not reached", "niet bereikt")),
+      km.add(List.of(Cell.of(c.group()), count(c.n()), count(c.events()),
+          c.median().isPresent() ? number("%.0f", c.median().getAsDouble()) : Cell.of(t("not reached", "niet bereikt")),
           survivalAt(c, 365), survivalAt(c, 729)));
     }
     b.add(new Report.TableBlock("survival", t("Time to re-offence (Kaplan–Meier): share without re-offence (%) after one "
@@ -769,7 +783,8 @@ public final class DrugMonitorReport {
       return Cell.of("–");
     }
     SurvivalCurve.At a = c.at(time).get(0);
-    return Cell.of(String.format(locale, "%.1f (%.1f–%.1f)", 100 * a.survival(), 100 * a.lower(), 100 * a.upper()));
+    return Cell.estimate(String.format(locale, "%.1f (%.1f–%.1f)", 100 * a.survival(), 100 * a.lower(), 100 * a.upper()),
+        100 * a.survival(), 100 * a.lower(), 100 * a.upper());
   }
 
   // ------------------------------------------------------------------ methods

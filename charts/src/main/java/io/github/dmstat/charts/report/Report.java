@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A report as a document model: sections of headings, paragraphs, tables and figures. Renderers
@@ -56,21 +57,58 @@ public record Report(String title, String subtitle, Locale locale, List<Section>
     OK, UNRELIABLE, SUPPRESSED
   }
 
+  /**
+   * A cell's number: its value and, for an estimate, the bounds of its interval (NaN when it has none).
+   */
+  public record Value(double value, double lower, double upper) {
+    /** Whether it has an interval. */
+    public boolean interval() {
+      return !Double.isNaN(lower) || !Double.isNaN(upper);
+    }
+  }
+
   /** The mark a suppressed cell shows instead of a value (CBS convention). */
   public static final String SUPPRESSED_MARK = ".";
 
-  /** A table cell: its text and status; a suppressed cell's text is always {@link #SUPPRESSED_MARK}. */
-  public record Cell(String text, Status status) {
+  /**
+   * A table cell: its text, its status and, for a number, the number itself (with the bounds of
+   * its interval for an estimate), which the CSV files write as data. A suppressed cell's text is
+   * always {@link #SUPPRESSED_MARK} and it holds no number.
+   */
+  public record Cell(String text, Status status, Optional<Value> data) {
     public Cell {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(status, "status");
-      if (status == Status.SUPPRESSED && !text.equals(SUPPRESSED_MARK)) {
+      Objects.requireNonNull(data, "data");
+      if (status == Status.SUPPRESSED && (!text.equals(SUPPRESSED_MARK) || data.isPresent())) {
         throw new IllegalArgumentException("a suppressed cell must show '" + SUPPRESSED_MARK + "', not a value");
       }
     }
 
+    /** A text cell. */
+    public Cell(String text, Status status) {
+      this(text, status, Optional.empty());
+    }
+
     public static Cell of(String text) {
       return new Cell(text, Status.OK);
+    }
+
+    /** A number shown as {@code text}; a number that is not finite is text only. */
+    public static Cell number(String text, double value) {
+      return new Cell(text, Status.OK, Double.isFinite(value) ? Optional.of(new Value(value, Double.NaN, Double.NaN))
+          : Optional.empty());
+    }
+
+    /** An estimate with its interval shown as {@code text}. */
+    public static Cell estimate(String text, double value, double lower, double upper) {
+      return new Cell(text, Status.OK, Double.isFinite(value) ? Optional.of(new Value(value, lower, upper))
+          : Optional.empty());
+    }
+
+    /** The same cell marked unreliable. */
+    public Cell asUnreliable() {
+      return new Cell(text, Status.UNRELIABLE, data);
     }
 
     public static Cell unreliable(String text) {

@@ -122,13 +122,24 @@ public final class Csv {
 
   /** Writes rows as CSV: quoting where needed and neutralising formula-like cells. */
   public static void write(Writer out, List<String> header, List<List<String>> rows) {
+    write(out, header, rows, ',');
+  }
+
+  /**
+   * Writes rows with a delimiter ({@code ,} or {@code ;}): quoting where needed and neutralising
+   * formula-like cells. With {@code ;} (as Dutch Excel writes it) numbers may have a decimal comma.
+   */
+  public static void write(Writer out, List<String> header, List<List<String>> rows, char delimiter) {
+    if (delimiter != ',' && delimiter != ';') {
+      throw new IllegalArgumentException("delimiter must be , or ; but was '" + delimiter + "'");
+    }
     try {
-      writeRecord(out, header);
+      writeRecord(out, header, delimiter);
       for (List<String> row : rows) {
         if (row.size() != header.size()) {
           throw new IllegalArgumentException("CSV row has " + row.size() + " cells but the header has " + header.size());
         }
-        writeRecord(out, row);
+        writeRecord(out, row, delimiter);
       }
       out.flush();
     } catch (IOException e) {
@@ -158,34 +169,44 @@ public final class Csv {
     return w.toString();
   }
 
-  private static void writeRecord(Writer out, List<String> cells) throws IOException {
+  private static void writeRecord(Writer out, List<String> cells, char delimiter) throws IOException {
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {
-        out.write(',');
+        out.write(delimiter);
       }
-      out.write(cell(cells.get(i)));
+      out.write(cell(cells.get(i), delimiter));
     }
     out.write('\n');
   }
 
   /** One CSV cell: empty for null, formula-safe, quoted when needed. */
   public static String cell(String value) {
+    return cell(value, ',');
+  }
+
+  /**
+   * One cell of a file with this delimiter: empty for null, formula-safe (a cell that a
+   * spreadsheet would take for a formula gets a leading {@code '}, a negative number does not),
+   * quoted when needed.
+   */
+  public static String cell(String value, char delimiter) {
     if (value == null || value.isEmpty()) {
       return "";
     }
     String v = value;
     char first = v.charAt(0);
     if ((first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
-        && !isPlainNumber(v)) {
+        && !isPlainNumber(v, delimiter == ';' ? ',' : '.')) {
       v = "'" + v;
     }
-    if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+    if (v.indexOf(delimiter) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
       v = '"' + v.replace("\"", "\"\"") + '"';
     }
     return v;
   }
 
-  private static boolean isPlainNumber(String v) {
-    return v.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+  private static boolean isPlainNumber(String v, char decimal) {
+    String d = decimal == ',' ? "," : "\\.";
+    return v.matches("[-+]?(\\d+" + d + "?\\d*|" + d + "\\d+)([eE][-+]?\\d+)?");
   }
 }
