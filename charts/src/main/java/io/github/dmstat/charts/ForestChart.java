@@ -23,7 +23,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * its weight, the pooled estimate as a diamond and, for random-effects models, the prediction
  * interval as a line under the diamond. Ratio measures are drawn on the log scale (the axis is
  * labelled with ratios) with the line of no effect at 1; risk differences on a linear axis with
- * the line at 0. Study labels are written at the left of the plot.
+ * the line at 0. Study labels are written at the left of the plot, each study's estimate with its
+ * interval and its weight at the right.
  */
 public final class ForestChart {
   private ForestChart() {}
@@ -43,6 +44,9 @@ public final class ForestChart {
     }
     List<String> labels = new ArrayList<>();
     labels.add(msg.t("pooled", "gepoold") + " (" + m.method().toString() + ")");
+    // the right-hand columns: estimate (interval) and weight, pooled first
+    List<String[]> values = new ArrayList<>();
+    values.add(new String[] {interval(m.estimate(), m.ciLower(), m.ciUpper(), ratio, locale), "100%"});
     for (int i = 0; i < k; i++) {
       MetaAnalysis.Study s = studies.get(i);
       MetaAnalysis.Interval ci = s.interval(m.level());
@@ -51,6 +55,7 @@ public final class ForestChart {
       double u = ci.upper();
       rows.add(new double[] {k - i, e, l, u, s.weight() / maxWeight});
       labels.add(s.label());
+      values.add(new String[] {interval(e, l, u, ratio, locale), String.format(locale, "%.1f%%", 100 * s.weight())});
       lo = Math.min(lo, l);
       hi = Math.max(hi, u);
     }
@@ -65,7 +70,7 @@ public final class ForestChart {
     hi = Math.max(hi, none);
     String measure = m.measure().map(Object::toString).orElse(msg.t("effect", "effect"));
     int height = Math.max(360, 120 + 32 * (k + 2));
-    XYChart chart = new XYChartBuilder().width(760).height(height)
+    XYChart chart = new XYChartBuilder().width(820).height(height)
         .title(msg.t("Meta-analysis: ", "Meta-analyse: ") + measure + ", " + m.method())
         .xAxisTitle(measure + (ratio ? msg.t(" (log scale)", " (logaritmische schaal)") : "")
             + String.format(locale, "   I² = %.0f%%, τ² = %.3g", 100 * m.i2(), m.tau2())).yAxisTitle("").build();
@@ -78,7 +83,7 @@ public final class ForestChart {
     double span = hi - lo;
     List<double[]> ticks = ticks(lo, hi, ratio);
     double left = lo - 0.55 * span;
-    double right = hi + 0.05 * span;
+    double right = hi + 0.75 * span; // room for the estimate and weight columns
     st.setXAxisMin(left);
     st.setXAxisMax(right);
     st.setYAxisMin(-1.0);
@@ -90,8 +95,15 @@ public final class ForestChart {
     frame.setMarker(SeriesMarkers.NONE);
     frame.setLineColor(new Color(0, 0, 0, 0));
     chart.addAnnotation(new Drawing(rows, labels, new double[] {pe, pl, pu}, pred, none, left + 0.02 * span,
-        ticks, locale, ratio));
+        ticks, locale, ratio, values, new String[] {measure + " (" + Math.round(100 * m.level()) + msg.t("% CI)", "%-BI)"),
+            msg.t("weight", "gewicht")}));
     return chart;
+  }
+
+  /** "0.70 (0.51–0.96)": on the ratio scale for ratio measures (the analysis is on the log scale). */
+  private static String interval(double e, double l, double u, boolean ratio, Locale locale) {
+    return ratio ? String.format(locale, "%.2f (%.2f–%.2f)", Math.exp(e), Math.exp(l), Math.exp(u))
+        : String.format(locale, "%.3f (%.3f–%.3f)", e, l, u);
   }
 
   /** Tick positions (analysis scale) and shown values: ratios 0.1 … 10 on the log scale, else nice steps. */
@@ -134,10 +146,14 @@ public final class ForestChart {
     private final List<double[]> ticks;
     private final Locale locale;
     private final boolean ratio;
+    private final List<String[]> values;
+    private final String[] headers;
 
     Drawing(List<double[]> rows, List<String> labels, double[] pooled, Optional<double[]> prediction, double none,
-        double labelX, List<double[]> ticks, Locale locale, boolean ratio) {
+        double labelX, List<double[]> ticks, Locale locale, boolean ratio, List<String[]> values, String[] headers) {
       super(false);
+      this.values = List.copyOf(values);
+      this.headers = headers.clone();
       this.ticks = List.copyOf(ticks);
       this.locale = locale;
       this.ratio = ratio;
@@ -159,13 +175,19 @@ public final class ForestChart {
       g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
       java.awt.FontMetrics fm = g.getFontMetrics();
       double axisY = getYAxisScreenValue(-0.75);
+      double lastRight = Double.NEGATIVE_INFINITY;
       for (double[] t : ticks) {
         double x = getXAxisScreenValue(t[0]);
+        String text = String.format(locale, ratio ? "%.2f" : "%.3f", t[1]);
+        double w = fm.stringWidth(text);
+        if (x - w / 2 < lastRight + 6 && t[1] != (ratio ? 1 : 0)) {
+          continue; // too close to the tick before it (0.67 and 0.75 on a narrow axis)
+        }
+        lastRight = x + w / 2;
         g.setColor(new Color(225, 225, 225));
         g.draw(new Line2D.Double(x, top, x, axisY - 12));
         g.setColor(Color.DARK_GRAY);
-        String text = String.format(locale, ratio ? "%.2f" : "%.3f", t[1]);
-        g.drawString(text, (float) (x - fm.stringWidth(text) / 2.0), (float) axisY);
+        g.drawString(text, (float) (x - w / 2), (float) axisY);
       }
       g.setColor(Color.GRAY);
       g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
@@ -185,7 +207,27 @@ public final class ForestChart {
       for (int i = 0; i < rows.size(); i++) {
         g.drawString(labels.get(i + 1), lx, (float) getYAxisScreenValue(rows.get(i)[0]) + 4);
       }
+      // estimate (interval) and weight, right-aligned in two columns at the right of the plot
+      java.awt.FontMetrics vm = g.getFontMetrics();
+      float weightRight = getXAxisScreenValueForMax() - 8;
+      // a wide gap: a browser may draw the SVG text in a wider font than Java measures
+      int widestWeight = g.getFontMetrics(g.getFont().deriveFont(java.awt.Font.BOLD)).stringWidth(headers[1]);
+      for (String[] v : values) {
+        widestWeight = Math.max(widestWeight, vm.stringWidth(v[1]));
+      }
+      float ciRight = weightRight - widestWeight * 1.25f - 24;
+      for (int i = 0; i <= rows.size(); i++) {
+        float yy = (float) getYAxisScreenValue(i == 0 ? 0 : rows.get(i - 1)[0]) + 4;
+        g.setFont(g.getFont().deriveFont(i == 0 ? java.awt.Font.BOLD : java.awt.Font.PLAIN));
+        java.awt.FontMetrics f = g.getFontMetrics();
+        g.drawString(values.get(i)[0], ciRight - f.stringWidth(values.get(i)[0]), yy);
+        g.drawString(values.get(i)[1], weightRight - f.stringWidth(values.get(i)[1]), yy);
+      }
       g.setFont(g.getFont().deriveFont(java.awt.Font.BOLD));
+      java.awt.FontMetrics hm = g.getFontMetrics();
+      float hy = (float) top - 4;
+      g.drawString(headers[0], ciRight - hm.stringWidth(headers[0]), hy);
+      g.drawString(headers[1], weightRight - hm.stringWidth(headers[1]), hy);
       g.drawString(labels.get(0), lx, (float) getYAxisScreenValue(0) + 4);
       double y = getYAxisScreenValue(0);
       prediction.ifPresent(p -> {
