@@ -157,7 +157,47 @@ public final class Export {
   private static void svgTo(Figure figure, OutputStream out) throws IOException {
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     svgRaw(figure, raw);
-    out.write(XmlText.clean(raw.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    String svg = withTooltips(raw.toString(StandardCharsets.UTF_8), figure.tooltips());
+    out.write(XmlText.clean(svg).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The SVG with, on top, a transparent shape with a {@code <title>} for every tooltip: a browser
+   * shows the title when the pointer is on the bar or area (no scripts).
+   */
+  static String withTooltips(String svg, List<Figure.Tooltip> tips) {
+    int end = svg.lastIndexOf("</svg>");
+    if (tips.isEmpty() || end < 0) {
+      return svg;
+    }
+    StringBuilder sb = new StringBuilder(svg.length() + tips.size() * 120);
+    sb.append(svg, 0, end).append("<g class=\"tooltips\" fill=\"#000\" fill-opacity=\"0\" stroke=\"none\">\n");
+    double[] c = new double[6];
+    for (Figure.Tooltip t : tips) {
+      sb.append("<path d=\"");
+      for (java.awt.geom.PathIterator it = t.shape().getPathIterator(null); !it.isDone(); it.next()) {
+        int type = it.currentSegment(c);
+        switch (type) {
+          case java.awt.geom.PathIterator.SEG_MOVETO -> sb.append('M').append(f(c[0])).append(' ').append(f(c[1]));
+          case java.awt.geom.PathIterator.SEG_LINETO -> sb.append('L').append(f(c[0])).append(' ').append(f(c[1]));
+          case java.awt.geom.PathIterator.SEG_QUADTO -> sb.append('Q').append(f(c[0])).append(' ').append(f(c[1]))
+              .append(' ').append(f(c[2])).append(' ').append(f(c[3]));
+          case java.awt.geom.PathIterator.SEG_CUBICTO -> sb.append('C').append(f(c[0])).append(' ').append(f(c[1]))
+              .append(' ').append(f(c[2])).append(' ').append(f(c[3])).append(' ').append(f(c[4])).append(' ').append(f(c[5]));
+          default -> sb.append('Z');
+        }
+      }
+      sb.append("\" fill-rule=\"evenodd\"><title>").append(escape(t.text())).append("</title></path>\n");
+    }
+    return sb.append("</g>\n").append(svg, end, svg.length()).toString();
+  }
+
+  private static String f(double v) {
+    return String.format(java.util.Locale.ROOT, "%.1f", v);
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
   /** SVG file. */

@@ -2,6 +2,7 @@ package io.github.dmstat.charts;
 
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.util.List;
 import java.util.Objects;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
@@ -23,6 +24,20 @@ public interface Figure {
 
   /** Paints the figure into {@code [0, width) × [0, height)}. */
   void paint(Graphics2D g);
+
+  /**
+   * A text shown when the pointer is on a part of the figure: a bar, an area. In SVG it becomes
+   * a transparent shape with a {@code <title>} (no scripts).
+   *
+   * @param shape the part, in the figure's coordinates
+   * @param text the full label and value
+   */
+  record Tooltip(java.awt.Shape shape, String text) {}
+
+  /** The figure's tooltips, as of its last {@link #paint} (charts place their bars when painted). */
+  default List<Tooltip> tooltips() {
+    return List.of();
+  }
 
   /**
    * The fonts of every chart, set explicitly (XChart's defaults go down to 10 px): title 15 px bold,
@@ -62,6 +77,11 @@ public interface Figure {
       @Override
       public void paint(Graphics2D g) {
         chart.paint(g, chart.getWidth(), chart.getHeight());
+      }
+
+      @Override
+      public List<Tooltip> tooltips() {
+        return ChartTips.placed(chart);
       }
     };
   }

@@ -73,6 +73,7 @@ final class GroupedBars {
     List<double[]> hatched = new ArrayList<>();
     int suppressed = 0;
     double yMax = 0;
+    ChartTips tips = ChartTips.of(chart);
     for (int s = 0; s < series.size(); s++) {
       boolean first = true;
       for (int c = 0; c < categories.size(); c++) {
@@ -100,6 +101,10 @@ final class GroupedBars {
           hatched.add(new double[] {x0, x1, y});
         }
         yMax = Math.max(yMax, Math.max(y, v[2] * scale));
+        // the full label and the value with its interval, also where the axis label is shortened
+        String name = categories.get(c) + (series.get(s).isEmpty() ? "" : ", " + series.get(s));
+        tips.add(x0, 0, x1, y, name + ": " + String.format(locale, "%.1f (%.1f–%.1f)", y, v[1] * scale, v[2] * scale)
+            + (bar.unreliable() ? " *" : ""));
       }
     }
     if (whiskers.isEmpty()) {

@@ -73,6 +73,7 @@ public final class RankingChart {
     double[] scoreX = new double[shown.size()];
     double[] scoreY = new double[shown.size()];
     List<double[]> selectedBands = new ArrayList<>();
+    ChartTips tips = ChartTips.of(chart);
     for (int i = 0; i < shown.size(); i++) {
       Explanation e = shown.get(i);
       double up = 0;
@@ -106,6 +107,17 @@ public final class RankingChart {
       }
       scoreX[i] = i;
       scoreY[i] = e.score().getAsDouble();
+      // the full name (the axis label may be shortened), rank, score and each contribution
+      StringBuilder tip = new StringBuilder(categories.get(i)).append(" (").append(e.area()).append("): ")
+          .append(msg.t("rank ", "rang ")).append(e.rank().getAsInt()).append(", score ")
+          .append(String.format(locale, "%.2f", e.score().getAsDouble()));
+      for (Contribution c : e.contributions()) {
+        if (c.contribution().isPresent()) {
+          tip.append("; ").append(indicators.apply(c.indicator())).append(' ')
+              .append(String.format(locale, "%+.2f", c.contribution().getAsDouble()));
+        }
+      }
+      tips.add(i - 0.45, Math.min(down, 0), i + 0.45, Math.max(up, e.score().getAsDouble()), tip.toString());
       if (e.selected()) {
         selectedBands.add(new double[] {i - 0.5, i + 0.5});
       }

@@ -381,6 +381,18 @@ public final class MapFigure implements Figure {
     return shapes.length;
   }
 
+  /** Per area: its name and code, and its value (or legend category). */
+  @Override
+  public List<Tooltip> tooltips() {
+    List<Tooltip> out = new ArrayList<>(shapes.length);
+    for (int i = 0; i < shapes.length; i++) {
+      AreaPolygon a = spec.areas.get(i);
+      String name = a.name().map(n -> n + " (" + a.code() + ")").orElse(a.code());
+      out.add(new Tooltip(shapes[i], name + ": " + spec.tips.getOrDefault(a.code(), areaCategory[i].label())));
+    }
+    return out;
+  }
+
   @Override
   public void paint(Graphics2D g) {
     Color colour = g.getColor();
@@ -536,6 +548,7 @@ public final class MapFigure implements Figure {
     private double borderWidth;
     private List<Category> categories = new ArrayList<>();
     private Map<String, Category> assigned = new LinkedHashMap<>();
+    private Map<String, String> tips = new LinkedHashMap<>();
 
     private Builder(List<AreaPolygon> areas) {
       Objects.requireNonNull(areas, "areas");
@@ -565,7 +578,17 @@ public final class MapFigure implements Figure {
       b.borderWidth = borderWidth;
       b.categories = new ArrayList<>(categories);
       b.assigned = new LinkedHashMap<>(assigned);
+      b.tips = new LinkedHashMap<>(tips);
       return b;
+    }
+
+    /**
+     * What an area's tooltip says after its name (by default its legend category), e.g. its
+     * value; areas not in the map keep the default.
+     */
+    public Builder tooltips(Map<String, String> byCode) {
+      tips.putAll(byCode);
+      return this;
     }
 
     /** Width in points (100 to 5000). */

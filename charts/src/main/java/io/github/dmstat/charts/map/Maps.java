@@ -125,9 +125,12 @@ public final class Maps {
         cats[c] = Category.solid(labels[c], colours[c]);
         legend.add(cats[c]);
       }
+      Map<String, String> tips = new java.util.LinkedHashMap<>();
       for (int i = 0; i < n; i++) {
         b.assign(keys.get(i), cats[cls[i]]);
+        tips.put(keys.get(i), String.format(locale, "%,.1f", v[i]) + (legendTitle.isBlank() ? "" : " " + legendTitle));
       }
+      b.tooltips(tips);
     }
     boolean anySuppressed = false;
     for (AreaPolygon a : areas) {

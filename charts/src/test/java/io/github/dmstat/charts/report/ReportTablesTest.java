@@ -20,7 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
-/** The report's CSV tables are data: numbers as numbers, intervals as columns, Dutch as Excel NL writes it, read back alike. */
+/**
+ * The report's files as a user takes them further: CSV tables are data (numbers as numbers,
+ * intervals as columns, Dutch as Excel NL writes it, read back alike); SVG figures carry a
+ * tooltip per bar and per area.
+ */
 class ReportTablesTest {
   @TempDir
   static Path dir;
@@ -105,5 +109,27 @@ class ReportTablesTest {
     assertEquals(v.get().value(), ((NumericColumn<?>) a.column(1)).getDouble(0), 0.0);
     assertEquals(v.get().lower(), ((NumericColumn<?>) a.column(2)).getDouble(0), 0.0);
     assertEquals(v.get().upper(), ((NumericColumn<?>) a.column(3)).getDouble(0), 0.0);
+  }
+
+  @Test
+  void svgFiguresHaveATooltipPerBarAndPerArea() throws IOException {
+    String map = Files.readString(dir.resolve("en/figures/map-eb-rate.svg"));
+    int areas = io.github.dmstat.datasets.SyntheticGeography.embedded().polygons().size();
+    assertEquals(areas, count(map, "<title>"), "one per area");
+    assertTrue(map.matches("(?s).*<title>[^<]+: [0-9,.]+ per 1,000</title>.*"), "an area's name and its value");
+    String ranking = Files.readString(dir.resolve("en/figures/ranking.svg"));
+    assertEquals(40, count(ranking, "<title>"));
+    assertTrue(ranking.contains("rank 1, score "), "rank and score");
+    String bars = Files.readString(dir.resolve("en/figures/key-figures.svg"));
+    assertTrue(bars.contains("<title>cannabis, adults 18+: 8.0 (7.5–8.6)</title>"), "a bar's label and value");
+    assertFalse(bars.contains("<script"), "no scripts");
+  }
+
+  private static int count(String text, String what) {
+    int n = 0;
+    for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+      n++;
+    }
+    return n;
   }
 }
