@@ -368,7 +368,9 @@ public final class DrugMonitorReport {
       blocks.add(new Report.Paragraph(r.t("Sources: ", "Bronnen: ") + String.join("; ", o.sources())));
       sections.add(new Report.Section(m.id(), m.heading(), blocks));
     }
-    return new Report(title, subtitle.trim(), o.locale(), sections, o.author());
+    String footer = own.size() == 6 ? "" : r.t("Sections without own data: synthetic example data, not official statistics.",
+        "Onderdelen zonder eigen data: synthetische voorbeelddata, geen officiële statistiek.");
+    return new Report(title, subtitle.trim(), o.locale(), sections, o.author(), footer);
   }
 
   String t(String en, String dutch) {

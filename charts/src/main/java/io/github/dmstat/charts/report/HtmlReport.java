@@ -82,6 +82,7 @@ public final class HtmlReport {
     sb.append("</main>\n<footer><p>").append(esc(nl
         ? "Gemaakt met dmstat. Onderdrukte cellen (.) hebben te weinig waarnemingen en worden nergens getoond; * = onbetrouwbaar."
         : "Made with dmstat. Suppressed cells (.) have too few observations and are shown nowhere; * = unreliable."))
+        .append(r.footer().isEmpty() ? "" : " " + esc(r.footer()))
         .append("</p></footer>\n</body>\n</html>\n");
     return sb.toString();
   }

@@ -41,6 +41,8 @@ public final class PdfReport {
   private PDPageContentStream cs;
   private float y;
   private int pageNo;
+  /** The line under every page (the report's footer). */
+  private String footer = "";
 
   private PdfReport(PDDocument doc) throws IOException {
     this.doc = doc;
@@ -74,6 +76,7 @@ public final class PdfReport {
   }
 
   private void render(Report r) throws IOException {
+    footer = r.footer();
     // metadata: title, author and language, and an outline entry per section (PDF viewers' bookmarks)
     PDDocumentInformation info = doc.getDocumentInformation();
     info.setTitle(r.title());
@@ -129,7 +132,10 @@ public final class PdfReport {
     doc.addPage(page);
     cs = new PDPageContentStream(doc, page);
     pageNo++;
-    text(regular, 8, Integer.toString(pageNo), size.getWidth() / 2, MARGIN / 2);
+    text(regular, 8, Integer.toString(pageNo), size.getWidth() - MARGIN - 10, MARGIN / 2);
+    if (!footer.isEmpty()) {
+      text(regular, 7, footer, MARGIN, MARGIN / 2);
+    }
     y = size.getHeight() - MARGIN;
   }
 

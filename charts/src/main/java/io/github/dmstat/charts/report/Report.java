@@ -18,19 +18,22 @@ import java.util.Optional;
  * @param locale language of the labels
  * @param sections the sections in order
  * @param author who wrote it (empty: not named); in the PDF's and the HTML's metadata
+ * @param footer a line on every page (empty: none), e.g. that sections use synthetic example data
  */
-public record Report(String title, String subtitle, Locale locale, List<Section> sections, String author) {
+public record Report(String title, String subtitle, Locale locale, List<Section> sections, String author,
+    String footer) {
   public Report {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(subtitle, "subtitle");
     Objects.requireNonNull(locale, "locale");
     sections = List.copyOf(sections);
     Objects.requireNonNull(author, "author");
+    Objects.requireNonNull(footer, "footer");
   }
 
-  /** A report without an author. */
+  /** A report without an author or footer. */
   public Report(String title, String subtitle, Locale locale, List<Section> sections) {
-    this(title, subtitle, locale, sections, "");
+    this(title, subtitle, locale, sections, "", "");
   }
 
   /** A section: an id (for file names and anchors), a heading and its blocks. */

@@ -172,4 +172,17 @@ class DrugMonitorReportTest {
   void noPdfTextBelowSevenPoints() throws Exception {
     assertEquals(List.of(), LayoutChecks.smallPdfText(pdf));
   }
+
+  @Test
+  void theExampleIsLabelledSyntheticOnEveryPage() throws Exception {
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+      for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+        stripper.setStartPage(p);
+        stripper.setEndPage(p);
+        assertTrue(stripper.getText(doc).contains("synthetic example data, not official statistics"), "page " + p);
+      }
+    }
+    assertTrue(Files.readString(html).contains("synthetic example data, not official statistics."));
+  }
 }
