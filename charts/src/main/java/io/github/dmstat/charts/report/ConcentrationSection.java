@@ -62,7 +62,7 @@ final class ConcentrationSection {
   }
 
   static Report.Section build(Locale locale, List<String[]> methods, Optional<DrugMonitorReport.UserAreas> user,
-      MultipleTesting correction) {
+      MultipleTesting correction, double confidence) {
     boolean nl = "nl".equals(locale.getLanguage());
     SyntheticGeography geo = SyntheticGeography.embedded();
     Table t = user.map(DrugMonitorReport.UserAreas::table).orElseGet(geo::table);
@@ -89,7 +89,7 @@ final class ConcentrationSection {
     List<AreaPolygon> polygons = align(byCode, counts.areas());
     AreaConcentration a = AreaConcentration.analyse(counts,
         rated -> Optional.of(SpatialWeights.contiguity(align(byCode, rated), Contiguity.QUEEN)), "queen contiguity",
-        1000, 0.10, 0.95, 999, 1L, correction);
+        1000, 0.10, confidence, 999, 1L, correction);
     RateTable rates = a.rates();
     EbRates eb = a.eb();
     Gini gini = a.gini();
@@ -198,7 +198,8 @@ final class ConcentrationSection {
       rows.forEach(row -> row.remove(1));
     }
     List<String> header = new ArrayList<>(List.of(nl ? "gebied" : "area", nl ? "naam" : "name", what,
-        nl ? "inwoners" : "inhabitants", nl ? "per 1.000 (95%-BI, exact)" : "per 1,000 (95% CI, exact)", "EB", "Gi* z", "LISA"));
+        nl ? "inwoners" : "inhabitants", String.format(locale, nl ? "per 1.000 (%s%%-BI, exact)" : "per 1,000 (%s%% CI, exact)",
+            java.math.BigDecimal.valueOf(100 * confidence).stripTrailingZeros().toPlainString().replace('.', nl ? ',' : '.')), "EB", "Gi* z", "LISA"));
     if (names.isEmpty()) {
       header.remove(1);
     }

@@ -12,6 +12,7 @@ import io.github.dmstat.charts.report.Report.Cell;
 import io.github.dmstat.core.spatial.MultipleTesting;
 import io.github.dmstat.core.Columns;
 import io.github.dmstat.core.disclosure.Reliability;
+import io.github.dmstat.core.disclosure.ReliabilityRule;
 import io.github.dmstat.core.model.RecallPeriod;
 import io.github.dmstat.core.model.Substance;
 import io.github.dmstat.core.model.TargetGroup;
@@ -89,7 +90,7 @@ public final class DrugMonitorReport {
   public record Options(Locale locale, String title, String subtitle, String author, List<String> sources,
       Optional<UserSurvey> survey, Optional<UserAreas> areas, Optional<UserSelection> municipalities,
       Optional<UserEffects> effects, Optional<UserCohorts> cohorts, Optional<UserPanel> panel,
-      MultipleTesting localCorrection) {
+      MultipleTesting localCorrection, double level, ReliabilityRule reliability) {
     public Options {
       Objects.requireNonNull(locale, "locale");
       Objects.requireNonNull(title, "title");
@@ -103,63 +104,78 @@ public final class DrugMonitorReport {
       Objects.requireNonNull(cohorts, "cohorts");
       Objects.requireNonNull(panel, "panel");
       Objects.requireNonNull(localCorrection, "localCorrection");
+      if (!(level >= 0.5 && level < 1)) {
+        throw new IllegalArgumentException("confidence level must be at least 0.5 and below 1, got " + level);
+      }
+      Objects.requireNonNull(reliability, "reliability");
     }
 
     /** English, default title, embedded data. */
     public static Options defaults() {
       return new Options(Locale.forLanguageTag("en-GB"), "", "", "", List.of(), Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), MultipleTesting.BENJAMINI_HOCHBERG);
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), MultipleTesting.BENJAMINI_HOCHBERG, 0.95,
+          ReliabilityRule.NCHS);
     }
 
     public Options withLocale(Locale l) {
       return new Options(l, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
-          localCorrection);
+          localCorrection, level, reliability);
     }
 
     public Options withTitle(String t) {
       return new Options(locale, t, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
-          localCorrection);
+          localCorrection, level, reliability);
     }
 
     /** The same options with a subtitle, an author and source lines. */
     public Options withCredits(String sub, String by, List<String> lines) {
       return new Options(locale, title, sub, by, lines, survey, areas, municipalities, effects, cohorts, panel,
-          localCorrection);
+          localCorrection, level, reliability);
     }
 
     public Options withSurvey(UserSurvey s) {
       return new Options(locale, title, subtitle, author, sources, Optional.of(s), areas, municipalities, effects, cohorts,
-          panel, localCorrection);
+          panel, localCorrection, level, reliability);
     }
 
     public Options withAreas(UserAreas a) {
       return new Options(locale, title, subtitle, author, sources, survey, Optional.of(a), municipalities, effects, cohorts,
-          panel, localCorrection);
+          panel, localCorrection, level, reliability);
     }
 
     public Options withMunicipalities(UserSelection m) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, Optional.of(m), effects, cohorts, panel,
-          localCorrection);
+          localCorrection, level, reliability);
     }
 
     public Options withEffects(UserEffects e) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, Optional.of(e), cohorts,
-          panel, localCorrection);
+          panel, localCorrection, level, reliability);
     }
 
     public Options withCohorts(UserCohorts c) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, Optional.of(c),
-          panel, localCorrection);
+          panel, localCorrection, level, reliability);
     }
 
     public Options withPanel(UserPanel p) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts,
-          Optional.of(p), localCorrection);
+          Optional.of(p), localCorrection, level, reliability);
+    }
+
+    /**
+     * The same options with another confidence level (every interval of the report) and
+     * reliability rule (the prevalence estimates).
+     */
+    public Options withRules(double l, ReliabilityRule r) {
+      return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
+          localCorrection, l, r);
     }
 
     /** The same options with another correction of the local statistics (hot spots, clusters). */
     public Options withLocalCorrection(MultipleTesting c) {
-      return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel, c);
+      return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel, c, level,
+          reliability);
     }
   }
 
@@ -328,19 +344,52 @@ public final class DrugMonitorReport {
   private final boolean nl;
   private final List<String[]> methods = new ArrayList<>();
 
-  private DrugMonitorReport(Locale locale) {
+  private final double level;
+  /** The confidence level as the text writes it: "95", "90", "99.5". */
+  private final String pct;
+  private final ReliabilityRule rule;
+
+  private DrugMonitorReport(Locale locale, double level, ReliabilityRule rule) {
     this.locale = locale;
     this.nl = "nl".equals(locale.getLanguage());
+    this.level = level;
+    String p = java.math.BigDecimal.valueOf(100 * level).stripTrailingZeros().toPlainString();
+    this.pct = nl ? p.replace('.', ',') : p;
+    this.rule = rule;
+  }
+
+  /** "95% CI" or "95%-BI" at the report's confidence level. */
+  private String ci() {
+    return pct + t("% CI", "%-BI");
+  }
+
+  /** What the reliability rule does, in a sentence. */
+  private String ruleText() {
+    switch (rule) {
+      case NCHS:
+        return t("Estimates from fewer than 30 respondents are suppressed, those from fewer than 60 or with a relative "
+            + "standard error of 30% or more are marked unreliable (NCHS rule).", "Schattingen op minder dan 30 "
+            + "respondenten worden onderdrukt, op minder dan 60 of met een relatieve standaardfout van 30% of meer "
+            + "gemarkeerd als onbetrouwbaar (NCHS-regel).");
+      case NSDUH:
+        return t("Estimates are suppressed by the NSDUH rule: an effective sample size (n / design effect) of 208 or less, "
+            + "or a relative standard error of −ln p above 10% for small and large proportions.", "Schattingen worden "
+            + "onderdrukt volgens de NSDUH-regel: een effectieve steekproefomvang (n / designeffect) van 208 of minder, of "
+            + "een relatieve standaardfout van −ln p boven 10% bij kleine en grote proporties.");
+      default:
+        return t("No reliability rule is applied: every estimate is shown, however small its sample.",
+            "Er is geen betrouwbaarheidsregel toegepast: elke schatting wordt getoond, hoe klein de steekproef ook is.");
+    }
   }
 
   /** Builds the report, reporting {@link #STEPS} steps to {@code progress}. */
   public static Report build(Options o, Progress progress) {
-    DrugMonitorReport r = new DrugMonitorReport(o.locale());
+    DrugMonitorReport r = new DrugMonitorReport(o.locale(), o.level(), o.reliability());
     List<Report.Section> sections = new ArrayList<>();
     progress.step(r.t("prevalence by target group and substance", "prevalentie naar doelgroep en middel"));
     sections.add(from(o.survey().map(UserSurvey::name), () -> r.prevalence(o.survey())));
     progress.step(r.t("neighbourhood concentration and maps", "concentratie in buurten en kaarten"));
-    sections.add(from(o.areas().map(UserAreas::name), () -> ConcentrationSection.build(o.locale(), r.methods, o.areas(), o.localCorrection())));
+    sections.add(from(o.areas().map(UserAreas::name), () -> ConcentrationSection.build(o.locale(), r.methods, o.areas(), o.localCorrection(), o.level())));
     progress.step(r.t("selection of municipalities", "selectie van gemeenten"));
     sections.add(from(o.municipalities().map(UserSelection::name), () -> r.selection(o.municipalities())));
     progress.step(r.t("intervention outcomes", "uitkomsten van interventies"));
@@ -415,20 +464,18 @@ public final class DrugMonitorReport {
 
   private Report.Section prevalence(Optional<UserSurvey> user) {
     List<Report.Block> b = new ArrayList<>();
-    PrevalenceEstimator est = PrevalenceEstimator.withDefaults();
+    PrevalenceEstimator est = PrevalenceEstimator.withDefaults().withLevel(level).with(rule);
     Table survey = user.map(UserSurvey::table).orElseGet(() -> Datasets.table("adults"));
     DesignSpec design = user.map(UserSurvey::design).orElseGet(() -> Datasets.design("adults").orElseThrow());
     String age = user.map(UserSurvey::ageColumn).orElse("age");
     String source = user.map(UserSurvey::name).orElse(String.format(locale, t("embedded synthetic adult survey 2022 "
         + "(%,d respondents, 25 strata, clustered)", "ingebouwde synthetische volwassenenenquête 2022 (%,d respondenten, "
         + "25 strata, geclusterd)"), Datasets.ADULTS_ROWS));
-    b.add(new Report.Paragraph(t("Survey-weighted prevalence with design-based (Taylor-linearised) standard errors and "
-        + "95% logit confidence intervals; each target group is a domain of the full design. Estimates from fewer than "
-        + "30 respondents are suppressed, those from fewer than 60 or with a relative standard error of 30% or more are "
-        + "marked unreliable (NCHS rule). Source: ", "Gewogen prevalentie met designgebaseerde (Taylor-gelineariseerde) "
-        + "standaardfouten en 95%-logit-betrouwbaarheidsintervallen; elke doelgroep is een domein van het volledige "
-        + "design. Schattingen op minder dan 30 respondenten worden onderdrukt, op minder dan 60 of met een relatieve "
-        + "standaardfout van 30% of meer gemarkeerd als onbetrouwbaar (NCHS-regel). Bron: ") + source + "."));
+    b.add(new Report.Paragraph(String.format(locale, t("Survey-weighted prevalence with design-based (Taylor-linearised) "
+        + "standard errors and %s%% logit confidence intervals; each target group is a domain of the full design. ",
+        "Gewogen prevalentie met designgebaseerde (Taylor-gelineariseerde) standaardfouten en "
+        + "%s%%-logit-betrouwbaarheidsintervallen; elke doelgroep is een domein van het volledige design. "), pct)
+        + ruleText() + t(" Source: ", " Bron: ") + source + "."));
     KeyFigures k = KeyFigures.of(survey, design, age, RecallPeriod.LAST_YEAR, est);
     List<String> header = new ArrayList<>();
     header.add(t("substance", "middel"));
@@ -442,11 +489,12 @@ public final class DrugMonitorReport {
       }
       rows.add(row);
     }
-    b.add(new Report.TableBlock("key-figures", t("Last-year prevalence (%) by substance and target group, 95% CI",
-        "Prevalentie afgelopen jaar (%) naar middel en doelgroep, 95%-BI"), header, rows, ""));
-    b.add(new Report.FigureBlock("key-figures", t("Last-year prevalence by substance and target group; whiskers show "
-        + "the 95% confidence interval, hatched bars are unreliable.", "Prevalentie afgelopen jaar naar middel en doelgroep; "
-        + "de strepen tonen het 95%-betrouwbaarheidsinterval, gearceerde staven zijn onbetrouwbaar."),
+    b.add(new Report.TableBlock("key-figures", t("Last-year prevalence (%) by substance and target group, ",
+        "Prevalentie afgelopen jaar (%) naar middel en doelgroep, ") + ci(), header, rows, ""));
+    b.add(new Report.FigureBlock("key-figures", String.format(locale, t("Last-year prevalence by substance and target "
+        + "group; whiskers show the %s%% confidence interval, hatched bars are unreliable.", "Prevalentie afgelopen jaar "
+        + "naar middel en doelgroep; de strepen tonen het %s%%-betrouwbaarheidsinterval, gearceerde staven zijn "
+        + "onbetrouwbaar."), pct),
         Figure.of(PrevalenceChart.keyFigures(k, locale))));
     method(t("Key figures (table and figure)", "Kerncijfers (tabel en figuur)"), t("weighted proportion, Taylor linearisation, logit interval (svyciprop)",
         "gewogen proportie, Taylor-linearisatie, logit-interval (svyciprop)"), "R survey 4.1.1 (1e-8)", source);
@@ -463,7 +511,7 @@ public final class DrugMonitorReport {
       }
       b.add(new Report.TableBlock("cannabis-age-sex", t("Cannabis use last year (%) by age group and sex",
           "Cannabisgebruik afgelopen jaar (%) naar leeftijdsgroep en geslacht"),
-          List.of(t("age group", "leeftijdsgroep"), t("sex", "geslacht"), "n", t("prevalence (95% CI)", "prevalentie (95%-BI)"),
+          List.of(t("age group", "leeftijdsgroep"), t("sex", "geslacht"), "n", t("prevalence", "prevalentie") + " (" + ci() + ")",
               t("design effect", "designeffect")), r2, ""));
       b.add(new Report.FigureBlock("cannabis-age-sex", t("Cannabis use last year by age group and sex.",
           "Cannabisgebruik afgelopen jaar naar leeftijdsgroep en geslacht."), Figure.of(PrevalenceChart.of(byAgeSex, t("Cannabis use last year by age group and sex",
@@ -481,7 +529,7 @@ public final class DrugMonitorReport {
         }
         b.add(new Report.TableBlock("young-by-region", t("Cannabis use last year among 15–17-year-olds by region (%): "
             + "small cells are suppressed", "Cannabisgebruik afgelopen jaar onder 15–17-jarigen per regio (%): kleine cellen "
-            + "worden onderdrukt"), List.of(t("region", "regio"), "n", t("prevalence (95% CI)", "prevalentie (95%-BI)")),
+            + "worden onderdrukt"), List.of(t("region", "regio"), "n", t("prevalence", "prevalentie") + " (" + ci() + ")"),
             r3, t("Estimated within the 15–17-year-olds only (a subset of the sample).",
                 "Geschat binnen de 15–17-jarigen (een deel van de steekproef).")));
       }
@@ -501,9 +549,9 @@ public final class DrugMonitorReport {
         }
       }
       b.add(new Report.FigureBlock("trend", t("Last-year prevalence among adults 18+ by survey year (synthetic surveys "
-          + "2016–2024 with a built-in trend: cocaine rising, laughing gas falling); bands show the 95% CI.",
+          + "2016–2024 with a built-in trend: cocaine rising, laughing gas falling); bands show the " + ci() + ".",
           "Prevalentie afgelopen jaar onder volwassenen 18+ per onderzoeksjaar (synthetische enquêtes 2016–2024 met een "
-          + "ingebouwde trend: cocaïne stijgend, lachgas dalend); banden tonen het 95%-BI."),
+          + "ingebouwde trend: cocaïne stijgend, lachgas dalend); banden tonen het " + ci() + "."),
           Figure.of(TrendChart.of(t("Trend in last-year prevalence, adults 18+", "Trend prevalentie afgelopen jaar, volwassenen 18+"),
               trend, locale))));
       List<List<Cell>> pub = new ArrayList<>();
@@ -524,7 +572,7 @@ public final class DrugMonitorReport {
       b.add(new Report.TableBlock("published", t("Published national figures (NDM, 2022) next to the estimates from the "
           + "synthetic survey, which was calibrated to them", "Gepubliceerde landelijke cijfers (NDM, 2022) naast de "
           + "schattingen uit de synthetische enquête, die erop is gekalibreerd"),
-          List.of(t("indicator", "indicator"), t("published (%)", "gepubliceerd (%)"), t("estimate (95% CI)", "schatting (95%-BI)"),
+          List.of(t("indicator", "indicator"), t("published (%)", "gepubliceerd (%)"), t("estimate", "schatting") + " (" + ci() + ")",
               t("source", "bron")), pub, ""));
       method(t("Trend (figure)", "Trend (figuur)"), t("as key-figures, one survey per year", "als key-figures, één enquête per jaar"),
           "R survey 4.1.1 (1e-8)", t("synthetic adult surveys 2016–2024", "synthetische volwassenenenquêtes 2016–2024"));
@@ -701,7 +749,7 @@ public final class DrugMonitorReport {
     List<Report.Block> b = new ArrayList<>();
     UserEffects ue = userEffects.orElseGet(() -> new UserEffects("", Datasets.table("effects")));
     MetaAnalysis meta = from(userEffects.map(UserEffects::name), () -> MetaAnalysis.fromCounts(ue.table(), ue.study(),
-        ue.eventsTreated(), ue.totalTreated(), ue.eventsControl(), ue.totalControl(), Measure.RR, MetaMethod.REML, 0.95));
+        ue.eventsTreated(), ue.totalTreated(), ue.eventsControl(), ue.totalControl(), Measure.RR, MetaMethod.REML, level));
     b.add(new Report.Paragraph(userEffects.isPresent()
         ? String.format(locale, t("Events among participants of an intervention and a comparison group in %d studies (%s), "
             + "pooled as risk ratios with a random-effects model (REML).", "Gebeurtenissen onder deelnemers aan een "
@@ -720,7 +768,7 @@ public final class DrugMonitorReport {
     meta.ratio().ifPresent(r -> rows.add(List.of(Cell.of(t("pooled (REML)", "gepoold (REML)")),
         ratio(r.estimate(), r.ciLower(), r.ciUpper()), number("%.0f%%", 100))));
     b.add(new Report.TableBlock("meta-analysis", t("Risk ratio of re-offending by municipality and pooled",
-        "Risicoratio van recidive per gemeente en gepoold"), List.of(t("municipality", "gemeente"), t("RR (95% CI)", "RR (95%-BI)"),
+        "Risicoratio van recidive per gemeente en gepoold"), List.of(t("municipality", "gemeente"), "RR (" + ci() + ")",
         t("weight", "gewicht")), rows, String.format(locale, "I² = %.0f%%, τ² = %.4f, Q = %.2f (%s).",
         100 * meta.i2(), meta.tau2(), meta.q(), Messages.of(locale).pValue(meta.qP()))));
     b.add(new Report.FigureBlock("forest", t("Forest plot: risk ratio per municipality (square size = weight), pooled "
@@ -729,7 +777,7 @@ public final class DrugMonitorReport {
         Figure.of(ForestChart.of(meta, locale))));
     UserCohorts uc = userCohorts.orElseGet(() -> new UserCohorts("", Datasets.table("cohorts")));
     List<SurvivalCurve> curves = from(userCohorts.map(UserCohorts::name),
-        () -> KaplanMeier.fit(uc.table(), uc.time(), uc.event(), Optional.of(uc.group()), 0.95));
+        () -> KaplanMeier.fit(uc.table(), uc.time(), uc.event(), Optional.of(uc.group()), level));
     LogRankTest lr = from(userCohorts.map(UserCohorts::name), () -> LogRankTest.of(uc.table(), uc.time(), uc.event(), uc.group()));
     List<List<Cell>> km = new ArrayList<>();
     for (SurvivalCurve c : curves) {
@@ -743,22 +791,23 @@ public final class DrugMonitorReport {
             t("1 year", "1 jaar"), t("2 years", "2 jaar")), km,
         String.format(locale, t("Log-rank test: χ² = %.2f, df = %d, %s.", "Logranktoets: χ² = %.2f, df = %d, %s."),
             lr.chisq(), lr.df(), Messages.of(locale).pValue(lr.p()))));
-    b.add(new Report.FigureBlock("survival", t("Kaplan–Meier curves with 95% confidence bands, censoring ticks and the "
-        + "number at risk.", "Kaplan–Meiercurves met 95%-betrouwbaarheidsbanden, censureringsstreepjes en het aantal at risk."),
+    b.add(new Report.FigureBlock("survival", String.format(locale, t("Kaplan–Meier curves with %s%% confidence bands, "
+        + "censoring ticks and the number at risk.", "Kaplan–Meiercurves met %s%%-betrouwbaarheidsbanden, "
+        + "censureringsstreepjes en het aantal at risk."), pct),
         SurvivalChart.of(curves, t("days since start", "dagen sinds start"), locale)));
     UserPanel up = userPanel.orElseGet(() -> new UserPanel("", Datasets.table("panel")));
     DiffInDiff did = from(userPanel.map(UserPanel::name), () -> DiffInDiff.fit(up.table(), up.unit(), up.treated(), up.period(),
-        up.outcome(), 0.95));
+        up.outcome(), level));
     String outcome = up.outcomeLabel().isBlank() ? t("registered incidents per 1,000", "geregistreerde incidenten per 1.000")
         : up.outcomeLabel();
     String units = userPanel.isPresent() ? t("units", "eenheden") : "wijken";
     String unit = userPanel.isPresent() ? t("unit", "eenheid") : "wijk";
     b.add(new Report.Paragraph(String.format(locale, t("Difference in differences for %d %s (treated vs "
-        + "comparison), %s: effect %+.2f (95%% CI %+.2f to %+.2f), cluster-robust standard "
+        + "comparison), %s: effect %+.2f (%s %+.2f to %+.2f), cluster-robust standard "
         + "errors by %s. Parallel trends before the start: %s.", "Verschil in verschillen voor %d %s (aanpak vs "
-        + "vergelijking), %s: effect %+.2f (95%%-BI %+.2f tot %+.2f), "
+        + "vergelijking), %s: effect %+.2f (%s %+.2f tot %+.2f), "
         + "clusterrobuuste standaardfouten per %s. Parallelle trends vóór de start: %s."), did.clusters(), units, outcome,
-        did.effect().estimate(), did.ciLower(), did.ciUpper(), unit, did.preTrend().map(c -> String.format(locale,
+        did.effect().estimate(), ci(), did.ciLower(), did.ciUpper(), unit, did.preTrend().map(c -> String.format(locale,
             t("slope difference %+.3f (%s)", "verschil in helling %+.3f (%s)"), c.estimate(), Messages.of(locale).pValue(c.p())))
             .orElse(did.preTrendNote()))));
     b.add(new Report.FigureBlock("did", String.format(locale, t("Mean %s in treated and comparison %s by period, with the "

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.dmstat.core.area.AreaPolygon;
 import io.github.dmstat.core.area.GeoJson;
+import io.github.dmstat.core.disclosure.ReliabilityRule;
 import io.github.dmstat.core.io.ColumnType;
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.ReadOptions;
@@ -100,7 +101,8 @@ public final class ReportSpec {
       throw new IllegalArgumentException(name + ": the spec is empty");
     }
     Node r = new Node(name, "", root);
-    r.object(Set.of("title", "subtitle", "author", "language", "sources", "local-correction", "reading", "sections"));
+    r.object(Set.of("title", "subtitle", "author", "language", "sources", "local-correction", "confidence", "reliability",
+        "reading", "sections"));
     Locale locale = r.optionalText("language").map(l -> {
       switch (l) {
         case "en": return Locale.forLanguageTag("en-GB");
@@ -113,6 +115,13 @@ public final class ReportSpec {
     r.optionalText("author");
     r.texts("sources");
     r.optionalText("local-correction").ifPresent(c -> r.child("local-correction").convert(c, MultipleTesting::parse));
+    if (r.has("confidence")) {
+      double level = r.number("confidence");
+      if (!(level >= 0.5 && level < 1)) {
+        throw r.child("confidence").fail("must be at least 0.5 and below 1 (0.95 for 95%), got " + r.child("confidence").node.asText());
+      }
+    }
+    r.optionalText("reliability").ifPresent(c -> r.child("reliability").convert(c, ReliabilityRule::parse));
     ReadOptions reading = r.has("reading") ? readOptions(r.child("reading"), ReadOptions.withDefaults()) : ReadOptions.withDefaults();
     ReportSpec spec = new ReportSpec(base, name, root, locale, reading);
     if (r.has("sections")) {
@@ -133,6 +142,8 @@ public final class ReportSpec {
     if (r.has("local-correction")) {
       o = o.withLocalCorrection(MultipleTesting.parse(r.optionalText("local-correction").orElseThrow()));
     }
+    o = o.withRules(r.has("confidence") ? r.number("confidence") : o.level(),
+        r.optionalText("reliability").map(ReliabilityRule::parse).orElse(o.reliability()));
     if (r.has("sections")) {
       Sections s = sections(r.child("sections"), true);
       if (s.survey != null) {

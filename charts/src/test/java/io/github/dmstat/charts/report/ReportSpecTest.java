@@ -78,6 +78,9 @@ class ReportSpecTest {
     String yaml = bad("title: [unclosed\n").getMessage();
     assertTrue(yaml.startsWith("report.yaml: line ") && yaml.contains("not valid YAML") && !yaml.contains("\n"), yaml);
     assertEquals("report.yaml: the spec is empty", bad("# nothing\n").getMessage());
+    assertEquals("report.yaml: confidence: must be at least 0.5 and below 1 (0.95 for 95%), got 95",
+        bad("confidence: 95\n").getMessage());
+    assertTrue(bad("reliability: strict\n").getMessage().startsWith("report.yaml: reliability: "));
     assertEquals("report.yaml: sections.selection.indicators: needs at least one indicator",
         bad(SELECTION.replaceAll("(?s)    indicators:.*?    eligibility", "    indicators: []\n    eligibility")).getMessage());
   }
@@ -122,6 +125,27 @@ class ReportSpecTest {
         && otherText.contains("Uitgesloten: " + firstName + " (doet al mee)"), otherText);
     assertFalse(codes(table(other, "selected")).contains(first));
     assertTrue(other.subtitle().contains("Data: gemeenten.csv"), other.subtitle());
+  }
+
+  @Test
+  void confidenceAndReliabilityFollowTheSpecInNumbersAndText() throws IOException {
+    Path spec = Files.writeString(dir.resolve("report.yaml"), "confidence: 0.9\nreliability: none\n");
+    DrugMonitorReport.Options o = ReportSpec.read(spec).options();
+    assertEquals(0.9, o.level());
+    Report r = DrugMonitorReport.build(o, Progress.none());
+    Report standard = DrugMonitorReport.build(DrugMonitorReport.Options.defaults(), Progress.none());
+    Report.TableBlock kf = table(r, "key-figures");
+    assertTrue(kf.caption().endsWith("90% CI"), kf.caption());
+    Report.Value narrow = kf.rows().get(0).get(1).data().orElseThrow();
+    Report.Value wide = table(standard, "key-figures").rows().get(0).get(1).data().orElseThrow();
+    assertEquals(wide.value(), narrow.value(), 1e-12);
+    assertTrue(narrow.upper() - narrow.lower() < wide.upper() - wide.lower(), "a 90% interval is narrower");
+    String text = paragraphs(r, "prevalence");
+    assertTrue(text.contains("90% logit confidence intervals") && text.contains("No reliability rule"), text);
+    // no rule: the cells the standard report suppresses are shown
+    assertTrue(table(standard, "young-by-region").rows().stream().anyMatch(row -> row.get(2).status() == Report.Status.SUPPRESSED));
+    assertTrue(table(r, "young-by-region").rows().stream().noneMatch(row -> row.get(2).status() != Report.Status.OK));
+    assertTrue(table(r, "meta-analysis").header().contains("RR (90% CI)"));
   }
 
   /** The real CBS data (shared folder, not in the repository): 342 municipalities from the spec. */
