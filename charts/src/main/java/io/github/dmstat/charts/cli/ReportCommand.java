@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Writes the Drug Monitor report: DIR/index.html (self-contained, charts inline as SVG), "
         + "DIR/report.pdf (the same content), DIR/figures/ (every chart as PNG and SVG) and DIR/tables/ (CSV of every table).",
+        "Your own data, columns, weights and rules: --spec report.yaml (--init report.yaml writes a commented example; "
+            + "see the README, \"The report spec\").",
         "Without data options it uses the embedded datasets. Each data option replaces the embedded data of one section "
         + "and uses the embedded datasets' column names: --survey (outcomes <substance>_<period>, e.g. cannabis_last_year; "
         + "an age column), --areas (code, incidents, inhabitants) with --boundaries, --municipalities (code, name, "

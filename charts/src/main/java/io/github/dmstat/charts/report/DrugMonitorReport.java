@@ -179,13 +179,30 @@ public final class DrugMonitorReport {
     }
   }
 
-  /** A user's survey: its table (named for messages), design and age column. */
-  public record UserSurvey(String name, Table table, DesignSpec design, String ageColumn) {
+  /**
+   * A user's survey: its table (named for messages), design and age column, and for a trend
+   * figure the surveys of several years (empty: no trend figure) with the same columns.
+   */
+  public record UserSurvey(String name, Table table, DesignSpec design, String ageColumn, List<SurveyYear> trend) {
     public UserSurvey {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(design, "design");
       Objects.requireNonNull(ageColumn, "ageColumn");
+      trend = List.copyOf(trend);
+    }
+
+    /** A survey without a trend. */
+    public UserSurvey(String name, Table table, DesignSpec design, String ageColumn) {
+      this(name, table, design, ageColumn, List.of());
+    }
+  }
+
+  /** One year's survey for the trend figure, named (its file, or the year's rows of one file). */
+  public record SurveyYear(int year, String name, Table table) {
+    public SurveyYear {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(table, "table");
     }
   }
 
@@ -535,6 +552,9 @@ public final class DrugMonitorReport {
       }
     }
 
+    if (user.isPresent() && !user.get().trend().isEmpty()) {
+      b.add(userTrend(user.get(), est));
+    }
     if (user.isEmpty()) {
       Map<String, List<TrendChart.YearEstimate>> trend = new LinkedHashMap<>();
       List<Substance> trendSubstances = List.of(Substance.CANNABIS, Substance.COCAINE, Substance.ECSTASY, Substance.LAUGHING_GAS);
@@ -578,6 +598,47 @@ public final class DrugMonitorReport {
           "R survey 4.1.1 (1e-8)", t("synthetic adult surveys 2016–2024", "synthetische volwassenenenquêtes 2016–2024"));
     }
     return new Report.Section("prevalence", t("Prevalence by target group", "Prevalentie naar doelgroep"), b);
+  }
+
+  /**
+   * The trend figure of a user's surveys: last-year prevalence among adults 18+ by survey year,
+   * for every substance that each year's survey has.
+   */
+  private Report.FigureBlock userTrend(UserSurvey u, PrevalenceEstimator est) {
+    List<SurveyYear> years = new ArrayList<>(u.trend());
+    years.sort(java.util.Comparator.comparingInt(SurveyYear::year));
+    List<KeyFigures> figures = new ArrayList<>();
+    java.util.Set<Substance> common = null;
+    for (SurveyYear y : years) {
+      KeyFigures k = from(Optional.of(y.name()), () -> KeyFigures.of(y.table(), u.design(), u.ageColumn(),
+          RecallPeriod.LAST_YEAR, est));
+      if (!k.groups().contains(TargetGroup.ADULTS_18_PLUS)) {
+        throw new IllegalArgumentException(y.name() + ": the trend needs adults 18+, but the ages of the " + y.year()
+            + " survey do not cover 18 to 65 and over");
+      }
+      figures.add(k);
+      java.util.Set<Substance> these = new java.util.LinkedHashSet<>(k.substances());
+      if (common == null) {
+        common = these;
+      } else {
+        common.retainAll(these);
+      }
+    }
+    Map<String, List<TrendChart.YearEstimate>> trend = new LinkedHashMap<>();
+    for (Substance s : common) {
+      List<TrendChart.YearEstimate> points = new ArrayList<>();
+      for (int i = 0; i < years.size(); i++) {
+        points.add(new TrendChart.YearEstimate(years.get(i).year(), figures.get(i).get(s, TargetGroup.ADULTS_18_PLUS)));
+      }
+      trend.put(s.label(locale), points);
+    }
+    String names = String.join(", ", years.stream().map(SurveyYear::name).distinct().toList());
+    return new Report.FigureBlock("trend", String.format(locale, t("Last-year prevalence among adults 18+ by survey year "
+        + "(%d surveys, %d–%d: %s); bands show the %s.", "Prevalentie afgelopen jaar onder volwassenen 18+ per "
+        + "onderzoeksjaar (%d enquêtes, %d–%d: %s); banden tonen het %s."), years.size(), years.get(0).year(),
+        years.get(years.size() - 1).year(), names, ci()),
+        Figure.of(TrendChart.of(t("Trend in last-year prevalence, adults 18+", "Trend prevalentie afgelopen jaar, volwassenen 18+"),
+            trend, locale)));
   }
 
   // ------------------------------------------------------------------ selection

@@ -189,7 +189,7 @@ public final class ReportSpec {
     Sections out = new Sections();
     if (s.has("prevalence")) {
       Node p = s.child("prevalence");
-      p.object(with(DATA_KEYS, "weight", "strata", "psu", "fpc", "lonely-psu", "age"));
+      p.object(with(DATA_KEYS, "weight", "strata", "psu", "fpc", "lonely-psu", "age", "trend"));
       String weight = p.text("weight");
       DesignSpec design = DesignSpec.weights(weight);
       if (p.has("strata")) {
@@ -207,12 +207,41 @@ public final class ReportSpec {
       String age = p.optionalText("age").orElse("age");
       Path file = file(p);
       ReadOptions ro = options(p);
+      // the trend: one file with a year column, or one file per year
+      Optional<String> yearColumn = Optional.empty();
+      List<Node> yearFiles = List.of();
+      if (p.has("trend")) {
+        Node t = p.child("trend");
+        t.object(Set.of("year-column", "files"));
+        yearColumn = t.optionalText("year-column");
+        yearFiles = t.list("files");
+        if (yearColumn.isPresent() == !yearFiles.isEmpty()) {
+          throw t.fail("give either year-column (one file with a year column) or files (a list of {year, data})");
+        }
+        for (Node f : yearFiles) {
+          f.object(Set.of("year", "data", "reading"));
+          f.integer("year");
+          f.file(base, "data");
+        }
+      }
       if (load) {
         Map<String, ColumnType> outcomes = new HashMap<>();
         for (RecallPeriod period : RecallPeriod.values()) {
           Indicator.columns(period).forEach(c -> outcomes.put(c, ColumnType.FLAG));
         }
-        out.survey = new DrugMonitorReport.UserSurvey(name(file), Csv.read(file, ro, outcomes), design, age);
+        Table survey = Csv.read(file, ro, outcomes);
+        List<DrugMonitorReport.SurveyYear> trend = new ArrayList<>();
+        if (yearColumn.isPresent()) {
+          trend = byYear(survey, yearColumn.get(), name(file));
+          // the tables of the report are of the latest year; the trend shows every year
+          survey = trend.get(trend.size() - 1).table();
+        }
+        for (Node f : yearFiles) {
+          Path yf = f.file(base, "data");
+          ReadOptions yo = f.has("reading") ? readOptions(f.child("reading"), ro) : ro;
+          trend.add(new DrugMonitorReport.SurveyYear(f.integer("year"), name(yf), Csv.read(yf, yo, outcomes)));
+        }
+        out.survey = new DrugMonitorReport.UserSurvey(name(file), survey, design, age, trend);
       }
     }
     if (s.has("concentration")) {
@@ -343,6 +372,30 @@ public final class ReportSpec {
               treated, period, outcome, label);
         }
       }
+    }
+    return out;
+  }
+
+  /** The rows of each year (a whole number in {@code column}), in year order. */
+  private static List<DrugMonitorReport.SurveyYear> byYear(Table t, String column, String file) {
+    var col = io.github.dmstat.core.Columns.column(t, column);
+    java.util.TreeMap<Integer, List<Integer>> rows = new java.util.TreeMap<>();
+    for (int i = 0; i < t.rowCount(); i++) {
+      String v = io.github.dmstat.core.Columns.text(col, i).strip();
+      int year;
+      try {
+        year = Integer.parseInt(v.endsWith(".0") ? v.substring(0, v.length() - 2) : v);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(file + ": row " + (i + 1) + ", column '" + column + "': '" + v
+            + "' is not a year (trend.year-column)");
+      }
+      rows.computeIfAbsent(year, y -> new ArrayList<>()).add(i);
+    }
+    List<DrugMonitorReport.SurveyYear> out = new ArrayList<>();
+    rows.forEach((year, r) -> out.add(new DrugMonitorReport.SurveyYear(year, file + " (" + year + ")",
+        t.rows(r.stream().mapToInt(Integer::intValue).toArray()))));
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException(file + ": no rows for the trend");
     }
     return out;
   }

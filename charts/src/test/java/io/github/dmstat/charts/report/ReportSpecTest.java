@@ -148,6 +148,50 @@ class ReportSpecTest {
     assertTrue(table(r, "meta-analysis").header().contains("RR (90% CI)"));
   }
 
+  @Test
+  void aTrendFromOneFilePerYearOrOneFileWithAYearColumn() throws IOException {
+    List<String> combined = new ArrayList<>();
+    StringBuilder files = new StringBuilder();
+    String header = null;
+    for (int year : new int[] {2018, 2020, 2022}) {
+      io.github.dmstat.datasets.SyntheticSurvey sy = io.github.dmstat.datasets.SyntheticSurvey.adults(7 + year, 3_000, year);
+      Path f = dir.resolve("survey-" + year + ".csv");
+      try (Writer w = Files.newBufferedWriter(f)) {
+        Csv.write(w, sy.table());
+      }
+      List<String> lines = Files.readAllLines(f);
+      header = lines.get(0) + ",jaar";
+      lines.stream().skip(1).forEach(l -> combined.add(l + "," + year));
+      files.append("        - {year: ").append(year).append(", data: survey-").append(year).append(".csv}\n");
+    }
+    combined.add(0, header);
+    Files.write(dir.resolve("all-years.csv"), combined);
+    var design = io.github.dmstat.datasets.SyntheticSurvey.adults(1, 100, 2022).design();
+    String common = "sections:\n  prevalence:\n    weight: " + design.weight() + "\n    strata: "
+        + design.strata().orElseThrow() + "\n    psu: " + design.psu().orElseThrow() + "\n";
+    Path perYear = Files.writeString(dir.resolve("per-year.yaml"), common + "    data: survey-2022.csv\n    trend:\n"
+        + "      files:\n" + files);
+    Path oneFile = Files.writeString(dir.resolve("one-file.yaml"), common + "    data: all-years.csv\n    trend:\n"
+        + "      year-column: jaar\n");
+    Report a = DrugMonitorReport.build(ReportSpec.read(perYear).options(), Progress.none());
+    Report b = DrugMonitorReport.build(ReportSpec.read(oneFile).options(), Progress.none());
+    Report.FigureBlock ta = figure(a, "trend");
+    Report.FigureBlock tb = figure(b, "trend");
+    assertTrue(ta.caption().contains("3 surveys, 2018–2022: survey-2018.csv, survey-2020.csv, survey-2022.csv"), ta.caption());
+    assertTrue(tb.caption().contains("all-years.csv (2018)"), tb.caption());
+    // the same surveys: the same trend, drawn the same
+    assertEquals(io.github.dmstat.charts.Export.svgText(ta.figure()), io.github.dmstat.charts.Export.svgText(tb.figure()));
+    // with a year column the tables are of the latest year, as with its own file
+    assertEquals(table(a, "key-figures").rows(), table(b, "key-figures").rows());
+    assertEquals("report.yaml: sections.prevalence.trend: give either year-column (one file with a year column) or files "
+        + "(a list of {year, data})", bad("sections:\n  prevalence:\n    data: gemeenten.csv\n    weight: w\n    trend: {}\n")
+        .getMessage());
+  }
+
+  private static Report.FigureBlock figure(Report r, String id) {
+    return r.figures().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no " + id));
+  }
+
   /** The real CBS data (shared folder, not in the repository): 342 municipalities from the spec. */
   @Test
   void realCbsMunicipalitiesFromOneSpec() throws Exception {
