@@ -135,7 +135,13 @@ public final class HtmlReport {
     int start = svg.indexOf("<svg");
     String body = start >= 0 ? svg.substring(start) : svg;
     int close = body.indexOf('>');
-    return body.substring(0, close + 1) + "<title>" + esc(caption) + "</title>" + body.substring(close + 1);
+    // the caption as the figure's accessible name (alt text): role, aria-label and a first <title>
+    String tag = body.substring(0, close);
+    if (tag.endsWith("/")) {
+      tag = tag.substring(0, tag.length() - 1);
+    }
+    return tag + " role=\"img\" aria-label=\"" + esc(caption) + "\">" + "<title>" + esc(caption) + "</title>"
+        + body.substring(close + 1);
   }
 
   /** Escapes text for HTML element content and attribute values. */

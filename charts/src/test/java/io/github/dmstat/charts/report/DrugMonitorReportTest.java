@@ -160,6 +160,9 @@ class DrugMonitorReportTest {
       Path keep = Path.of(System.getProperty("java.io.tmpdir"), "dmstat-report-screenshot.png");
       Files.write(keep, png);
       assertEquals(List.of(), browser.errors(), "console errors");
+      // every figure has an accessible name (alt text): its caption
+      assertEquals(report.figures().size(), browser.evaluate("document.querySelectorAll('figure.chart svg[role=img][aria-label]')"
+          + ".length").asInt());
       JsonNode layout = LayoutChecks.browser(browser);
       assertTrue(layout.get("texts").asInt() > 50, "text elements measured: " + layout);
       assertEquals("[]", layout.get("small").toString(), "chart text below 9 px");
