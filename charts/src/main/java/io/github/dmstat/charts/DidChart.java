@@ -24,10 +24,9 @@ public final class DidChart {
   public static XYChart of(DiffInDiff d, String outcomeLabel, Locale locale) {
     Messages msg = Messages.of(locale);
     XYChart chart = new XYChartBuilder().width(760).height(480)
-        .title(String.format(locale, msg.t("Difference in differences: %+.2f (%.0f%% CI %+.2f to %+.2f)",
-            "Verschil in verschillen: %+.2f (%.0f%%-BI %+.2f tot %+.2f)"), d.effect().estimate(), 100 * d.level(),
+        .title(String.format(locale, msg.w("didChart.difference.in.differences.2f.0f.ci.2f.to.2f"), d.effect().estimate(), 100 * d.level(),
             d.ciLower(), d.ciUpper()))
-        .xAxisTitle(msg.t("period (≤ 0 before, > 0 after)", "periode (≤ 0 voor, > 0 na)")).yAxisTitle(outcomeLabel).build();
+        .xAxisTitle(msg.w("didChart.period.0.before.0.after")).yAxisTitle(outcomeLabel).build();
     XYStyler st = chart.getStyler();
     st.setLegendPosition(Styler.LegendPosition.OutsideS);
     st.setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -36,8 +35,8 @@ public final class DidChart {
     chart.setCustomXAxisTickLabelsFormatter(x -> Math.abs(x - Math.rint(x)) < 1e-9 ? Long.toString(Math.round(x)) : "");
     List<DiffInDiff.PeriodMean> treated = d.means().stream().filter(DiffInDiff.PeriodMean::treated).toList();
     List<DiffInDiff.PeriodMean> comparison = d.means().stream().filter(m -> !m.treated()).toList();
-    add(chart, msg.t("treated areas", "aanpakgebieden"), treated, Palette.SERIES[5], SeriesLines.SOLID);
-    add(chart, msg.t("comparison areas", "vergelijkingsgebieden"), comparison, Palette.SERIES[0], SeriesLines.SOLID);
+    add(chart, msg.w("didChart.treated.areas"), treated, Palette.SERIES[5], SeriesLines.SOLID);
+    add(chart, msg.w("didChart.comparison.areas"), comparison, Palette.SERIES[0], SeriesLines.SOLID);
     DiffInDiff.PeriodMean lastPreT = treated.stream().filter(m -> m.period() <= 0).reduce((a, b) -> b).orElse(null);
     DiffInDiff.PeriodMean lastPreC = comparison.stream().filter(m -> m.period() <= 0).reduce((a, b) -> b).orElse(null);
     if (lastPreT != null && lastPreC != null) {
@@ -51,8 +50,7 @@ public final class DidChart {
         y[i + 1] = lastPreT.mean() + (post.get(i).mean() - lastPreC.mean());
       }
       if (x.length > 1) {
-        XYSeries cf = chart.addSeries(msg.t("treated without intervention (counterfactual)",
-            "aanpak zonder interventie (contrafeitelijk)"), x, y);
+        XYSeries cf = chart.addSeries(msg.w("didChart.treated.without.intervention.counterfactual"), x, y);
         cf.setLineColor(Palette.SERIES[5]);
         cf.setLineStyle(SeriesLines.DASH_DASH);
         cf.setMarker(SeriesMarkers.NONE);

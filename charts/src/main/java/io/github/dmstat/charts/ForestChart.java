@@ -43,7 +43,7 @@ public final class ForestChart {
       maxWeight = Math.max(maxWeight, s.weight());
     }
     List<String> labels = new ArrayList<>();
-    labels.add(msg.t("pooled", "gepoold") + " (" + m.method().toString() + ")");
+    labels.add(msg.w("forestChart.pooled") + " (" + m.method().toString() + ")");
     // the right-hand columns: estimate (interval) and weight, pooled first
     List<String[]> values = new ArrayList<>();
     values.add(new String[] {interval(m.estimate(), m.ciLower(), m.ciUpper(), ratio, locale), "100%"});
@@ -68,11 +68,11 @@ public final class ForestChart {
     double none = 0;
     lo = Math.min(lo, none);
     hi = Math.max(hi, none);
-    String measure = m.measure().map(Object::toString).orElse(msg.t("effect", "effect"));
+    String measure = m.measure().map(Object::toString).orElse(msg.w("forestChart.effect"));
     int height = Math.max(360, 120 + 32 * (k + 2));
     XYChart chart = new XYChartBuilder().width(820).height(height)
-        .title(msg.t("Meta-analysis: ", "Meta-analyse: ") + measure + ", " + m.method())
-        .xAxisTitle(measure + (ratio ? msg.t(" (log scale)", " (logaritmische schaal)") : "")
+        .title(msg.w("forestChart.meta.analysis") + measure + ", " + m.method())
+        .xAxisTitle(measure + (ratio ? msg.w("forestChart.log.scale") : "")
             + String.format(locale, "   I² = %.0f%%, τ² = %.3g", 100 * m.i2(), m.tau2())).yAxisTitle("").build();
     XYStyler st = chart.getStyler();
     st.setLegendVisible(false);
@@ -95,8 +95,8 @@ public final class ForestChart {
     frame.setMarker(SeriesMarkers.NONE);
     frame.setLineColor(new Color(0, 0, 0, 0));
     chart.addAnnotation(new Drawing(rows, labels, new double[] {pe, pl, pu}, pred, none, left + 0.02 * span,
-        ticks, locale, ratio, values, new String[] {measure + " (" + Math.round(100 * m.level()) + msg.t("% CI)", "%-BI)"),
-            msg.t("weight", "gewicht")}));
+        ticks, locale, ratio, values, new String[] {measure + " (" + Math.round(100 * m.level()) + msg.w("forestChart.ci"),
+            msg.w("forestChart.weight")}));
     return chart;
   }
 

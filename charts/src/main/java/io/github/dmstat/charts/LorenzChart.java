@@ -27,7 +27,7 @@ public final class LorenzChart {
   /** The chart; {@code top} marks the top-x% share when present. */
   public static XYChart of(LorenzCurve curve, Gini gini, Optional<TopShare> top, Locale locale) {
     Messages msg = Messages.of(locale);
-    return of(curve, gini, top, msg.t("events", "incidenten"), msg.t("areas", "gebieden"), locale);
+    return of(curve, gini, top, msg.w("lorenzChart.events"), msg.w("lorenzChart.areas"), locale);
   }
 
   /**
@@ -39,12 +39,12 @@ public final class LorenzChart {
     Messages msg = Messages.of(locale);
     boolean population = curve.variant() == LorenzCurve.Variant.POPULATION;
     XYChart chart = new XYChartBuilder().width(640).height(600)
-        .title(String.format(locale, msg.t("Concentration of %s over %s (Lorenz curve)", "Concentratie van %s over %s (Lorenzcurve)"),
+        .title(String.format(locale, msg.w("lorenzChart.concentration.of.s.over.s.lorenz.curve"),
             events, areas))
-        .xAxisTitle(population ? msg.t("cumulative share of population (%)", "cumulatief aandeel inwoners (%)")
-            : String.format(locale, msg.t("cumulative share of %s, fewest %s first (%%)", "cumulatief aandeel %s, minste %s eerst (%%)"),
+        .xAxisTitle(population ? msg.w("lorenzChart.cumulative.share.of.population")
+            : String.format(locale, msg.w("lorenzChart.cumulative.share.of.s.fewest.s.first"),
                 areas, events))
-        .yAxisTitle(String.format(locale, msg.t("cumulative share of %s (%%)", "cumulatief aandeel %s (%%)"), events)).build();
+        .yAxisTitle(String.format(locale, msg.w("lorenzChart.cumulative.share.of.s"), events)).build();
     XYStyler st = chart.getStyler();
     st.setLegendPosition(Styler.LegendPosition.InsideNW);
     st.setChartBackgroundColor(Color.WHITE);
@@ -54,7 +54,7 @@ public final class LorenzChart {
     st.setXAxisMax(100.0);
     st.setYAxisMin(0.0);
     st.setYAxisMax(100.0);
-    XYSeries eq = chart.addSeries(msg.t("equality", "gelijke verdeling"), new double[] {0, 100}, new double[] {0, 100});
+    XYSeries eq = chart.addSeries(msg.w("lorenzChart.equality"), new double[] {0, 100}, new double[] {0, 100});
     eq.setLineColor(Color.GRAY);
     eq.setLineStyle(SeriesLines.DASH_DASH);
     eq.setMarker(SeriesMarkers.NONE);
@@ -66,7 +66,7 @@ public final class LorenzChart {
       y[i + 1] = 100 * pts.get(i).y();
     }
     String name = String.format(locale, "Lorenz (Gini %.2f; %s %.2f; %s %.2f)", gini.gini(),
-        msg.t("corrected", "gecorrigeerd"), gini.corrected(), msg.t("generalised", "gegeneraliseerd"), gini.generalised());
+        msg.w("lorenzChart.corrected"), gini.corrected(), msg.w("lorenzChart.generalised"), gini.generalised());
     XYSeries lz = chart.addSeries(name, x, y);
     lz.setLineColor(Palette.SERIES[0]);
     lz.setMarker(SeriesMarkers.NONE);
@@ -74,8 +74,7 @@ public final class LorenzChart {
     top.ifPresent(t -> {
       double px = 100 * (1 - (double) t.k() / t.areas());
       double py = 100 * (1 - t.share());
-      XYSeries mark = chart.addSeries(String.format(locale, msg.t("top %.0f%% of %s: %.0f%% of %s",
-          "top %.0f%% van de %s: %.0f%% van de %s"), 100 * t.fraction(), areas, 100 * t.share(), events),
+      XYSeries mark = chart.addSeries(String.format(locale, msg.w("lorenzChart.top.0f.of.s.0f.of.s"), 100 * t.fraction(), areas, 100 * t.share(), events),
           new double[] {px, px}, new double[] {0, py});
       mark.setLineColor(Palette.SERIES[5]);
       mark.setLineStyle(SeriesLines.DOT_DOT);

@@ -36,23 +36,24 @@ public final class Messages {
     return p < 0.001 ? "p < " + String.format(locale, "%.3f", 0.001) : "p = " + String.format(locale, "%.3f", p);
   }
 
-  String t(String en, String nl) {
-    return dutch ? nl : en;
+  /** The text of {@code key} in this language ({@link Words}). */
+  String w(String key) {
+    return Words.of(dutch).get(key);
   }
 
   String unreliableNote() {
-    return t("hatched = unreliable", "gearceerd = onbetrouwbaar");
+    return w("messages.hatched.unreliable");
   }
 
   String suppressedNote(int n) {
-    return dutch ? n + " onderdrukt (te weinig waarnemingen)" : n + " suppressed (too few observations)";
+    return String.format(locale, w("messages.suppressed.too.few"), n);
   }
 
   String noPublishable() {
-    return t("no publishable estimate", "geen publiceerbare schatting");
+    return w("messages.no.publishable.estimate");
   }
 
   String prevalencePercent() {
-    return t("prevalence (%)", "prevalentie (%)");
+    return w("messages.prevalence");
   }
 }

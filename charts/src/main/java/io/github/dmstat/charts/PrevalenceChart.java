@@ -22,8 +22,8 @@ public final class PrevalenceChart {
   /** One bar per domain of a prevalence table, titled with its column names. */
   public static XYChart of(PrevalenceTable t, Locale locale) {
     Messages msg = Messages.of(locale);
-    String title = msg.t("Prevalence of ", "Prevalentie van ") + t.outcome()
-        + (t.by().isEmpty() ? "" : msg.t(" by ", " naar ") + String.join(" × ", t.by()));
+    String title = msg.w("prevalenceChart.prevalence.of") + t.outcome()
+        + (t.by().isEmpty() ? "" : msg.w("prevalenceChart.by") + String.join(" × ", t.by()));
     return of(t, title, locale);
   }
 
@@ -33,7 +33,7 @@ public final class PrevalenceChart {
     List<String> categories = new ArrayList<>();
     List<List<GroupedBars.Bar>> bars = new ArrayList<>();
     for (PrevalenceEstimate e : t.estimates()) {
-      categories.add(e.group().isAll() ? msg.t("all", "totaal") : String.join(" ", e.group().values()));
+      categories.add(e.group().isAll() ? msg.w("prevalenceChart.all") : String.join(" ", e.group().values()));
       bars.add(List.of(bar(e)));
     }
     return GroupedBars.chart(title, msg.prevalencePercent(), categories, List.of(""), bars, 100, locale, msg);
@@ -53,7 +53,7 @@ public final class PrevalenceChart {
       bars.add(row);
     }
     List<String> series = k.groups().stream().map(g -> g.label(locale)).toList();
-    String title = msg.t("Prevalence ", "Prevalentie ") + k.period().label(locale) + msg.t(" by target group", " naar doelgroep");
+    String title = msg.w("prevalenceChart.prevalence") + k.period().label(locale) + msg.w("prevalenceChart.by.target.group");
     return GroupedBars.chart(title, msg.prevalencePercent(), categories, series, bars, 100, locale, msg);
   }
 

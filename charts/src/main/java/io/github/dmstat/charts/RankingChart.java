@@ -57,9 +57,9 @@ public final class RankingChart {
     }
     int width = Math.max(700, Math.min(820, 160 + 38 * shown.size()));
     XYChart chart = new XYChartBuilder().width(width).height(520)
-        .title(msg.t("Composite index: ranking and contributions", "Samengestelde index: rangorde en bijdragen"))
-        .xAxisTitle(msg.t("green strip: selected; pale: not eligible", "groene strook: geselecteerd; licht: niet in aanmerking"))
-        .yAxisTitle(msg.t("score (sum of contributions)", "score (som van bijdragen)")).build();
+        .title(msg.w("rankingChart.composite.index.ranking.and.contributions"))
+        .xAxisTitle(msg.w("rankingChart.green.strip.selected.pale.not.eligible"))
+        .yAxisTitle(msg.w("rankingChart.score.sum.of.contributions")).build();
     XYStyler st = chart.getStyler();
     st.setLegendPosition(Styler.LegendPosition.OutsideS);
     st.setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -109,7 +109,7 @@ public final class RankingChart {
       scoreY[i] = e.score().getAsDouble();
       // the full name (the axis label may be shortened), rank, score and each contribution
       StringBuilder tip = new StringBuilder(categories.get(i)).append(" (").append(e.area()).append("): ")
-          .append(msg.t("rank ", "rang ")).append(e.rank().getAsInt()).append(", score ")
+          .append(msg.w("rankingChart.rank")).append(e.rank().getAsInt()).append(", score ")
           .append(String.format(locale, "%.2f", e.score().getAsDouble()));
       for (Contribution c : e.contributions()) {
         if (c.contribution().isPresent()) {
@@ -123,7 +123,7 @@ public final class RankingChart {
       }
     }
     if (shown.size() > 0) {
-      XYSeries score = chart.addSeries(msg.t("score", "score"), scoreX, scoreY);
+      XYSeries score = chart.addSeries(msg.w("rankingChart.score"), scoreX, scoreY);
       score.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       score.setMarker(SeriesMarkers.CIRCLE);
       score.setMarkerColor(Color.BLACK);

@@ -74,8 +74,8 @@ public final class SurvivalChart implements Figure {
   public static SurvivalChart of(List<SurvivalCurve> curves, String timeLabel, Locale locale) {
     Messages msg = Messages.of(locale);
     XYChart chart = new XYChartBuilder().width(760).height(460)
-        .title(msg.t("Time to re-offence (Kaplan–Meier)", "Tijd tot recidive (Kaplan–Meier)"))
-        .xAxisTitle(timeLabel).yAxisTitle(msg.t("share without re-offence (%)", "aandeel zonder recidive (%)")).build();
+        .title(msg.w("survivalChart.time.to.re.offence.kaplan.meier"))
+        .xAxisTitle(timeLabel).yAxisTitle(msg.w("survivalChart.share.without.re.offence")).build();
     XYStyler st = chart.getStyler();
     st.setLegendPosition(Styler.LegendPosition.InsideNE);
     st.setChartBackgroundColor(Color.WHITE);
@@ -152,12 +152,12 @@ public final class SurvivalChart implements Figure {
     CensorTicks axis = new CensorTicks(ticks, times);
     chart.addAnnotation(axis);
     List<String> groups = curves.stream().map(SurvivalCurve::group).toList();
-    return new SurvivalChart(chart, groups, times, atRisk, msg.t("number at risk", "aantal at risk"), axis);
+    return new SurvivalChart(chart, groups, times, atRisk, msg.w("survivalChart.number.at.risk"), axis);
   }
 
   private static String label(SurvivalCurve c, Messages msg, Locale locale) {
-    String median = c.median().isPresent() ? String.format(locale, "%.0f", c.median().getAsDouble()) : msg.t("not reached", "niet bereikt");
-    return c.group() + " (n=" + c.n() + ", " + msg.t("median ", "mediaan ") + median + ")";
+    String median = c.median().isPresent() ? String.format(locale, "%.0f", c.median().getAsDouble()) : msg.w("survivalChart.not.reached");
+    return c.group() + " (n=" + c.n() + ", " + msg.w("survivalChart.median") + median + ")";
   }
 
   private static double finite(double v, double fallback) {

@@ -36,7 +36,7 @@ public final class TrendChart {
   public static XYChart of(String title, Map<String, List<YearEstimate>> series, Locale locale) {
     Messages msg = Messages.of(locale);
     XYChart chart = new XYChartBuilder().width(800).height(480).title(title)
-        .xAxisTitle(msg.t("survey year", "onderzoeksjaar")).yAxisTitle(msg.prevalencePercent()).build();
+        .xAxisTitle(msg.w("trendChart.survey.year")).yAxisTitle(msg.prevalencePercent()).build();
     XYStyler st = chart.getStyler();
     st.setLegendPosition(Styler.LegendPosition.OutsideS);
     st.setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -111,14 +111,14 @@ public final class TrendChart {
       s++;
     }
     List<String> notes = new ArrayList<>();
-    notes.add(msg.t("bands: confidence interval", "banden: betrouwbaarheidsinterval"));
+    notes.add(msg.w("trendChart.bands.confidence.interval"));
     if (unreliable) {
-      notes.add(msg.t("open marker = unreliable", "open punt = onbetrouwbaar"));
+      notes.add(msg.w("trendChart.open.marker.unreliable"));
     }
     if (suppressed > 0) {
       notes.add(msg.suppressedNote(suppressed));
     }
-    chart.setXAxisTitle(msg.t("survey year", "onderzoeksjaar") + "   (" + String.join("; ", notes) + ")");
+    chart.setXAxisTitle(msg.w("trendChart.survey.year") + "   (" + String.join("; ", notes) + ")");
     return chart;
   }
 }

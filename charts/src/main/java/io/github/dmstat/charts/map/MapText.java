@@ -1,5 +1,6 @@
 package io.github.dmstat.charts.map;
 
+import io.github.dmstat.charts.Words;
 import java.util.Locale;
 
 /** Map legend wording in English or Dutch (Dutch for language {@code nl}). */
@@ -14,55 +15,55 @@ final class MapText {
     return new MapText(locale);
   }
 
-  private String t(String en, String nl) {
-    return dutch ? nl : en;
+  private String w(String key) {
+    return io.github.dmstat.charts.Words.of(dutch).get(key);
   }
 
   String noData() {
-    return t("no data", "geen gegevens");
+    return w("mapText.no.data");
   }
 
   String suppressed() {
-    return t("suppressed", "onderdrukt");
+    return w("mapText.suppressed");
   }
 
   String notSignificant() {
-    return t("not significant", "niet significant");
+    return w("mapText.not.significant");
   }
 
   String noNeighbours() {
-    return t("no neighbours", "geen buren");
+    return w("mapText.no.neighbours");
   }
 
   String hotSpot(int confidence) {
-    return t("hot spot ", "hotspot ") + confidence + "%";
+    return w("mapText.hot.spot") + confidence + "%";
   }
 
   String coldSpot(int confidence) {
-    return t("cold spot ", "koudeplek ") + confidence + "%";
+    return w("mapText.cold.spot") + confidence + "%";
   }
 
   String hotSpotTitle() {
-    return t("Getis–Ord Gi*, two-sided confidence", "Getis–Ord Gi*, tweezijdige betrouwbaarheid");
+    return w("mapText.getis.ord.gi.two.sided.confidence");
   }
 
   String clusterTitle() {
-    return t("Local Moran clusters", "Lokale Moran-clusters");
+    return w("mapText.local.moran.clusters");
   }
 
   String highHigh() {
-    return t("high–high (HH)", "hoog–hoog (HH)");
+    return w("mapText.high.high.hh");
   }
 
   String lowLow() {
-    return t("low–low (LL)", "laag–laag (LL)");
+    return w("mapText.low.low.ll");
   }
 
   String highLow() {
-    return t("high–low (HL)", "hoog–laag (HL)");
+    return w("mapText.high.low.hl");
   }
 
   String lowHigh() {
-    return t("low–high (LH)", "laag–hoog (LH)");
+    return w("mapText.low.high.lh");
   }
 }

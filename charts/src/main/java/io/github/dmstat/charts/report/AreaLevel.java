@@ -1,33 +1,20 @@
 package io.github.dmstat.charts.report;
 
+import io.github.dmstat.charts.Words;
 import java.util.Locale;
 
 /** The kind of CBS area a report section is about; the text names areas by it. */
 public enum AreaLevel {
-  GEMEENTE("municipality", "municipalities", "gemeente", "gemeenten"),
-  WIJK("district", "districts", "wijk", "wijken"),
-  BUURT("neighbourhood", "neighbourhoods", "buurt", "buurten");
-
-  private final String en;
-  private final String enPlural;
-  private final String nl;
-  private final String nlPlural;
-
-  AreaLevel(String en, String enPlural, String nl, String nlPlural) {
-    this.en = en;
-    this.enPlural = enPlural;
-    this.nl = nl;
-    this.nlPlural = nlPlural;
-  }
+  GEMEENTE, WIJK, BUURT;
 
   /** One area: "municipality" or "gemeente". */
   public String singular(boolean dutch) {
-    return dutch ? nl : en;
+    return io.github.dmstat.charts.Words.of(dutch).get("areaLevel." + this + ".one");
   }
 
   /** Areas: "municipalities" or "gemeenten". */
   public String plural(boolean dutch) {
-    return dutch ? nlPlural : enPlural;
+    return io.github.dmstat.charts.Words.of(dutch).get("areaLevel." + this + ".many");
   }
 
   /** {@code gemeente}, {@code wijk} or {@code buurt} (as CBS names them; case-insensitive). */

@@ -1,6 +1,7 @@
 package io.github.dmstat.charts.report;
 
 import io.github.dmstat.charts.Messages;
+import io.github.dmstat.charts.Words;
 import io.github.dmstat.charts.DidChart;
 import io.github.dmstat.charts.Figure;
 import io.github.dmstat.charts.ForestChart;
@@ -288,12 +289,10 @@ public final class DrugMonitorReport {
       boolean nl = "nl".equals(locale.getLanguage());
       boolean se = table.columnNames().containsAll(List.of("drug_crime_se", "youth_crime_se", "lbm_se"));
       List<IndexIndicator> ind = List.of(
-          new IndexIndicator("drug_crime", nl ? "geregistreerde drugscriminaliteit per 1.000 inwoners"
-              : "registered drug crime per 1,000 inhabitants", 0.5, se ? Optional.of("drug_crime_se") : Optional.empty()),
-          new IndexIndicator("youth_crime", nl ? "jeugdcriminaliteit per 1.000 inwoners" : "youth crime per 1,000 inhabitants",
+          new IndexIndicator("drug_crime", Words.of(nl).get("drugMonitorReport.registered.drug.crime.per.1.000.inhabitants"), 0.5, se ? Optional.of("drug_crime_se") : Optional.empty()),
+          new IndexIndicator("youth_crime", Words.of(nl).get("drugMonitorReport.youth.crime.per.1.000.inhabitants"),
               0.3, se ? Optional.of("youth_crime_se") : Optional.empty()),
-          new IndexIndicator("lbm", nl ? "Leefbaarometerscore (betere leefbaarheid verlaagt de score)"
-              : "Leefbaarometer score (better liveability lowers the score)", -0.2,
+          new IndexIndicator("lbm", Words.of(nl).get("drugMonitorReport.leefbaarometer.score.better.liveability.lowers.t"), -0.2,
               se ? Optional.of("lbm_se") : Optional.empty()));
       return new UserSelection(name, table, "code",
           table.columnNames().contains("name") ? Optional.of("name") : Optional.empty(), "inhabitants", ind,
@@ -377,25 +376,18 @@ public final class DrugMonitorReport {
 
   /** "95% CI" or "95%-BI" at the report's confidence level. */
   private String ci() {
-    return pct + t("% CI", "%-BI");
+    return pct + w("drugMonitorReport.ci");
   }
 
   /** What the reliability rule does, in a sentence. */
   private String ruleText() {
     switch (rule) {
       case NCHS:
-        return t("Estimates from fewer than 30 respondents are suppressed, those from fewer than 60 or with a relative "
-            + "standard error of 30% or more are marked unreliable (NCHS rule).", "Schattingen op minder dan 30 "
-            + "respondenten worden onderdrukt, op minder dan 60 of met een relatieve standaardfout van 30% of meer "
-            + "gemarkeerd als onbetrouwbaar (NCHS-regel).");
+        return w("drugMonitorReport.estimates.from.fewer.than.30.respondents.are.sup");
       case NSDUH:
-        return t("Estimates are suppressed by the NSDUH rule: an effective sample size (n / design effect) of 208 or less, "
-            + "or a relative standard error of −ln p above 10% for small and large proportions.", "Schattingen worden "
-            + "onderdrukt volgens de NSDUH-regel: een effectieve steekproefomvang (n / designeffect) van 208 of minder, of "
-            + "een relatieve standaardfout van −ln p boven 10% bij kleine en grote proporties.");
+        return w("drugMonitorReport.estimates.are.suppressed.by.the.nsduh.rule.an.ef");
       default:
-        return t("No reliability rule is applied: every estimate is shown, however small its sample.",
-            "Er is geen betrouwbaarheidsregel toegepast: elke schatting wordt getoond, hoe klein de steekproef ook is.");
+        return w("drugMonitorReport.no.reliability.rule.is.applied.every.estimate.is");
     }
   }
 
@@ -403,17 +395,17 @@ public final class DrugMonitorReport {
   public static Report build(Options o, Progress progress) {
     DrugMonitorReport r = new DrugMonitorReport(o.locale(), o.level(), o.reliability());
     List<Report.Section> sections = new ArrayList<>();
-    progress.step(r.t("prevalence by target group and substance", "prevalentie naar doelgroep en middel"));
+    progress.step(r.w("drugMonitorReport.prevalence.by.target.group.and.substance"));
     sections.add(from(o.survey().map(UserSurvey::name), () -> r.prevalence(o.survey())));
-    progress.step(r.t("neighbourhood concentration and maps", "concentratie in buurten en kaarten"));
+    progress.step(r.w("drugMonitorReport.neighbourhood.concentration.and.maps"));
     sections.add(from(o.areas().map(UserAreas::name), () -> ConcentrationSection.build(o.locale(), r.methods, o.areas(), o.localCorrection(), o.level())));
-    progress.step(r.t("selection of municipalities", "selectie van gemeenten"));
+    progress.step(r.w("drugMonitorReport.selection.of.municipalities"));
     sections.add(from(o.municipalities().map(UserSelection::name), () -> r.selection(o.municipalities())));
-    progress.step(r.t("intervention outcomes", "uitkomsten van interventies"));
+    progress.step(r.w("drugMonitorReport.intervention.outcomes"));
     sections.add(r.outcomes(o.effects(), o.cohorts(), o.panel()));
-    progress.step(r.t("methods and sources", "methoden en bronnen"));
+    progress.step(r.w("drugMonitorReport.methods.and.sources"));
     sections.add(r.methodsSection());
-    String title = o.title().isBlank() ? r.t("Drug Monitor report", "Drugsmonitor-rapportage") : o.title();
+    String title = o.title().isBlank() ? r.w("drugMonitorReport.drug.monitor.report") : o.title();
     List<String> own = new ArrayList<>();
     o.survey().ifPresent(x -> own.add(x.name()));
     o.areas().ifPresent(x -> own.add(x.name()));
@@ -424,23 +416,21 @@ public final class DrugMonitorReport {
     List<String> files = own.stream().distinct().toList();
     String subtitle = (o.subtitle().isBlank() ? "" : o.subtitle() + ". ")
         + (o.author().isBlank() ? "" : o.author() + ". ")
-        + (files.isEmpty() ? "" : r.t("Data: ", "Data: ") + String.join(", ", files) + ". ")
-        + (own.size() == 6 ? "" : r.t("Sections without own data use synthetic example data generated by dmstat "
-            + "(deterministic seeds); not official statistics.", "Onderdelen zonder eigen data gebruiken synthetische "
-            + "voorbeelddata van dmstat (vaste seeds); geen officiële statistiek."));
+        + (files.isEmpty() ? "" : r.w("drugMonitorReport.data") + String.join(", ", files) + ". ")
+        + (own.size() == 6 ? "" : r.w("drugMonitorReport.sections.without.own.data.use.synthetic.example"));
     if (!o.sources().isEmpty()) {
       Report.Section m = sections.remove(sections.size() - 1);
       List<Report.Block> blocks = new ArrayList<>(m.blocks());
-      blocks.add(new Report.Paragraph(r.t("Sources: ", "Bronnen: ") + String.join("; ", o.sources())));
+      blocks.add(new Report.Paragraph(r.w("drugMonitorReport.sources") + String.join("; ", o.sources())));
       sections.add(new Report.Section(m.id(), m.heading(), blocks));
     }
-    String footer = own.size() == 6 ? "" : r.t("Sections without own data: synthetic example data, not official statistics.",
-        "Onderdelen zonder eigen data: synthetische voorbeelddata, geen officiële statistiek.");
+    String footer = own.size() == 6 ? "" : r.w("drugMonitorReport.sections.without.own.data.synthetic.example.data");
     return new Report(title, subtitle.trim(), o.locale(), sections, o.author(), footer);
   }
 
-  String t(String en, String dutch) {
-    return nl ? dutch : en;
+  /** The text of {@code key} in the report's language ({@link Words}). */
+  String w(String key) {
+    return Words.of(nl).get(key);
   }
 
   private String pct(double p) {
@@ -485,17 +475,12 @@ public final class DrugMonitorReport {
     Table survey = user.map(UserSurvey::table).orElseGet(() -> Datasets.table("adults"));
     DesignSpec design = user.map(UserSurvey::design).orElseGet(() -> Datasets.design("adults").orElseThrow());
     String age = user.map(UserSurvey::ageColumn).orElse("age");
-    String source = user.map(UserSurvey::name).orElse(String.format(locale, t("embedded synthetic adult survey 2022 "
-        + "(%,d respondents, 25 strata, clustered)", "ingebouwde synthetische volwassenenenquête 2022 (%,d respondenten, "
-        + "25 strata, geclusterd)"), Datasets.ADULTS_ROWS));
-    b.add(new Report.Paragraph(String.format(locale, t("Survey-weighted prevalence with design-based (Taylor-linearised) "
-        + "standard errors and %s%% logit confidence intervals; each target group is a domain of the full design. ",
-        "Gewogen prevalentie met designgebaseerde (Taylor-gelineariseerde) standaardfouten en "
-        + "%s%%-logit-betrouwbaarheidsintervallen; elke doelgroep is een domein van het volledige design. "), pct)
-        + ruleText() + t(" Source: ", " Bron: ") + source + "."));
+    String source = user.map(UserSurvey::name).orElse(String.format(locale, w("drugMonitorReport.embedded.synthetic.adult.survey.2022.d.responden"), Datasets.ADULTS_ROWS));
+    b.add(new Report.Paragraph(String.format(locale, w("drugMonitorReport.survey.weighted.prevalence.with.design.based.tay"), pct)
+        + ruleText() + w("drugMonitorReport.source") + source + "."));
     KeyFigures k = KeyFigures.of(survey, design, age, RecallPeriod.LAST_YEAR, est);
     List<String> header = new ArrayList<>();
-    header.add(t("substance", "middel"));
+    header.add(w("drugMonitorReport.substance"));
     k.groups().forEach(g -> header.add(g.label(locale)));
     List<List<Cell>> rows = new ArrayList<>();
     for (Substance s : k.substances()) {
@@ -506,15 +491,10 @@ public final class DrugMonitorReport {
       }
       rows.add(row);
     }
-    b.add(new Report.TableBlock("key-figures", t("Last-year prevalence (%) by substance and target group, ",
-        "Prevalentie afgelopen jaar (%) naar middel en doelgroep, ") + ci(), header, rows, ""));
-    b.add(new Report.FigureBlock("key-figures", String.format(locale, t("Last-year prevalence by substance and target "
-        + "group; whiskers show the %s%% confidence interval, hatched bars are unreliable.", "Prevalentie afgelopen jaar "
-        + "naar middel en doelgroep; de strepen tonen het %s%%-betrouwbaarheidsinterval, gearceerde staven zijn "
-        + "onbetrouwbaar."), pct),
+    b.add(new Report.TableBlock("key-figures", w("drugMonitorReport.last.year.prevalence.by.substance.and.target.gro") + ci(), header, rows, ""));
+    b.add(new Report.FigureBlock("key-figures", String.format(locale, w("drugMonitorReport.last.year.prevalence.by.substance.and.target.gro.2"), pct),
         Figure.of(PrevalenceChart.keyFigures(k, locale))));
-    method(t("Key figures (table and figure)", "Kerncijfers (tabel en figuur)"), t("weighted proportion, Taylor linearisation, logit interval (svyciprop)",
-        "gewogen proportie, Taylor-linearisatie, logit-interval (svyciprop)"), "R survey 4.1.1 (1e-8)", source);
+    method(w("drugMonitorReport.key.figures.table.and.figure"), w("drugMonitorReport.weighted.proportion.taylor.linearisation.logit.i"), "R survey 4.1.1 (1e-8)", source);
 
     if (survey.columnNames().contains("cannabis_last_year") && survey.columnNames().contains("agegroup")
         && survey.columnNames().contains("sex")) {
@@ -526,13 +506,10 @@ public final class DrugMonitorReport {
                 ? Optional.of(number("%.2f", v.designEffect().getAsDouble())) : Optional.empty())
                 .orElse(e.value().isEmpty() ? Cell.suppressed() : Cell.of(""))));
       }
-      b.add(new Report.TableBlock("cannabis-age-sex", t("Cannabis use last year (%) by age group and sex",
-          "Cannabisgebruik afgelopen jaar (%) naar leeftijdsgroep en geslacht"),
-          List.of(t("age group", "leeftijdsgroep"), t("sex", "geslacht"), "n", t("prevalence", "prevalentie") + " (" + ci() + ")",
-              t("design effect", "designeffect")), r2, ""));
-      b.add(new Report.FigureBlock("cannabis-age-sex", t("Cannabis use last year by age group and sex.",
-          "Cannabisgebruik afgelopen jaar naar leeftijdsgroep en geslacht."), Figure.of(PrevalenceChart.of(byAgeSex, t("Cannabis use last year by age group and sex",
-              "Cannabisgebruik afgelopen jaar naar leeftijdsgroep en geslacht"), locale))));
+      b.add(new Report.TableBlock("cannabis-age-sex", w("drugMonitorReport.cannabis.use.last.year.by.age.group.and.sex"),
+          List.of(w("drugMonitorReport.age.group"), w("drugMonitorReport.sex"), "n", w("drugMonitorReport.prevalence") + " (" + ci() + ")",
+              w("drugMonitorReport.design.effect")), r2, ""));
+      b.add(new Report.FigureBlock("cannabis-age-sex", w("drugMonitorReport.cannabis.use.last.year.by.age.group.and.sex.2"), Figure.of(PrevalenceChart.of(byAgeSex, w("drugMonitorReport.cannabis.use.last.year.by.age.group.and.sex.3"), locale))));
     }
 
     if (survey.columnNames().contains("stratum") && survey.columnNames().contains("cannabis_last_year")) {
@@ -544,11 +521,8 @@ public final class DrugMonitorReport {
         for (PrevalenceEstimate e : regions.estimates()) {
           r3.add(List.of(Cell.of(e.group().get("stratum")), count(e.n()), cell(e)));
         }
-        b.add(new Report.TableBlock("young-by-region", t("Cannabis use last year among 15–17-year-olds by region (%): "
-            + "small cells are suppressed", "Cannabisgebruik afgelopen jaar onder 15–17-jarigen per regio (%): kleine cellen "
-            + "worden onderdrukt"), List.of(t("region", "regio"), "n", t("prevalence", "prevalentie") + " (" + ci() + ")"),
-            r3, t("Estimated within the 15–17-year-olds only (a subset of the sample).",
-                "Geschat binnen de 15–17-jarigen (een deel van de steekproef).")));
+        b.add(new Report.TableBlock("young-by-region", w("drugMonitorReport.cannabis.use.last.year.among.15.17.year.olds.by"), List.of(w("drugMonitorReport.region"), "n", w("drugMonitorReport.prevalence") + " (" + ci() + ")"),
+            r3, w("drugMonitorReport.estimated.within.the.15.17.year.olds.only.a.subs")));
       }
     }
 
@@ -568,11 +542,8 @@ public final class DrugMonitorReport {
           trend.get(s.label(locale)).add(new TrendChart.YearEstimate(year, ky.get(s, TargetGroup.ADULTS_18_PLUS)));
         }
       }
-      b.add(new Report.FigureBlock("trend", t("Last-year prevalence among adults 18+ by survey year (synthetic surveys "
-          + "2016–2024 with a built-in trend: cocaine rising, laughing gas falling); bands show the " + ci() + ".",
-          "Prevalentie afgelopen jaar onder volwassenen 18+ per onderzoeksjaar (synthetische enquêtes 2016–2024 met een "
-          + "ingebouwde trend: cocaïne stijgend, lachgas dalend); banden tonen het " + ci() + "."),
-          Figure.of(TrendChart.of(t("Trend in last-year prevalence, adults 18+", "Trend prevalentie afgelopen jaar, volwassenen 18+"),
+      b.add(new Report.FigureBlock("trend", String.format(locale, w("drugMonitorReport.trend.caption.synthetic"), ci()),
+          Figure.of(TrendChart.of(w("drugMonitorReport.trend.in.last.year.prevalence.adults.18"),
               trend, locale))));
       List<List<Cell>> pub = new ArrayList<>();
       for (PublishedFigure f : NdmFigures.all()) {
@@ -587,17 +558,15 @@ public final class DrugMonitorReport {
         String what = capital(f.substance().get().label(locale)) + ", " + f.period().get().label(locale) + ", "
             + f.group().get().label(locale);
         pub.add(List.of(Cell.of(what), Cell.of(f.qualifier() + " " + pct(f.value())),
-            e.map(this::cell).orElse(Cell.of(t("(not in this table)", "(niet in deze tabel)"))), Cell.of(f.source())));
+            e.map(this::cell).orElse(Cell.of(w("drugMonitorReport.not.in.this.table"))), Cell.of(f.source())));
       }
-      b.add(new Report.TableBlock("published", t("Published national figures (NDM, 2022) next to the estimates from the "
-          + "synthetic survey, which was calibrated to them", "Gepubliceerde landelijke cijfers (NDM, 2022) naast de "
-          + "schattingen uit de synthetische enquête, die erop is gekalibreerd"),
-          List.of(t("indicator", "indicator"), t("published (%)", "gepubliceerd (%)"), t("estimate", "schatting") + " (" + ci() + ")",
-              t("source", "bron")), pub, ""));
-      method(t("Trend (figure)", "Trend (figuur)"), t("as key-figures, one survey per year", "als key-figures, één enquête per jaar"),
-          "R survey 4.1.1 (1e-8)", t("synthetic adult surveys 2016–2024", "synthetische volwassenenenquêtes 2016–2024"));
+      b.add(new Report.TableBlock("published", w("drugMonitorReport.published.national.figures.ndm.2022.next.to.the"),
+          List.of(w("drugMonitorReport.indicator"), w("drugMonitorReport.published"), w("drugMonitorReport.estimate") + " (" + ci() + ")",
+              w("drugMonitorReport.source.2")), pub, ""));
+      method(w("drugMonitorReport.trend.figure"), w("drugMonitorReport.as.key.figures.one.survey.per.year"),
+          "R survey 4.1.1 (1e-8)", w("drugMonitorReport.synthetic.adult.surveys.2016.2024"));
     }
-    return new Report.Section("prevalence", t("Prevalence by target group", "Prevalentie naar doelgroep"), b);
+    return new Report.Section("prevalence", w("drugMonitorReport.prevalence.by.target.group"), b);
   }
 
   /**
@@ -633,11 +602,9 @@ public final class DrugMonitorReport {
       trend.put(s.label(locale), points);
     }
     String names = String.join(", ", years.stream().map(SurveyYear::name).distinct().toList());
-    return new Report.FigureBlock("trend", String.format(locale, t("Last-year prevalence among adults 18+ by survey year "
-        + "(%d surveys, %d–%d: %s); bands show the %s.", "Prevalentie afgelopen jaar onder volwassenen 18+ per "
-        + "onderzoeksjaar (%d enquêtes, %d–%d: %s); banden tonen het %s."), years.size(), years.get(0).year(),
+    return new Report.FigureBlock("trend", String.format(locale, w("drugMonitorReport.last.year.prevalence.among.adults.18.by.survey.y"), years.size(), years.get(0).year(),
         years.get(years.size() - 1).year(), names, ci()),
-        Figure.of(TrendChart.of(t("Trend in last-year prevalence, adults 18+", "Trend prevalentie afgelopen jaar, volwassenen 18+"),
+        Figure.of(TrendChart.of(w("drugMonitorReport.trend.in.last.year.prevalence.adults.18"),
             trend, locale)));
   }
 
@@ -673,18 +640,14 @@ public final class DrugMonitorReport {
     long eligible = sel.explanations().stream().filter(Explanation::eligible).count();
     List<String> parts = new ArrayList<>();
     for (IndexIndicator ind : u.indicators()) {
-      parts.add(ind.label() + String.format(locale, t(" (weight %s)", " (gewicht %s)"), number(ind.weight())));
+      parts.add(ind.label() + String.format(locale, w("drugMonitorReport.weight.s"), number(ind.weight())));
     }
     String list = parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1))
-        + t(" and ", " en ") + parts.get(parts.size() - 1);
+        + w("drugMonitorReport.and") + parts.get(parts.size() - 1);
     String eligibility = rules.minimumPopulation() > 0
-        ? String.format(locale, t("Only %s of at least %,.0f inhabitants are eligible (%d here)",
-            "Alleen %s met minstens %,.0f inwoners komen in aanmerking (hier %d)"), areas, rules.minimumPopulation(), eligible)
-        : String.format(locale, t("All %s are eligible (%d)", "Alle %s komen in aanmerking (%d)"), areas, eligible);
-    b.add(new Report.Paragraph(String.format(locale, t("A composite index of %s, each standardised to z-scores over all "
-        + "%d %s; a negative weight lowers the score. %s; the %d with the highest score are selected.",
-        "Een samengestelde index van %s, elk gestandaardiseerd tot z-scores over alle %d %s; een negatief gewicht "
-        + "verlaagt de score. %s; de %d met de hoogste score worden geselecteerd."), list, m.rowCount(), areas, eligibility,
+        ? String.format(locale, w("drugMonitorReport.only.s.of.at.least.0f.inhabitants.are.eligible.d"), areas, rules.minimumPopulation(), eligible)
+        : String.format(locale, w("drugMonitorReport.all.s.are.eligible.d"), areas, eligible);
+    b.add(new Report.Paragraph(String.format(locale, w("drugMonitorReport.a.composite.index.of.s.each.standardised.to.z.sc"), list, m.rowCount(), areas, eligibility,
         rules.size()) + rulesText(rules, names)));
     List<List<Cell>> rows = new ArrayList<>();
     for (SelectedArea a : sel.selected()) {
@@ -695,16 +658,11 @@ public final class DrugMonitorReport {
           number("%,.0f", e.population().orElse(Double.NaN)), number("%.2f", a.score()),
           Cell.of(reason(e, rules))));
     }
-    b.add(new Report.TableBlock("selected", String.format(locale, t("Selected %s, with the reason for each",
-        "Geselecteerde %s, met de reden per %s"), areas, u.level().singular(nl)), List.of(t("rank by score", "rang naar score"),
-        t("code", "code"), t("name", "naam"), t("inhabitants", "inwoners"), "score", t("reason", "reden")), rows,
-        String.format(locale, t("Rank by score among all %d %s (1 = highest), as in the other selection tables.",
-            "Rang naar score onder alle %d %s (1 = hoogste), zoals in de andere selectietabellen."), m.rowCount(), areas)));
+    b.add(new Report.TableBlock("selected", String.format(locale, w("drugMonitorReport.selected.s.with.the.reason.for.each"), areas, u.level().singular(nl)), List.of(w("drugMonitorReport.rank.by.score"),
+        w("drugMonitorReport.code"), w("drugMonitorReport.name"), w("drugMonitorReport.inhabitants"), "score", w("drugMonitorReport.reason")), rows,
+        String.format(locale, w("drugMonitorReport.rank.by.score.among.all.d.s.1.highest.as.in.the"), m.rowCount(), areas)));
     int shown = Math.min(40, m.rowCount());
-    b.add(new Report.FigureBlock("ranking", String.format(locale, t("The %d highest-scoring %s: contribution of each "
-        + "indicator (weight × z-score), score as a dot; green strip = selected, pale = not eligible.",
-        "De %d %s met de hoogste score: bijdrage per indicator (gewicht × z-score), score als punt; groene strook = "
-        + "geselecteerd, licht = komt niet in aanmerking."), shown, areas),
+    b.add(new Report.FigureBlock("ranking", String.format(locale, w("drugMonitorReport.the.d.highest.scoring.s.contribution.of.each.ind"), shown, areas),
         Figure.of(RankingChart.of(sel, shown, a -> names.getOrDefault(a, a), c -> labels.getOrDefault(c, c), locale))));
     List<List<Cell>> missed = new ArrayList<>();
     for (Explanation e : sel.explanations()) {
@@ -714,9 +672,8 @@ public final class DrugMonitorReport {
             Cell.of(reason(e, rules))));
       }
     }
-    b.add(new Report.TableBlock("not-selected", capital(String.format(locale, t("High-scoring %s that were not selected, and why",
-        "%s met een hoge score die niet zijn geselecteerd, en waarom"), areas)), List.of(t("rank by score", "rang naar score"),
-        "code", t("name", "naam"), t("inhabitants", "inwoners"), t("reason", "reden")), missed, ""));
+    b.add(new Report.TableBlock("not-selected", capital(String.format(locale, w("drugMonitorReport.high.scoring.s.that.were.not.selected.and.why"), areas)), List.of(w("drugMonitorReport.rank.by.score"),
+        "code", w("drugMonitorReport.name"), w("drugMonitorReport.inhabitants"), w("drugMonitorReport.reason")), missed, ""));
     if (withSe) {
       RankUncertainty ru = index.rankUncertainty(AreaIndicators.from(m, code, u.populationColumn(), index), rules, 200,
           20230825L);
@@ -726,23 +683,19 @@ public final class DrugMonitorReport {
           .forEach(a -> ur.add(List.of(Cell.of(a.area()), count(a.rank()),
               number("%.0f%%", 100 * a.probabilitySelected()),
               Cell.of(String.format(locale, "%.0f–%.0f", a.rankLower(), a.rankUpper())))));
-      b.add(new Report.TableBlock("rank-uncertainty", t("Rank uncertainty: share of 200 Monte Carlo replicates (indicators "
-          + "drawn within their standard errors, seed 20230825) in which an area is selected",
-          "Onzekerheid van de rangorde: aandeel van 200 Monte-Carloreplicaties (indicatoren getrokken binnen hun "
-          + "standaardfout, seed 20230825) waarin een gebied wordt geselecteerd"),
-          List.of("code", t("rank by score", "rang naar score"), t("selected in", "geselecteerd in"),
-              t("95% rank interval", "95%-rangenbereik")), ur, ""));
+      b.add(new Report.TableBlock("rank-uncertainty", w("drugMonitorReport.rank.uncertainty.share.of.200.monte.carlo.replic"),
+          List.of("code", w("drugMonitorReport.rank.by.score"), w("drugMonitorReport.selected.in"),
+              w("drugMonitorReport.95.rank.interval")), ur, ""));
     }
-    method(t("Selection: selected areas, rank uncertainty, ranking", "Selectie: geselecteerde gebieden, rangonzekerheid, rangorde"),
-        t("composite index of z-scores, eligibility rules, seeded Monte Carlo", "samengestelde index van z-scores, "
-        + "toelatingsregels, Monte Carlo met seed"), "R scale/rank/order (4e-13)",
-        user.isPresent() ? u.name() : t("synthetic municipalities (342, seed 20230825)", "synthetische gemeenten (342, seed 20230825)"));
-    return new Report.Section("selection", String.format(locale, t("Selection of %s", "Selectie van %s"), areas), b);
+    method(w("drugMonitorReport.selection.selected.areas.rank.uncertainty.rankin"),
+        w("drugMonitorReport.composite.index.of.z.scores.eligibility.rules.se"), "R scale/rank/order (4e-13)",
+        user.isPresent() ? u.name() : w("drugMonitorReport.synthetic.municipalities.342.seed.20230825"));
+    return new Report.Section("selection", String.format(locale, w("drugMonitorReport.selection.of.s"), areas), b);
   }
 
   /**
    * Why an area is (not) selected, in the report's language: the library's own sentence in English,
-   * the same facts in Dutch.
+   * the same facts in Dutch (the English entries of these keys mirror the library's sentences).
    */
   private String reason(Explanation e, SelectionRules rules) {
     if (!nl) {
@@ -750,29 +703,28 @@ public final class DrugMonitorReport {
     }
     String included = rules.inclusions().get(e.area());
     if (included != null) {
-      return "op naam opgenomen: " + included;
+      return String.format(locale, w("drugMonitorReport.reason.included"), included);
     }
     String excluded = rules.exclusions().get(e.area());
     if (excluded != null) {
-      return "op naam uitgesloten: " + excluded;
+      return String.format(locale, w("drugMonitorReport.reason.excluded"), excluded);
     }
     if (e.selected()) {
-      return String.format(locale, "top %d van wie in aanmerking komt", rules.size() - rules.inclusions().size());
+      return String.format(locale, w("drugMonitorReport.reason.top"), rules.size() - rules.inclusions().size());
     }
     if (!e.eligible()) {
       if (e.population().isPresent() && e.population().getAsDouble() < rules.minimumPopulation()) {
-        return String.format(locale, "minder dan %,.0f inwoners (%,.0f)", rules.minimumPopulation(),
+        return String.format(locale, w("drugMonitorReport.reason.below"), rules.minimumPopulation(),
             e.population().getAsDouble());
       }
-      return e.population().isEmpty() ? "geen inwonertal" : "komt niet in aanmerking";
+      return w(e.population().isEmpty() ? "drugMonitorReport.reason.no.population" : "drugMonitorReport.reason.not.eligible");
     }
     if (e.score().isEmpty()) {
-      return "geen score (een indicator ontbreekt)";
+      return w("drugMonitorReport.reason.no.score");
     }
     return e.eligibleRank().isPresent()
-        ? String.format(locale, "rang %d onder wie in aanmerking komt, na de %d plaatsen", e.eligibleRank().getAsInt(),
-            rules.size())
-        : "niet geselecteerd";
+        ? String.format(locale, w("drugMonitorReport.reason.rank"), e.eligibleRank().getAsInt(), rules.size())
+        : w("drugMonitorReport.reason.not.selected");
   }
 
   /** The text with its first letter in capitals. */
@@ -795,10 +747,10 @@ public final class DrugMonitorReport {
       return String.join("; ", items);
     };
     if (!rules.inclusions().isEmpty()) {
-      sb.append(t(" Always included: ", " Altijd opgenomen: ")).append(named.apply(rules.inclusions())).append('.');
+      sb.append(w("drugMonitorReport.always.included")).append(named.apply(rules.inclusions())).append('.');
     }
     if (!rules.exclusions().isEmpty()) {
-      sb.append(t(" Excluded: ", " Uitgesloten: ")).append(named.apply(rules.exclusions())).append('.');
+      sb.append(w("drugMonitorReport.excluded")).append(named.apply(rules.exclusions())).append('.');
     }
     return sb.toString();
   }
@@ -812,29 +764,20 @@ public final class DrugMonitorReport {
     MetaAnalysis meta = from(userEffects.map(UserEffects::name), () -> MetaAnalysis.fromCounts(ue.table(), ue.study(),
         ue.eventsTreated(), ue.totalTreated(), ue.eventsControl(), ue.totalControl(), Measure.RR, MetaMethod.REML, level));
     b.add(new Report.Paragraph(userEffects.isPresent()
-        ? String.format(locale, t("Events among participants of an intervention and a comparison group in %d studies (%s), "
-            + "pooled as risk ratios with a random-effects model (REML).", "Gebeurtenissen onder deelnemers aan een "
-            + "interventie en een vergelijkingsgroep in %d studies (%s), gepoold als risicoratio's met een random-effectsmodel "
-            + "(REML)."), meta.studies().size(), ue.name())
-        : t("Re-offending within two years among participants of an intervention and a comparison "
-        + "group in each municipality (synthetic cohorts with a true risk ratio of 0.75), pooled with a random-effects "
-        + "model (REML).", "Recidive binnen twee jaar onder deelnemers aan een interventie en een vergelijkingsgroep per "
-        + "gemeente (synthetische cohorten met een werkelijke risicoratio van 0,75), gepoold met een random-effectsmodel (REML).")));
+        ? String.format(locale, w("drugMonitorReport.events.among.participants.of.an.intervention.and"), meta.studies().size(), ue.name())
+        : w("drugMonitorReport.re.offending.within.two.years.among.participants")));
     List<List<Cell>> rows = new ArrayList<>();
     for (MetaAnalysis.Study s : meta.studies()) {
       MetaAnalysis.Interval ci = s.interval(meta.level());
       rows.add(List.of(Cell.of(s.label()), ratio(Math.exp(s.yi()), Math.exp(ci.lower()), Math.exp(ci.upper())),
           number("%.1f%%", 100 * s.weight())));
     }
-    meta.ratio().ifPresent(r -> rows.add(List.of(Cell.of(t("pooled (REML)", "gepoold (REML)")),
+    meta.ratio().ifPresent(r -> rows.add(List.of(Cell.of(w("drugMonitorReport.pooled.reml")),
         ratio(r.estimate(), r.ciLower(), r.ciUpper()), number("%.0f%%", 100))));
-    b.add(new Report.TableBlock("meta-analysis", t("Risk ratio of re-offending by municipality and pooled",
-        "Risicoratio van recidive per gemeente en gepoold"), List.of(t("municipality", "gemeente"), "RR (" + ci() + ")",
-        t("weight", "gewicht")), rows, String.format(locale, "I² = %.0f%%, τ² = %.4f, Q = %.2f (%s).",
+    b.add(new Report.TableBlock("meta-analysis", w("drugMonitorReport.risk.ratio.of.re.offending.by.municipality.and.p"), List.of(w("drugMonitorReport.municipality"), "RR (" + ci() + ")",
+        w("drugMonitorReport.weight")), rows, String.format(locale, "I² = %.0f%%, τ² = %.4f, Q = %.2f (%s).",
         100 * meta.i2(), meta.tau2(), meta.q(), Messages.of(locale).pValue(meta.qP()))));
-    b.add(new Report.FigureBlock("forest", t("Forest plot: risk ratio per municipality (square size = weight), pooled "
-        + "estimate (diamond) and prediction interval (line below).", "Forestplot: risicoratio per gemeente (grootte van "
-        + "het vierkant = gewicht), gepoolde schatting (ruit) en predictie-interval (lijn eronder)."),
+    b.add(new Report.FigureBlock("forest", w("drugMonitorReport.forest.plot.risk.ratio.per.municipality.square.s"),
         Figure.of(ForestChart.of(meta, locale))));
     UserCohorts uc = userCohorts.orElseGet(() -> new UserCohorts("", Datasets.table("cohorts")));
     List<SurvivalCurve> curves = from(userCohorts.map(UserCohorts::name),
@@ -843,49 +786,37 @@ public final class DrugMonitorReport {
     List<List<Cell>> km = new ArrayList<>();
     for (SurvivalCurve c : curves) {
       km.add(List.of(Cell.of(c.group()), count(c.n()), count(c.events()),
-          c.median().isPresent() ? number("%.0f", c.median().getAsDouble()) : Cell.of(t("not reached", "niet bereikt")),
+          c.median().isPresent() ? number("%.0f", c.median().getAsDouble()) : Cell.of(w("drugMonitorReport.not.reached")),
           survivalAt(c, 365), survivalAt(c, 729)));
     }
-    b.add(new Report.TableBlock("survival", t("Time to re-offence (Kaplan–Meier): share without re-offence (%) after one "
-        + "and two years", "Tijd tot recidive (Kaplan–Meier): aandeel zonder recidive (%) na één en twee jaar"),
-        List.of(t("group", "groep"), "n", t("re-offences", "recidives"), t("median (days)", "mediaan (dagen)"),
-            t("1 year", "1 jaar"), t("2 years", "2 jaar")), km,
-        String.format(locale, t("Log-rank test: χ² = %.2f, df = %d, %s.", "Logranktoets: χ² = %.2f, df = %d, %s."),
+    b.add(new Report.TableBlock("survival", w("drugMonitorReport.time.to.re.offence.kaplan.meier.share.without.re"),
+        List.of(w("drugMonitorReport.group"), "n", w("drugMonitorReport.re.offences"), w("drugMonitorReport.median.days"),
+            w("drugMonitorReport.1.year"), w("drugMonitorReport.2.years")), km,
+        String.format(locale, w("drugMonitorReport.log.rank.test.2f.df.d.s"),
             lr.chisq(), lr.df(), Messages.of(locale).pValue(lr.p()))));
-    b.add(new Report.FigureBlock("survival", String.format(locale, t("Kaplan–Meier curves with %s%% confidence bands, "
-        + "censoring ticks and the number at risk.", "Kaplan–Meiercurves met %s%%-betrouwbaarheidsbanden, "
-        + "censureringsstreepjes en het aantal at risk."), pct),
-        SurvivalChart.of(curves, t("days since start", "dagen sinds start"), locale)));
+    b.add(new Report.FigureBlock("survival", String.format(locale, w("drugMonitorReport.kaplan.meier.curves.with.s.confidence.bands.cens"), pct),
+        SurvivalChart.of(curves, w("drugMonitorReport.days.since.start"), locale)));
     UserPanel up = userPanel.orElseGet(() -> new UserPanel("", Datasets.table("panel")));
     DiffInDiff did = from(userPanel.map(UserPanel::name), () -> DiffInDiff.fit(up.table(), up.unit(), up.treated(), up.period(),
         up.outcome(), level));
-    String outcome = up.outcomeLabel().isBlank() ? t("registered incidents per 1,000", "geregistreerde incidenten per 1.000")
+    String outcome = up.outcomeLabel().isBlank() ? w("drugMonitorReport.registered.incidents.per.1.000")
         : up.outcomeLabel();
-    String units = userPanel.isPresent() ? t("units", "eenheden") : "wijken";
-    String unit = userPanel.isPresent() ? t("unit", "eenheid") : "wijk";
-    b.add(new Report.Paragraph(String.format(locale, t("Difference in differences for %d %s (treated vs "
-        + "comparison), %s: effect %+.2f (%s %+.2f to %+.2f), cluster-robust standard "
-        + "errors by %s. Parallel trends before the start: %s.", "Verschil in verschillen voor %d %s (aanpak vs "
-        + "vergelijking), %s: effect %+.2f (%s %+.2f tot %+.2f), "
-        + "clusterrobuuste standaardfouten per %s. Parallelle trends vóór de start: %s."), did.clusters(), units, outcome,
+    String units = userPanel.isPresent() ? w("drugMonitorReport.units") : "wijken";
+    String unit = userPanel.isPresent() ? w("drugMonitorReport.unit") : "wijk";
+    b.add(new Report.Paragraph(String.format(locale, w("drugMonitorReport.difference.in.differences.for.d.s.treated.vs.com"), did.clusters(), units, outcome,
         did.effect().estimate(), ci(), did.ciLower(), did.ciUpper(), unit, did.preTrend().map(c -> String.format(locale,
-            t("slope difference %+.3f (%s)", "verschil in helling %+.3f (%s)"), c.estimate(), Messages.of(locale).pValue(c.p())))
+            w("drugMonitorReport.slope.difference.3f.s"), c.estimate(), Messages.of(locale).pValue(c.p())))
             .orElse(did.preTrendNote()))));
-    b.add(new Report.FigureBlock("did", String.format(locale, t("Mean %s in treated and comparison %s by period, with the "
-        + "counterfactual for the treated %s.", "Gemiddelde %s in aanpak- en vergelijkings%s per periode, met de "
-        + "contrafeitelijke lijn voor de aanpak%s."), outcome, units, units),
-        Figure.of(DidChart.of(did, up.outcomeLabel().isBlank() ? t("incidents per 1,000", "incidenten per 1.000")
+    b.add(new Report.FigureBlock("did", String.format(locale, w("drugMonitorReport.mean.s.in.treated.and.comparison.s.by.period.wit"), outcome, units, units),
+        Figure.of(DidChart.of(did, up.outcomeLabel().isBlank() ? w("drugMonitorReport.incidents.per.1.000")
             : up.outcomeLabel(), locale))));
-    method(t("Meta-analysis (table and forest plot)", "Meta-analyse (tabel en forestplot)"), t("log risk ratio (escalc), REML "
-        + "random effects, prediction interval", "log-risicoratio (escalc), REML random effects, predictie-interval"),
-        "R metafor (9e-13)", userEffects.isPresent() ? ue.name() : t("synthetic cohorts, seed 20240101",
-            "synthetische cohorten, seed 20240101"));
-    method(t("Survival (table and curves)", "Overleving (tabel en curves)"), t("Kaplan–Meier, Greenwood, log interval; log-rank",
-        "Kaplan–Meier, Greenwood, log-interval; logrank"), "R survival (9e-13)", userCohorts.isPresent() ? uc.name()
-            : t("synthetic cohorts", "synthetische cohorten"));
-    method(t("Difference in differences (figure)", "Verschil in verschillen (figuur)"), t("OLS with CR1 cluster-robust errors by unit", "OLS met CR1 clusterrobuuste fouten per eenheid"),
-        "R lm + sandwich formula (9e-13)", userPanel.isPresent() ? up.name() : t("synthetic wijk panel", "synthetisch wijkpanel"));
-    return new Report.Section("outcomes", t("Intervention outcomes", "Uitkomsten van interventies"), b);
+    method(w("drugMonitorReport.meta.analysis.table.and.forest.plot"), w("drugMonitorReport.log.risk.ratio.escalc.reml.random.effects.predic"),
+        "R metafor (9e-13)", userEffects.isPresent() ? ue.name() : w("drugMonitorReport.synthetic.cohorts.seed.20240101"));
+    method(w("drugMonitorReport.survival.table.and.curves"), w("drugMonitorReport.kaplan.meier.greenwood.log.interval.log.rank"), "R survival (9e-13)", userCohorts.isPresent() ? uc.name()
+            : w("drugMonitorReport.synthetic.cohorts"));
+    method(w("drugMonitorReport.difference.in.differences.figure"), w("drugMonitorReport.ols.with.cr1.cluster.robust.errors.by.unit"),
+        "R lm + sandwich formula (9e-13)", userPanel.isPresent() ? up.name() : w("drugMonitorReport.synthetic.wijk.panel"));
+    return new Report.Section("outcomes", w("drugMonitorReport.intervention.outcomes.2"), b);
   }
 
   /** S(t) with its interval in %, or a dash when the group was not followed up to {@code t}. */
@@ -907,14 +838,8 @@ public final class DrugMonitorReport {
       rows.add(List.of(Cell.of(m[0]), Cell.of(m[1]), Cell.of(m[2]), Cell.of(m[3])));
     }
     List<Report.Block> b = new ArrayList<>();
-    b.add(new Report.Paragraph(t("Every estimator in dmstat is tested against an established implementation; the column "
-        + "'checked against' gives the reference and the largest relative difference found. Formulas and references are in "
-        + "the javadoc of each class. Published figures: Trimbos-instituut/WODC, Nationale Drug Monitor; CBS (Bron: CBS).",
-        "Elke schatter in dmstat is getoetst aan een gevestigde implementatie; de kolom 'getoetst aan' noemt de referentie en "
-        + "het grootste relatieve verschil. Formules en referenties staan in de javadoc van elke klasse. Gepubliceerde "
-        + "cijfers: Trimbos-instituut/WODC, Nationale Drug Monitor; CBS (Bron: CBS).")));
-    b.add(new Report.TableBlock("methods", t("Methods and sources", "Methoden en bronnen"), List.of(t("table or figure",
-        "tabel of figuur"), t("method", "methode"), t("checked against", "getoetst aan"), t("data", "data")), rows, ""));
-    return new Report.Section("methods", t("Methods and sources", "Methoden en bronnen"), b);
+    b.add(new Report.Paragraph(w("drugMonitorReport.every.estimator.in.dmstat.is.tested.against.an.e")));
+    b.add(new Report.TableBlock("methods", w("drugMonitorReport.methods.and.sources.2"), List.of(w("drugMonitorReport.table.or.figure"), w("drugMonitorReport.method"), w("drugMonitorReport.checked.against"), w("drugMonitorReport.data.2")), rows, ""));
+    return new Report.Section("methods", w("drugMonitorReport.methods.and.sources.2"), b);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.dmstat.charts.report;
 
+import io.github.dmstat.charts.Words;
 import io.github.dmstat.charts.XmlText;
 import io.github.dmstat.charts.Export;
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class HtmlReport {
   public static String html(Report r, RenderedFigures rendered) {
     boolean nl = "nl".equals(r.locale().getLanguage());
     StringBuilder sb = new StringBuilder(1 << 16);
-    sb.append("<!DOCTYPE html>\n<html lang=\"").append(nl ? "nl" : "en").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+    sb.append("<!DOCTYPE html>\n<html lang=\"").append(Words.of(nl).get("htmlReport.en")).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append(r.author().isBlank() ? "" : "<meta name=\"author\" content=\"" + esc(r.author()) + "\">\n")
         .append("<title>").append(esc(r.title())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
@@ -72,16 +73,14 @@ public final class HtmlReport {
           sb.append("<figure id=\"fig-").append(f.id()).append("\" class=\"chart\">\n")
               .append(inlineSvg(rendered == null ? Export.svgText(f.figure()) : rendered.svg(f.id()), f.caption()))
               .append("\n<figcaption>")
-              .append(nl ? "Figuur " : "Figure ").append(figureNo).append(". ").append(esc(f.caption()))
+              .append(Words.of(nl).get("htmlReport.figure")).append(figureNo).append(". ").append(esc(f.caption()))
               .append(" <a href=\"figures/").append(f.id()).append(".png\">PNG</a> · <a href=\"figures/").append(f.id())
               .append(".svg\">SVG</a></figcaption>\n</figure>\n");
         }
       }
       sb.append("</section>\n");
     }
-    sb.append("</main>\n<footer><p>").append(esc(nl
-        ? "Gemaakt met dmstat. Onderdrukte cellen (.) hebben te weinig waarnemingen en worden nergens getoond; * = onbetrouwbaar."
-        : "Made with dmstat. Suppressed cells (.) have too few observations and are shown nowhere; * = unreliable."))
+    sb.append("</main>\n<footer><p>").append(esc(Words.of(nl).get("htmlReport.made.with.dmstat.suppressed.cells.have.too.few.o")))
         .append(r.footer().isEmpty() ? "" : " " + esc(r.footer()))
         .append("</p></footer>\n</body>\n</html>\n");
     return sb.toString();
@@ -89,7 +88,7 @@ public final class HtmlReport {
 
   private static void table(StringBuilder sb, Report.TableBlock t, int no, boolean nl) {
     sb.append("<div class=\"table\" id=\"tab-").append(t.id()).append("\"><table>\n<caption>")
-        .append(nl ? "Tabel " : "Table ").append(no).append(". ").append(esc(t.caption()))
+        .append(Words.of(nl).get("htmlReport.table")).append(no).append(". ").append(esc(t.caption()))
         .append(" <a href=\"tables/").append(t.id()).append(".csv\">CSV</a></caption>\n<thead><tr>");
     for (String h : t.header()) {
       sb.append("<th>").append(esc(h)).append("</th>");
@@ -100,11 +99,11 @@ public final class HtmlReport {
       for (Report.Cell c : row) {
         switch (c.status()) {
           case SUPPRESSED:
-            sb.append("<td class=\"suppressed\" title=\"").append(nl ? "onderdrukt" : "suppressed").append("\">")
+            sb.append("<td class=\"suppressed\" title=\"").append(Words.of(nl).get("htmlReport.suppressed")).append("\">")
                 .append(Report.SUPPRESSED_MARK).append("</td>");
             break;
           case UNRELIABLE:
-            sb.append("<td class=\"unreliable\" title=\"").append(nl ? "onbetrouwbaar" : "unreliable").append("\">")
+            sb.append("<td class=\"unreliable\" title=\"").append(Words.of(nl).get("htmlReport.unreliable")).append("\">")
                 .append(esc(c.text())).append("*</td>");
             break;
           default:
@@ -117,12 +116,10 @@ public final class HtmlReport {
     sb.append("</tbody></table>\n");
     StringBuilder notes = new StringBuilder(t.note());
     if (t.hasUnreliable()) {
-      notes.append(notes.length() > 0 ? " " : "").append(nl ? "* onbetrouwbaar (kleine steekproef of grote relatieve fout)."
-          : "* unreliable (small sample or large relative error).");
+      notes.append(notes.length() > 0 ? " " : "").append(Words.of(nl).get("htmlReport.unreliable.small.sample.or.large.relative.error"));
     }
     if (t.hasSuppressed()) {
-      notes.append(notes.length() > 0 ? " " : "").append(nl ? ". onderdrukt: te weinig waarnemingen."
-          : ". suppressed: too few observations.");
+      notes.append(notes.length() > 0 ? " " : "").append(Words.of(nl).get("htmlReport.suppressed.too.few.observations"));
     }
     if (notes.length() > 0) {
       sb.append("<p class=\"note\">").append(esc(notes.toString())).append("</p>\n");

@@ -1,5 +1,6 @@
 package io.github.dmstat.charts.report;
 
+import io.github.dmstat.charts.Words;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -240,7 +241,7 @@ public final class PdfReport {
     float line = size * 1.25f;
     float row = size * 1.6f;
     need(row * 3 + 14);
-    for (String text : wrap((nl ? "Tabel " : "Table ") + no + ". " + t.caption(), bold, 9.5f, WIDTH)) {
+    for (String text : wrap((Words.of(nl).get("pdfReport.table")) + no + ". " + t.caption(), bold, 9.5f, WIDTH)) {
       text(bold, 9.5f, text, MARGIN, y - 10);
       y -= 13;
     }
@@ -272,10 +273,10 @@ public final class PdfReport {
     }
     StringBuilder notes = new StringBuilder(t.note());
     if (t.hasUnreliable()) {
-      notes.append(notes.length() > 0 ? " " : "").append(nl ? "* onbetrouwbaar." : "* unreliable.");
+      notes.append(notes.length() > 0 ? " " : "").append(Words.of(nl).get("pdfReport.unreliable"));
     }
     if (t.hasSuppressed()) {
-      notes.append(notes.length() > 0 ? " " : "").append(nl ? ". onderdrukt: te weinig waarnemingen." : ". suppressed: too few observations.");
+      notes.append(notes.length() > 0 ? " " : "").append(Words.of(nl).get("pdfReport.suppressed.too.few.observations"));
     }
     y -= 4;
     if (notes.length() > 0) {
@@ -350,7 +351,7 @@ public final class PdfReport {
     cs.drawForm(form);
     cs.restoreGraphicsState();
     y -= h + 4;
-    for (String line : wrap((nl ? "Figuur " : "Figure ") + no + ". " + f.caption(), regular, 8.5f, WIDTH)) {
+    for (String line : wrap((Words.of(nl).get("pdfReport.figure")) + no + ". " + f.caption(), regular, 8.5f, WIDTH)) {
       need(12);
       text(regular, 8.5f, line, MARGIN, y - 9);
       y -= 11;

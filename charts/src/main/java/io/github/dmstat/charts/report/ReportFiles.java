@@ -1,5 +1,6 @@
 package io.github.dmstat.charts.report;
 
+import io.github.dmstat.charts.Words;
 import io.github.dmstat.core.io.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,8 +75,8 @@ public final class ReportFiles {
       String h = t.header().get(c);
       header.add(h);
       if (interval[c]) {
-        header.add(h + (nl ? " ondergrens" : " lower"));
-        header.add(h + (nl ? " bovengrens" : " upper"));
+        header.add(h + (Words.of(nl).get("reportFiles.lower")));
+        header.add(h + (Words.of(nl).get("reportFiles.upper")));
       }
       if (status[c]) {
         header.add(h + " status");
@@ -120,9 +121,9 @@ public final class ReportFiles {
 
   private static String statusWord(Report.Status s, boolean nl) {
     switch (s) {
-      case UNRELIABLE: return nl ? "onbetrouwbaar" : "unreliable";
-      case SUPPRESSED: return nl ? "onderdrukt" : "suppressed";
-      default: return nl ? "betrouwbaar" : "reliable";
+      case UNRELIABLE: return Words.of(nl).get("reportFiles.unreliable");
+      case SUPPRESSED: return Words.of(nl).get("reportFiles.suppressed");
+      default: return Words.of(nl).get("reportFiles.reliable");
     }
   }
 }
