@@ -184,18 +184,28 @@ public final class DrugMonitorReport {
    * A user's survey: its table (named for messages), design and age column, and for a trend
    * figure the surveys of several years (empty: no trend figure) with the same columns.
    */
-  public record UserSurvey(String name, Table table, DesignSpec design, String ageColumn, List<SurveyYear> trend) {
+  public record UserSurvey(String name, Table table, DesignSpec design, String ageColumn, List<SurveyYear> trend,
+      Map<String, String> domains) {
+    /** The domain roles: {@code age-group} and {@code sex} (cannabis by age group and sex), {@code region} (15–17-year-olds by region). */
+    public static final List<String> DOMAINS = List.of("age-group", "sex", "region");
+
     public UserSurvey {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(design, "design");
       Objects.requireNonNull(ageColumn, "ageColumn");
       trend = List.copyOf(trend);
+      domains = Map.copyOf(domains);
+      for (String role : domains.keySet()) {
+        if (!DOMAINS.contains(role)) {
+          throw new IllegalArgumentException("domain role '" + role + "': expected one of " + DOMAINS);
+        }
+      }
     }
 
-    /** A survey without a trend. */
+    /** A survey without a trend, with the embedded dataset's domain columns (agegroup, sex, stratum as region). */
     public UserSurvey(String name, Table table, DesignSpec design, String ageColumn) {
-      this(name, table, design, ageColumn, List.of());
+      this(name, table, design, ageColumn, List.of(), Map.of("age-group", "agegroup", "sex", "sex", "region", "stratum"));
     }
   }
 
@@ -496,12 +506,17 @@ public final class DrugMonitorReport {
         Figure.of(PrevalenceChart.keyFigures(k, locale))));
     method(w("drugMonitorReport.key.figures.table.and.figure"), w("drugMonitorReport.weighted.proportion.taylor.linearisation.logit.i"), "R survey 4.1.1 (1e-8)", source);
 
-    if (survey.columnNames().contains("cannabis_last_year") && survey.columnNames().contains("agegroup")
-        && survey.columnNames().contains("sex")) {
-      PrevalenceTable byAgeSex = est.estimate(survey, design, "cannabis_last_year", "agegroup", "sex");
+    Map<String, String> domains = user.map(UserSurvey::domains)
+        .orElse(Map.of("age-group", "agegroup", "sex", "sex", "region", "stratum"));
+    String ageGroup = domains.getOrDefault("age-group", "");
+    String sex = domains.getOrDefault("sex", "");
+    String region = domains.getOrDefault("region", "");
+    if (survey.columnNames().contains("cannabis_last_year") && survey.columnNames().contains(ageGroup)
+        && survey.columnNames().contains(sex)) {
+      PrevalenceTable byAgeSex = est.estimate(survey, design, "cannabis_last_year", ageGroup, sex);
       List<List<Cell>> r2 = new ArrayList<>();
       for (PrevalenceEstimate e : byAgeSex.estimates()) {
-        r2.add(List.of(Cell.of(e.group().get("agegroup")), Cell.of(e.group().get("sex")), count(e.n()),
+        r2.add(List.of(Cell.of(e.group().get(ageGroup)), Cell.of(e.group().get(sex)), count(e.n()),
             cell(e), e.value().flatMap(v -> v.designEffect().isPresent()
                 ? Optional.of(number("%.2f", v.designEffect().getAsDouble())) : Optional.empty())
                 .orElse(e.value().isEmpty() ? Cell.suppressed() : Cell.of(""))));
@@ -512,14 +527,14 @@ public final class DrugMonitorReport {
       b.add(new Report.FigureBlock("cannabis-age-sex", w("drugMonitorReport.cannabis.use.last.year.by.age.group.and.sex.2"), Figure.of(PrevalenceChart.of(byAgeSex, w("drugMonitorReport.cannabis.use.last.year.by.age.group.and.sex.3"), locale))));
     }
 
-    if (survey.columnNames().contains("stratum") && survey.columnNames().contains("cannabis_last_year")) {
+    if (survey.columnNames().contains(region) && survey.columnNames().contains("cannabis_last_year")) {
       Table young = survey.where(survey.numberColumn(age).isBetweenInclusive(15, 17));
       if (young.rowCount() > 0) {
         PrevalenceTable regions = est.estimate(young, design.withLonelyPsu(io.github.dmstat.core.survey.LonelyPsu.ADJUST),
-            "cannabis_last_year", "stratum");
+            "cannabis_last_year", region);
         List<List<Cell>> r3 = new ArrayList<>();
         for (PrevalenceEstimate e : regions.estimates()) {
-          r3.add(List.of(Cell.of(e.group().get("stratum")), count(e.n()), cell(e)));
+          r3.add(List.of(Cell.of(e.group().get(region)), count(e.n()), cell(e)));
         }
         b.add(new Report.TableBlock("young-by-region", w("drugMonitorReport.cannabis.use.last.year.among.15.17.year.olds.by"), List.of(w("drugMonitorReport.region"), "n", w("drugMonitorReport.prevalence") + " (" + ci() + ")"),
             r3, w("drugMonitorReport.estimated.within.the.15.17.year.olds.only.a.subs")));

@@ -189,7 +189,27 @@ public final class ReportSpec {
     Sections out = new Sections();
     if (s.has("prevalence")) {
       Node p = s.child("prevalence");
-      p.object(with(DATA_KEYS, "weight", "strata", "psu", "fpc", "lonely-psu", "age", "trend"));
+      p.object(with(DATA_KEYS, "weight", "strata", "psu", "fpc", "lonely-psu", "age", "trend", "outcomes", "age-group",
+          "sex", "region"));
+      // the user's outcome columns under the names the report knows (cannabis_last_year ...)
+      Map<String, String> renames = new LinkedHashMap<>();
+      if (p.has("outcomes")) {
+        Node oc = p.child("outcomes");
+        oc.object(null);
+        for (Iterator<String> it = oc.node.fieldNames(); it.hasNext(); ) {
+          String column = it.next();
+          String indicator = oc.text(column);
+          if (!knownIndicators().contains(indicator)) {
+            throw oc.child(column).fail("expected an indicator like cannabis_last_year (substance_period), got '"
+                + indicator + "'");
+          }
+          renames.put(column, indicator);
+        }
+      }
+      Map<String, String> domains = new LinkedHashMap<>();
+      for (String role : DrugMonitorReport.UserSurvey.DOMAINS) {
+        p.optionalText(role).ifPresent(c -> domains.put(role, c));
+      }
       String weight = p.text("weight");
       DesignSpec design = DesignSpec.weights(weight);
       if (p.has("strata")) {
@@ -229,7 +249,8 @@ public final class ReportSpec {
         for (RecallPeriod period : RecallPeriod.values()) {
           Indicator.columns(period).forEach(c -> outcomes.put(c, ColumnType.FLAG));
         }
-        Table survey = Csv.read(file, ro, outcomes);
+        renames.keySet().forEach(c -> outcomes.put(c, ColumnType.FLAG));
+        Table survey = rename(Csv.read(file, ro, outcomes), renames, name(file));
         List<DrugMonitorReport.SurveyYear> trend = new ArrayList<>();
         if (yearColumn.isPresent()) {
           trend = byYear(survey, yearColumn.get(), name(file));
@@ -239,9 +260,10 @@ public final class ReportSpec {
         for (Node f : yearFiles) {
           Path yf = f.file(base, "data");
           ReadOptions yo = f.has("reading") ? readOptions(f.child("reading"), ro) : ro;
-          trend.add(new DrugMonitorReport.SurveyYear(f.integer("year"), name(yf), Csv.read(yf, yo, outcomes)));
+          trend.add(new DrugMonitorReport.SurveyYear(f.integer("year"), name(yf), rename(Csv.read(yf, yo, outcomes), renames,
+              name(yf))));
         }
-        out.survey = new DrugMonitorReport.UserSurvey(name(file), survey, design, age, trend);
+        out.survey = new DrugMonitorReport.UserSurvey(name(file), survey, design, age, trend, domains);
       }
     }
     if (s.has("concentration")) {
@@ -374,6 +396,31 @@ public final class ReportSpec {
       }
     }
     return out;
+  }
+
+  /** Every indicator column name the report knows: {@code <substance>_<period>}. */
+  private static Set<String> knownIndicators() {
+    Set<String> out = new TreeSet<>();
+    for (RecallPeriod period : RecallPeriod.values()) {
+      out.addAll(Indicator.columns(period));
+    }
+    return out;
+  }
+
+  /** The table with columns renamed ({@code from -> to}); a missing column is an error naming the file. */
+  private static Table rename(Table t, Map<String, String> renames, String file) {
+    for (Map.Entry<String, String> e : renames.entrySet()) {
+      if (!t.columnNames().contains(e.getKey())) {
+        throw new IllegalArgumentException(file + ": no column '" + e.getKey() + "' (sections.prevalence.outcomes); columns: "
+            + t.columnNames());
+      }
+      if (!e.getKey().equals(e.getValue()) && t.columnNames().contains(e.getValue())) {
+        throw new IllegalArgumentException(file + ": column '" + e.getValue() + "' exists and '" + e.getKey()
+            + "' would be renamed to it (sections.prevalence.outcomes)");
+      }
+      t.column(e.getKey()).setName(e.getValue());
+    }
+    return t;
   }
 
   /** The rows of each year (a whole number in {@code column}), in year order. */

@@ -188,6 +188,31 @@ class ReportSpecTest {
         .getMessage());
   }
 
+  @Test
+  void theUsersOwnOutcomeAndDomainColumnsGiveTheSameTablesAsTheEmbeddedNames() throws IOException {
+    // the embedded adult survey with Dutch column names
+    tech.tablesaw.api.Table t = Datasets.table("adults").copy();
+    t.column("cannabis_last_year").setName("cannabis_jaar");
+    t.column("agegroup").setName("leeftijdsgroep");
+    t.column("sex").setName("geslacht");
+    t.column("stratum").setName("regio");
+    try (Writer w = Files.newBufferedWriter(dir.resolve("enquete.csv"))) {
+      Csv.write(w, t);
+    }
+    var d = Datasets.design("adults").orElseThrow();
+    String yaml = "sections:\n  prevalence:\n    data: enquete.csv\n    weight: " + d.weight() + "\n    strata: regio\n"
+        + "    psu: " + d.psu().orElseThrow() + "\n    outcomes: {cannabis_jaar: cannabis_last_year}\n"
+        + "    age-group: leeftijdsgroep\n    sex: geslacht\n    region: regio\n";
+    Path spec = Files.writeString(dir.resolve("report.yaml"), yaml);
+    Report own = DrugMonitorReport.build(ReportSpec.read(spec).options(), Progress.none());
+    Report embedded = DrugMonitorReport.build(DrugMonitorReport.Options.defaults(), Progress.none());
+    for (String id : List.of("key-figures", "cannabis-age-sex", "young-by-region")) {
+      assertEquals(table(embedded, id).rows(), table(own, id).rows(), id);
+    }
+    assertTrue(bad(yaml.replace("cannabis_last_year}", "cannabis_jaar}")).getMessage()
+        .contains("sections.prevalence.outcomes.cannabis_jaar: expected an indicator like cannabis_last_year"));
+  }
+
   private static Report.FigureBlock figure(Report r, String id) {
     return r.figures().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError("no " + id));
   }
