@@ -85,4 +85,52 @@ public interface Figure {
       }
     };
   }
+
+  /**
+   * The figure with a source line under it ("Data: survey.csv · Bron: CBS"), so that the
+   * picture names its source wherever it is used; 11 px grey, the figure 18 px taller.
+   */
+  public static Figure withSource(Figure figure, String source) {
+    Objects.requireNonNull(figure, "figure");
+    Objects.requireNonNull(source, "source");
+    if (source.isBlank()) {
+      return figure;
+    }
+    return new Figure() {
+      @Override
+      public int width() {
+        return figure.width();
+      }
+
+      @Override
+      public int height() {
+        return figure.height() + 18;
+      }
+
+      @Override
+      public String title() {
+        return figure.title();
+      }
+
+      @Override
+      public void paint(Graphics2D g) {
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, width(), height());
+        figure.paint(g);
+        g.setColor(new java.awt.Color(90, 90, 90));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        java.awt.FontMetrics fm = g.getFontMetrics();
+        String text = source;
+        while (text.length() > 1 && fm.stringWidth(text) > width() - 16) {
+          text = text.substring(0, text.length() - 2) + "…";
+        }
+        g.drawString(text, 8, figure.height() + 13);
+      }
+
+      @Override
+      public List<Tooltip> tooltips() {
+        return figure.tooltips();
+      }
+    };
+  }
 }

@@ -415,6 +415,29 @@ public final class DrugMonitorReport {
     sections.add(r.outcomes(o.effects(), o.cohorts(), o.panel()));
     progress.step(r.w("drugMonitorReport.methods.and.sources"));
     sections.add(r.methodsSection());
+    // every figure names its data (and the spec's source lines) under it
+    String example = r.w("drugMonitorReport.source.example");
+    String extra = o.sources().isEmpty() ? "" : " · " + String.join(" · ", o.sources());
+    Map<String, String> data = new HashMap<>();
+    data.put("prevalence", o.survey().map(UserSurvey::name).orElse(example));
+    data.put("concentration", o.areas().map(UserAreas::name).orElse(example));
+    data.put("selection", o.municipalities().map(UserSelection::name).orElse(example));
+    data.put("forest", o.effects().map(UserEffects::name).orElse(example));
+    data.put("survival", o.cohorts().map(UserCohorts::name).orElse(example));
+    data.put("did", o.panel().map(UserPanel::name).orElse(example));
+    for (int i = 0; i < sections.size(); i++) {
+      Report.Section sec = sections.get(i);
+      List<Report.Block> blocks = new ArrayList<>();
+      for (Report.Block b : sec.blocks()) {
+        if (b instanceof Report.FigureBlock f) {
+          String source = data.getOrDefault(f.id(), data.getOrDefault(sec.id(), example));
+          b = new Report.FigureBlock(f.id(), f.caption(),
+              Figure.withSource(f.figure(), r.w("drugMonitorReport.source.data") + " " + source + extra));
+        }
+        blocks.add(b);
+      }
+      sections.set(i, new Report.Section(sec.id(), sec.heading(), blocks));
+    }
     String title = o.title().isBlank() ? r.w("drugMonitorReport.drug.monitor.report") : o.title();
     List<String> own = new ArrayList<>();
     o.survey().ifPresent(x -> own.add(x.name()));
