@@ -60,7 +60,7 @@ final class CategoryLabels extends Annotation {
     }
   }
 
-  /** Rotated labels: 11 px bold, so that 40 of them fit side by side in an 820 px chart. */
+  /** Rotated labels: 11 px bold, so that 40 of them fit side by side in a 700 px chart. */
   static final Font ROTATED_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
 
   /** Rotated labels longer than this are shortened with "…". */

@@ -41,7 +41,7 @@ public interface Figure {
 
   /**
    * The fonts of every chart, set explicitly (XChart's defaults go down to 10 px): title 15 px bold,
-   * axis titles 13 px, tick labels and legend 12 px. With a chart at most 820 px wide, a report
+   * axis titles 13 px, tick labels and legend 12 px. With a chart at most 800 px wide, a report
    * shows it at its own size, so no text of a chart is below 12 px in HTML.
    */
   static void fonts(Chart<?, ?> chart) {

@@ -70,7 +70,7 @@ public final class ForestChart {
     hi = Math.max(hi, none);
     String measure = m.measure().map(Object::toString).orElse(msg.w("forestChart.effect"));
     int height = Math.max(360, 120 + 32 * (k + 2));
-    XYChart chart = new XYChartBuilder().width(820).height(height)
+    XYChart chart = new XYChartBuilder().width(700).height(height)
         .title(msg.w("forestChart.meta.analysis") + measure + ", " + m.method())
         .xAxisTitle(measure + (ratio ? msg.w("forestChart.log.scale") : "")
             + String.format(locale, "   I² = %.0f%%, τ² = %.3g", 100 * m.i2(), m.tau2())).yAxisTitle("").build();

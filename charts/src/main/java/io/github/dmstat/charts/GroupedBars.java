@@ -48,7 +48,8 @@ final class GroupedBars {
       List<List<Bar>> bars, double scale, Locale locale, Messages msg) {
     int longest = categories.stream().mapToInt(String::length).max().orElse(1);
     int perCategory = Math.max(Math.max(60, 22 * series.size()), 8 * longest + 16);
-    // at most 820 px, so that a report shows it at its own size and a PDF page at 0.6 or more (labels wrap or
+    // at most 820 px, so that a report shows it at its own size and a PDF page at 0.6 or more (at 700 px
+    // twelve categories lose their labels and the legend its room; labels wrap or
     // shorten instead of the chart shrinking)
     int width = Math.max(640, Math.min(820, 140 + categories.size() * perCategory));
     XYChart chart = new XYChartBuilder().width(width).height(480).title(title).xAxisTitle("").yAxisTitle(yTitle).build();

@@ -55,7 +55,7 @@ public final class RankingChart {
         order.putIfAbsent(c.indicator(), order.size());
       }
     }
-    int width = Math.max(700, Math.min(820, 160 + 38 * shown.size()));
+    int width = Math.max(640, Math.min(700, 160 + 38 * shown.size()));
     XYChart chart = new XYChartBuilder().width(width).height(520)
         .title(msg.w("rankingChart.composite.index.ranking.and.contributions"))
         .xAxisTitle(msg.w("rankingChart.green.strip.selected.pale.not.eligible"))
