@@ -13,10 +13,10 @@ import org.knowm.xchart.internal.chartpart.Annotation;
 /**
  * Category labels for an XChart x axis whose categories sit at x = 0, 1, 2, …. XChart thins long
  * custom tick labels, so the x tick labels are hidden and this annotation writes every category
- * label in a strip at the bottom of the plot (below the value {@code base}). Labels are never
- * drawn below 10 px: a label too wide for its place is first shrunk (down to 10 px), then broken
- * onto two lines at a space (else a hyphen or slash), and only then shortened with "…"; rotated
- * labels (11 px) longer than the strip are shortened. The caller reserves the strip by lowering the y axis
+ * label in a strip at the bottom of the plot (below the value {@code base}). Labels across are
+ * 12 px bold: a label too wide for its column is broken onto two lines at a space (else a hyphen
+ * or slash) and only then shortened with "…"; charts whose labels do not fit across write them
+ * rotated ({@link #fitAcross}), 12 px (11 px in narrow columns), shortened when longer than the strip. The caller reserves the strip by lowering the y axis
  * minimum ({@link #strip}).
  */
 final class CategoryLabels extends Annotation {
@@ -47,7 +47,7 @@ final class CategoryLabels extends Annotation {
     java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
-      FontMetrics fm = g.getFontMetrics(ROTATED_FONT);
+      FontMetrics fm = g.getFontMetrics(FLAT_FONT);
       int widest = 0;
       for (String s : labels) {
         String cut = s.length() > MAX_ROTATED ? s.substring(0, MAX_ROTATED - 1) + "…" : s;
@@ -63,11 +63,44 @@ final class CategoryLabels extends Annotation {
   /** Rotated labels: 11 px bold, so that 40 of them fit side by side in a 700 px chart. */
   static final Font ROTATED_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 11);
 
+  /**
+   * The share of its column a label across may take: a browser may draw the SVG text in a wider
+   * font than Java measures, so labels keep a margin.
+   */
+  static final double ROOM = 0.8;
+
+  /** Labels written across: 12 px bold. */
+  static final Font FLAT_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+
+  /**
+   * Whether every label fits across its column ({@code stepPx} wide) at {@link #MIN_SIZE} or more,
+   * on one line or two (broken at a space, hyphen or slash); else the labels are written rotated.
+   */
+  static boolean fitAcross(List<String> labels, double stepPx) {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    try {
+      FontMetrics fm = g.getFontMetrics(FLAT_FONT.deriveFont(MIN_SIZE));
+      for (String s : labels) {
+        int widest = 0;
+        for (String line : fm.stringWidth(s) <= stepPx * ROOM ? new String[] {s} : twoLines(s)) {
+          widest = Math.max(widest, fm.stringWidth(line));
+        }
+        if (widest > stepPx * ROOM) {
+          return false;
+        }
+      }
+      return true;
+    } finally {
+      g.dispose();
+    }
+  }
+
   /** Rotated labels longer than this are shortened with "…". */
   static final int MAX_ROTATED = 20;
 
-  /** The smallest font size a label is drawn at (px). */
-  static final float MIN_SIZE = 10f;
+  /** The smallest font size a label is drawn across at (px): 7 points on a PDF page at 0.6. */
+  static final float MIN_SIZE = 12f;
 
   /**
    * Puts {@code labels} under the x axis of {@code chart}; {@code rotated} writes them vertically
@@ -139,11 +172,13 @@ final class CategoryLabels extends Annotation {
     g.setColor(Color.BLACK);
     double y0 = getYAxisScreenValue(base);
     double step = labels.size() > 1 ? Math.abs(getXAxisScreenValue(1) - getXAxisScreenValue(0)) : 200;
-    Font font = rotated ? ROTATED_FONT : new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    // rotated labels 12 px where the columns are wide enough for them (a PDF page shows a chart at 0.6
+    // or more: 7 points), else 11 px (the ranking's 40 columns, at 0.7 or more)
+    Font font = rotated ? (step >= 17 ? FLAT_FONT : ROTATED_FONT) : FLAT_FONT;
     g.setFont(font);
     FontMetrics fm = g.getFontMetrics();
     int widest = labels.stream().mapToInt(fm::stringWidth).max().orElse(1);
-    double room = step * 0.95;
+    double room = step * ROOM;
     if (!rotated && widest > room) {
       font = font.deriveFont((float) Math.max(MIN_SIZE, 12 * room / widest));
       g.setFont(font);
@@ -167,7 +202,7 @@ final class CategoryLabels extends Annotation {
         String[] lines = twoLines(s);
         for (int l = 0; l < lines.length; l++) {
           String line = fit(lines[l], fm, room);
-          g.drawString(line, (float) (x - fm.stringWidth(line) / 2.0), (float) (y0 + 4 + fm.getAscent() + l * fm.getHeight()));
+          g.drawString(line, (float) (x - fm.stringWidth(line) / 2.0), (float) (y0 + 4 + fm.getAscent() + l * (fm.getHeight() + 3)));
         }
       }
     }

@@ -157,9 +157,28 @@ public final class Export {
   private static void svgTo(Figure figure, OutputStream out) throws IOException {
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     svgRaw(figure, raw);
-    String svg = withTooltips(raw.toString(StandardCharsets.UTF_8), figure.tooltips());
+    String svg = withTooltips(explicitSizes(raw.toString(StandardCharsets.UTF_8)), figure.tooltips());
     out.write(XmlText.clean(svg).getBytes(StandardCharsets.UTF_8));
   }
+
+  /**
+   * Every {@code <text>} with an explicit font size: VectorGraphics2D leaves it out for text in its
+   * default size (12), and a browser then draws that text at its own default (16 px), so that
+   * labels run together.
+   */
+  static String explicitSizes(String svg) {
+    java.util.regex.Matcher m = TEXT_STYLE.matcher(svg);
+    StringBuilder sb = new StringBuilder(svg.length() + 256);
+    while (m.find()) {
+      String style = m.group(1);
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(style.contains("font-size")
+          ? m.group() : "<text style=\"" + style + (style.endsWith(";") || style.isEmpty() ? "" : ";") + "font-size:12px;\""));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  private static final java.util.regex.Pattern TEXT_STYLE = java.util.regex.Pattern.compile("<text style=\"([^\"]*)\"");
 
   /**
    * The SVG with, on top, a transparent shape with a {@code <title>} for every tooltip: a browser

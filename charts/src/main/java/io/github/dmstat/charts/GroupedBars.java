@@ -52,7 +52,11 @@ final class GroupedBars {
     // twelve categories lose their labels and the legend its room; labels wrap or
     // shorten instead of the chart shrinking)
     int width = Math.max(640, Math.min(820, 140 + categories.size() * perCategory));
-    XYChart chart = new XYChartBuilder().width(width).height(480).title(title).xAxisTitle("").yAxisTitle(yTitle).build();
+    // labels across when they fit their columns at 12 px (on two lines at most), else rotated, under a
+    // taller chart so that the bars keep their room
+    boolean rotated = !CategoryLabels.fitAcross(categories, (width - 130) / (double) categories.size());
+    int height = rotated ? 580 : 480;
+    XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle("").yAxisTitle(yTitle).build();
     XYStyler st = chart.getStyler();
     st.setLegendPosition(Styler.LegendPosition.OutsideS);
     st.setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -114,8 +118,9 @@ final class GroupedBars {
     }
     double top = yMax > 0 ? yMax * 1.08 : 1.0;
     chart.getStyler().setYAxisMax(top);
-    chart.getStyler().setYAxisMin(-CategoryLabels.strip(categories, false) * top);
-    CategoryLabels.install(chart, categories, false, 0);
+    chart.getStyler().setYAxisMin(-(rotated ? CategoryLabels.rotatedStrip(categories, height - 150)
+        : CategoryLabels.strip(categories, false)) * top);
+    CategoryLabels.install(chart, categories, rotated, 0);
     chart.addAnnotation(new Whiskers(whiskers, hatched));
     if (suppressed > 0 || !hatched.isEmpty()) {
       List<String> notes = new ArrayList<>();

@@ -123,6 +123,14 @@ class ReportTablesTest {
     String bars = Files.readString(dir.resolve("en/figures/key-figures.svg"));
     assertTrue(bars.contains("<title>cannabis, adults 18+: 8.0 (7.5–8.6)</title>"), "a bar's label and value");
     assertFalse(bars.contains("<script"), "no scripts");
+    // every text of every figure has its font size (a browser draws text without one at 16 px)
+    for (Report.FigureBlock f : en.figures()) {
+      String svg = Files.readString(dir.resolve("en/figures/" + f.id() + ".svg"));
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text style=\"([^\"]*)\"").matcher(svg);
+      while (m.find()) {
+        assertTrue(m.group(1).contains("font-size:"), f.id() + ": " + m.group());
+      }
+    }
   }
 
   private static int count(String text, String what) {
