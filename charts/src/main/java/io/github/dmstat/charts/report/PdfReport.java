@@ -145,8 +145,8 @@ public final class PdfReport {
 
   /**
    * The smallest scale of a figure on the page: its 12 px text stays at 7 points or more. (Charts
-   * are at most 820 px wide, so at 0.6 or more; the 11 px texts of the forest and survival charts
-   * are at 0.65 or more. Category labels shrunk to 10 px in a full bar chart come to 6 points.)
+   * are at most 820 px wide, so at 0.6 or more; the 11 px texts of the ranking, forest and survival
+   * charts, at most 760 px wide, at 0.65 or more; maps' 10 px legends, 600 px wide, at 0.8.)
    */
   private static final float MIN_FIGURE_SCALE = 0.6f;
 
