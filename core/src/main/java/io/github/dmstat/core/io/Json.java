@@ -71,9 +71,7 @@ public final class Json {
     switch (node.getNodeType()) {
       case OBJECT: {
         g.writeStartObject();
-        var fields = node.fields();
-        while (fields.hasNext()) {
-          var e = fields.next();
+        for (var e : node.properties()) {
           g.writeFieldName(e.getKey());
           if (!writeTree(g, e.getValue())) {
             return false;
