@@ -24,7 +24,7 @@ public final class DidChart {
   public static XYChart of(DiffInDiff d, String outcomeLabel, Locale locale) {
     Messages msg = Messages.of(locale);
     XYChart chart = new XYChartBuilder().width(760).height(480)
-        .title(String.format(locale, msg.w("didChart.difference.in.differences.2f.0f.ci.2f.to.2f"), d.effect().estimate(), 100 * d.level(),
+        .title(String.format(locale, msg.w("didChart.difference.in.differences.2f.0f.ci.2f.to.2f"), d.effect().estimate(), msg.levelPercent(d.level()),
             d.ciLower(), d.ciUpper()))
         .xAxisTitle(msg.w("didChart.period.0.before.0.after")).yAxisTitle(outcomeLabel).build();
     XYStyler st = chart.getStyler();

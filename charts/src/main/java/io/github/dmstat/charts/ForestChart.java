@@ -95,7 +95,7 @@ public final class ForestChart {
     frame.setMarker(SeriesMarkers.NONE);
     frame.setLineColor(new Color(0, 0, 0, 0));
     chart.addAnnotation(new Drawing(rows, labels, new double[] {pe, pl, pu}, pred, none, left + 0.02 * span,
-        ticks, locale, ratio, values, new String[] {measure + " (" + Math.round(100 * m.level()) + msg.w("forestChart.ci"),
+        ticks, locale, ratio, values, new String[] {measure + " (" + msg.levelPercent(m.level()) + msg.w("forestChart.ci"),
             msg.w("forestChart.weight")}));
     return chart;
   }

@@ -29,7 +29,16 @@ public final class Messages {
    * A p-value as a reader sees it: {@code p < 0.001} below one in a thousand, else {@code p = }
    * three decimals, in the locale's number format (never {@code p = 0.0000}).
    */
-  public String pValue(double p) {
+  /**
+   * A confidence level as the text writes it: 0.95 as "95", 0.975 as "97.5" ("97,5" in Dutch), no
+   * floating-point noise (0.57 is "57", not "56.99999999999999").
+   */
+  public String levelPercent(double level) {
+    String s = java.math.BigDecimal.valueOf(level).movePointRight(2).stripTrailingZeros().toPlainString();
+    return dutch ? s.replace('.', ',') : s;
+  }
+
+    public String pValue(double p) {
     if (!(p >= 0)) {
       return "p = –";
     }

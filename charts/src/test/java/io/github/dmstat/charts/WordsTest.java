@@ -33,6 +33,11 @@ class WordsTest {
       List<String> b = placeholders(nl.getString(k));
       int n = Math.min(a.size(), b.size());
       assertEquals(a.subList(0, n), b.subList(0, n), k);
+      // a space at either end joins the text to what follows or precedes it: both languages alike
+      String e = en.getString(k);
+      String d = nl.getString(k);
+      assertEquals(e.startsWith(" "), d.startsWith(" "), k + ": a leading space in one language only");
+      assertEquals(e.endsWith(" "), d.endsWith(" "), k + ": a trailing space in one language only");
     }
     assertEquals("gemeenten", Words.of(true).get("areaLevel.gemeente.many"));
     assertEquals("municipalities", Words.of(false).get("areaLevel.gemeente.many"));

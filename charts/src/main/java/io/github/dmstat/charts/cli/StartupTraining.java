@@ -47,6 +47,7 @@ final class StartupTraining {
     List<List<String>> runs = new ArrayList<>();
     Path file = null;
     Path report = null;
+    boolean failed = false;
     try {
       // the path of a user's own file: the reader, the frame binding and the JSON writer
       file = Files.createTempFile("dmstat-training-", ".csv");
@@ -69,12 +70,13 @@ final class StartupTraining {
         int code = Main.run(OutputStream.nullOutputStream(), err, run.toArray(String[]::new));
         if (code == Failures.FAILED) {
           System.err.println("dmstat: start-up training failed: dmstat " + String.join(" ", run));
-          System.exit(1);
+          failed = true;
+          break;
         }
       }
     } catch (IOException e) {
       System.err.println("dmstat: start-up training failed: " + e.getMessage());
-      System.exit(1);
+      failed = true;
     } finally {
       if (file != null) {
         try {
@@ -86,6 +88,10 @@ final class StartupTraining {
       if (report != null) {
         ReportCommand.deleteTree(report);
       }
+    }
+    // after the clean-up above: System.exit inside the try would skip it
+    if (failed) {
+      System.exit(1);
     }
   }
 }

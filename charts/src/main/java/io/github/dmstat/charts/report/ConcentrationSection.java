@@ -179,7 +179,7 @@ final class ConcentrationSection {
     }
     List<String> header = new ArrayList<>(List.of(Words.of(nl).get("concentrationSection.area"), Words.of(nl).get("concentrationSection.name"), what,
         Words.of(nl).get("concentrationSection.inhabitants"), String.format(locale, Words.of(nl).get("concentrationSection.per.1.000.s.ci.exact"),
-            java.math.BigDecimal.valueOf(100 * confidence).stripTrailingZeros().toPlainString().replace('.', nl ? ',' : '.')), "EB", "Gi* z", "LISA"));
+            Messages.of(locale).levelPercent(confidence)), "EB", "Gi* z", "LISA"));
     if (names.isEmpty()) {
       header.remove(1);
     }
@@ -212,7 +212,8 @@ final class ConcentrationSection {
     return List.of(Cell.of(name), value);
   }
 
-  private static Cell number(Locale locale, String format, double v) {
+  /** A number shown with {@code format}, carrying the number itself; "–" when it is not finite. */
+  static Cell number(Locale locale, String format, double v) {
     return Double.isFinite(v) ? Cell.number(String.format(locale, format, v), v) : Cell.of("–");
   }
 

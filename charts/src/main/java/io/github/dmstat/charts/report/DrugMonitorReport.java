@@ -379,8 +379,7 @@ public final class DrugMonitorReport {
     this.locale = locale;
     this.nl = "nl".equals(locale.getLanguage());
     this.level = level;
-    String p = java.math.BigDecimal.valueOf(100 * level).stripTrailingZeros().toPlainString();
-    this.pct = nl ? p.replace('.', ',') : p;
+    this.pct = Messages.of(locale).levelPercent(level);
     this.rule = rule;
   }
 
@@ -481,9 +480,9 @@ public final class DrugMonitorReport {
     return e.reliability() == Reliability.UNRELIABLE ? c.asUnreliable() : c;
   }
 
-  /** A number shown with {@code format} (in the report's language), carrying the number itself. */
+  /** A number shown with {@code format} (in the report's language), carrying the number itself; "–" when there is none. */
   private Cell number(String format, double v) {
-    return Cell.number(String.format(locale, format, v), v);
+    return ConcentrationSection.number(locale, format, v);
   }
 
   /** A whole number. */

@@ -10,6 +10,7 @@ import io.github.dmstat.core.area.GeoJson;
 import io.github.dmstat.core.disclosure.ReliabilityRule;
 import io.github.dmstat.core.io.ColumnType;
 import io.github.dmstat.core.io.Csv;
+import io.github.dmstat.core.io.Numbers;
 import io.github.dmstat.core.io.ReadOptions;
 import io.github.dmstat.core.model.Indicator;
 import io.github.dmstat.core.model.RecallPeriod;
@@ -84,12 +85,15 @@ public final class ReportSpec {
   public static ReportSpec parse(String text, String name, Path base) {
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
+      root = tree(text.startsWith("\uFEFF") ? text.substring(1) : text, name);
+    } catch (IOException e) {
+      if (!(e instanceof JsonProcessingException)) {
+        throw new UncheckedIOException(e);
+      }
+      JsonLocation at = ((JsonProcessingException) e).getLocation();
       // the parser's message spans lines (with a picture of the place): its sentences only
       List<String> said = new ArrayList<>();
-      for (String line : String.valueOf(e.getOriginalMessage()).split("\\R")) {
+      for (String line : String.valueOf(((JsonProcessingException) e).getOriginalMessage()).split("\\R")) {
         if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
           said.add(line.strip());
         }
@@ -131,6 +135,52 @@ public final class ReportSpec {
       spec.sections(s, false);
     }
     return spec;
+  }
+
+  /**
+   * The YAML as a tree whose scalars are the text as written: YAML would read {@code 0363} as the
+   * octal number 243, {@code yes} as true and {@code 1e3} as 1000.0, so area codes, filter values and
+   * outcome codes are kept as text and only {@code number()} and {@code integer()} read numbers. A
+   * key given twice is an error.
+   */
+  private static JsonNode tree(String text, String name) throws IOException {
+    try (com.fasterxml.jackson.core.JsonParser p = new YAMLFactory().createParser(text)) {
+      com.fasterxml.jackson.core.JsonToken t = p.nextToken();
+      return t == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node(p, t, name, "");
+    }
+  }
+
+  private static JsonNode node(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.core.JsonToken t, String name,
+      String path) throws IOException {
+    var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    switch (t) {
+      case START_OBJECT: {
+        var o = f.objectNode();
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+          String k = p.currentName();
+          String at = path.isEmpty() ? k : path + "." + k;
+          if (o.has(k)) {
+            throw new IllegalArgumentException(name + ": " + at + ": given twice (line " + p.currentLocation().getLineNr()
+                + ")");
+          }
+          o.set(k, node(p, p.nextToken(), name, at));
+        }
+        return o;
+      }
+      case START_ARRAY: {
+        var a = f.arrayNode();
+        int i = 0;
+        for (com.fasterxml.jackson.core.JsonToken e = p.nextToken(); e != com.fasterxml.jackson.core.JsonToken.END_ARRAY;
+            e = p.nextToken()) {
+          a.add(node(p, e, name, path + "[" + (++i) + "]"));
+        }
+        return a;
+      }
+      case VALUE_NULL:
+        return f.nullNode();
+      default:
+        return f.textNode(p.getText());
+    }
   }
 
   /** The report's options: reads every data file the spec names. */
@@ -187,6 +237,11 @@ public final class ReportSpec {
   /** Checks the sections and, with {@code load}, reads their data. */
   private Sections sections(Node s, boolean load) {
     Sections out = new Sections();
+    for (String section : List.of("prevalence", "concentration", "selection", "outcomes")) {
+      if (s.node.has(section) && s.node.get(section).isNull()) {
+        throw s.child(section).fail("is empty: give its data and columns, or leave the section out");
+      }
+    }
     if (s.has("prevalence")) {
       Node p = s.child("prevalence");
       p.object(with(DATA_KEYS, "weight", "strata", "psu", "fpc", "lonely-psu", "age", "trend", "outcomes", "age-group",
@@ -238,9 +293,12 @@ public final class ReportSpec {
         if (yearColumn.isPresent() == !yearFiles.isEmpty()) {
           throw t.fail("give either year-column (one file with a year column) or files (a list of {year, data})");
         }
+        Set<Integer> years = new java.util.HashSet<>();
         for (Node f : yearFiles) {
           f.object(Set.of("year", "data", "reading"));
-          f.integer("year");
+          if (!years.add(f.integer("year"))) {
+            throw f.child("year").fail(f.integer("year") + " is given twice");
+          }
           f.file(base, "data");
         }
       }
@@ -251,6 +309,10 @@ public final class ReportSpec {
         }
         renames.keySet().forEach(c -> outcomes.put(c, ColumnType.FLAG));
         Table survey = rename(Csv.read(file, ro, outcomes), renames, name(file));
+        columns(p, survey, name(file), "weight", "strata", "psu", "fpc", "age", "age-group", "sex", "region");
+        if (yearColumn.isPresent()) {
+          columns(p.child("trend"), survey, name(file), "year-column");
+        }
         List<DrugMonitorReport.SurveyYear> trend = new ArrayList<>();
         if (yearColumn.isPresent()) {
           trend = byYear(survey, yearColumn.get(), name(file));
@@ -283,6 +345,7 @@ public final class ReportSpec {
       ReadOptions ro = options(c);
       if (load) {
         Table t = Csv.read(file, ro);
+        columns(c, t, name(file), "code", "name", "count", "population");
         List<AreaPolygon> polygons = boundaryName.isPresent()
             ? GeoJson.read(boundaries, boundaryCode.orElse(null), boundaryName.get())
             : GeoJson.read(boundaries, boundaryCode.orElse(null));
@@ -318,8 +381,14 @@ public final class ReportSpec {
         if (!direction.equals("higher") && !direction.equals("lower")) {
           throw i.child("direction").fail("expected higher (higher values raise the score) or lower, got '" + direction + "'");
         }
-        indicators.add(new DrugMonitorReport.IndexIndicator(column, i.optionalText("label").orElse(column),
-            direction.equals("lower") ? -weight : weight, i.optionalText("se")));
+        String label = i.optionalText("label").orElse(column);
+        // the ranking chart names its series by these labels, and its dots "score"
+        if (label.equalsIgnoreCase("score") || indicators.stream().anyMatch(x -> x.label().equals(label))) {
+          throw i.child(i.has("label") ? "label" : "column").fail("'" + label + "' is the label of another indicator or "
+              + "of the score: give each indicator its own label");
+        }
+        indicators.add(new DrugMonitorReport.IndexIndicator(column, label, direction.equals("lower") ? -weight : weight,
+            i.optionalText("se")));
       }
       SelectionRules rules = SelectionRules.top(1);
       Node e = c.child("eligibility");
@@ -347,8 +416,13 @@ public final class ReportSpec {
       Path file = file(c);
       ReadOptions ro = options(c);
       if (load) {
-        out.selection = new DrugMonitorReport.UserSelection(name(file), Csv.read(file, ro), code, nameColumn, population,
-            indicators, rules, level);
+        Table t = Csv.read(file, ro);
+        columns(c, t, name(file), "code", "name", "population");
+        for (Node i : items) {
+          columns(i, t, name(file), "column", "se");
+        }
+        out.selection = new DrugMonitorReport.UserSelection(name(file), t, code, nameColumn, population, indicators, rules,
+            level);
       }
     }
     if (s.has("outcomes")) {
@@ -362,8 +436,9 @@ public final class ReportSpec {
         Path file = file(e);
         ReadOptions ro = options(e);
         if (load) {
-          out.effects = new DrugMonitorReport.UserEffects(name(file), Csv.read(file, ro), cols[0], cols[1], cols[2], cols[3],
-              cols[4]);
+          Table t = Csv.read(file, ro);
+          columns(e, t, name(file), "study", "events-treated", "total-treated", "events-control", "total-control");
+          out.effects = new DrugMonitorReport.UserEffects(name(file), t, cols[0], cols[1], cols[2], cols[3], cols[4]);
         }
       }
       if (o.has("cohorts")) {
@@ -375,8 +450,9 @@ public final class ReportSpec {
         Path file = file(e);
         ReadOptions ro = options(e);
         if (load) {
-          out.cohorts = new DrugMonitorReport.UserCohorts(name(file), Csv.read(file, ro, Map.of(event, ColumnType.FLAG)), time,
-              event, group);
+          Table t = Csv.read(file, ro, Map.of(event, ColumnType.FLAG));
+          columns(e, t, name(file), "time", "event", "group");
+          out.cohorts = new DrugMonitorReport.UserCohorts(name(file), t, time, event, group);
         }
       }
       if (o.has("panel")) {
@@ -390,12 +466,25 @@ public final class ReportSpec {
         Path file = file(e);
         ReadOptions ro = options(e);
         if (load) {
-          out.panel = new DrugMonitorReport.UserPanel(name(file), Csv.read(file, ro, Map.of(treated, ColumnType.FLAG)), unit,
-              treated, period, outcome, label);
+          Table t = Csv.read(file, ro, Map.of(treated, ColumnType.FLAG));
+          columns(e, t, name(file), "unit", "treated", "period", "outcome");
+          out.panel = new DrugMonitorReport.UserPanel(name(file), t, unit, treated, period, outcome, label);
         }
       }
     }
     return out;
+  }
+
+  /** Every column that {@code keys} of the section name is in the file; else an error with the key path. */
+  private static void columns(Node section, Table t, String file, String... keys) {
+    for (String key : keys) {
+      if (section.has(key)) {
+        String column = section.text(key);
+        if (!t.columnNames().contains(column)) {
+          throw section.child(key).fail("no column '" + column + "' in " + file + "; its columns: " + t.columnNames());
+        }
+      }
+    }
   }
 
   /** Every indicator column name the report knows: {@code <substance>_<period>}. */
@@ -472,10 +561,20 @@ public final class ReportSpec {
   }
 
   private static ReadOptions readOptions(Node n, ReadOptions start) {
+    try {
+      return readOptionsOf(n, start);
+    } catch (IllegalArgumentException e) {
+      // options that clash (the same mark for decimals and thousands, a code both true and false)
+      throw e.getMessage() != null && e.getMessage().startsWith(n.source + ":") ? e : n.fail(e.getMessage());
+    }
+  }
+
+  private static ReadOptions readOptionsOf(Node n, ReadOptions start) {
     n.object(Set.of("delimiter", "decimal", "thousands", "encoding", "na-values", "true-values", "false-values", "sheet"));
     ReadOptions o = start;
     if (n.has("delimiter")) {
-      char d = n.child("delimiter").convert(n.text("delimiter"), ReadOptions::parseDelimiter);
+      // as written: a tab or a space is the value itself
+      char d = n.child("delimiter").convert(n.raw("delimiter"), ReadOptions::parseDelimiter);
       o = o.withDelimiter(d);
     }
     if (n.has("decimal")) {
@@ -486,8 +585,7 @@ public final class ReportSpec {
       o = o.withDecimal(d.charAt(0));
     }
     if (n.has("thousands")) {
-      o = n.child("thousands").convert(n.text("thousands"), ReadOptions::parseThousands) == ReadOptions.NONE
-          ? o.withThousands(ReadOptions.NONE) : o.withThousands(ReadOptions.parseThousands(n.text("thousands")));
+      o = o.withThousands(n.child("thousands").convert(n.raw("thousands"), ReadOptions::parseThousands));
     }
     if (n.has("encoding")) {
       ReadOptions before = o;
@@ -587,6 +685,15 @@ public final class ReportSpec {
       return v;
     }
 
+    /** A value exactly as written (not trimmed: a tab or a space may be the value). */
+    String raw(String key) {
+      Node c = child(key);
+      if (!has(key) || !c.node.isValueNode()) {
+        throw c.fail("expected a text, got " + describe(c.node));
+      }
+      return c.node.asText();
+    }
+
     Optional<String> optionalText(String key) {
       return has(key) ? Optional.of(text(key)) : Optional.empty();
     }
@@ -596,10 +703,11 @@ public final class ReportSpec {
       if (!has(key)) {
         throw c.fail("is required");
       }
-      if (!c.node.isNumber()) {
+      double v = c.node.isValueNode() ? Numbers.parse(c.node.asText().strip()) : Double.NaN;
+      if (!Double.isFinite(v)) {
         throw c.fail("expected a number, got " + describe(c.node));
       }
-      return c.node.asDouble();
+      return v;
     }
 
     int integer(String key) {
@@ -607,10 +715,11 @@ public final class ReportSpec {
       if (!has(key)) {
         throw c.fail("is required");
       }
-      if (!c.node.isIntegralNumber() || !c.node.canConvertToInt()) {
+      try {
+        return Integer.parseInt(c.node.isValueNode() ? c.node.asText().strip() : "");
+      } catch (NumberFormatException e) {
         throw c.fail("expected a whole number, got " + describe(c.node));
       }
-      return c.node.asInt();
     }
 
     /** A list of objects (or nothing: empty). */

@@ -86,6 +86,38 @@ class ReportSpecTest {
   }
 
   @Test
+  void valuesStayAsWrittenAndEveryMistakeNamesItsKey() throws IOException {
+    // YAML would read 0363 as the octal number 243: codes stay as written
+    String code = SELECTION + "      exclude:\n        - {code: 0363, reason: x}\n";
+    municipalities();
+    Path spec = Files.writeString(dir.resolve("report.yaml"), code);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DrugMonitorReport.build(ReportSpec.read(spec).options(), Progress.none()));
+    assertTrue(e.getMessage().contains("'0363'"), e.getMessage());
+    assertEquals("report.yaml: sections.selection.code: given twice (line 6)",
+        bad(SELECTION.replace("    code: code\n", "    code: code\n    code: name\n")).getMessage());
+    assertEquals("report.yaml: sections.prevalence: is empty: give its data and columns, or leave the section out",
+        bad("sections:\n  prevalence:\n").getMessage());
+    assertEquals("report.yaml: sections.selection.indicators[1].label: 'score' is the label of another indicator or of the "
+        + "score: give each indicator its own label", bad(SELECTION.replace("label: drugscriminaliteit", "label: score"))
+        .getMessage());
+    assertTrue(bad(SELECTION + "reading: {decimal: ',', thousands: ','}\n").getMessage()
+        .startsWith("report.yaml: reading: the decimal mark and the thousands mark are both"));
+    // a tab as the delimiter is the value itself, not an empty text
+    Files.writeString(spec, "reading: {delimiter: \"\\t\"}\n");
+    ReportSpec.read(spec);
+    // a column that the file does not have: the key and the file's columns
+    Files.writeString(spec, SELECTION.replace("population: inhabitants", "population: inwoners"));
+    IllegalArgumentException c = assertThrows(IllegalArgumentException.class, () -> ReportSpec.read(spec).options());
+    assertTrue(c.getMessage().startsWith("report.yaml: sections.selection.population: no column 'inwoners' in gemeenten.csv; "
+        + "its columns: "), c.getMessage());
+    // a level without floating-point noise
+    Files.writeString(spec, "confidence: 0.57\n");
+    Report r = DrugMonitorReport.build(ReportSpec.read(spec).options(), Progress.none());
+    assertTrue(table(r, "key-figures").caption().endsWith("57% CI"), table(r, "key-figures").caption());
+  }
+
+  @Test
   void theExampleRunsAsIsOnTheEmbeddedData() throws IOException {
     Path spec = Files.writeString(dir.resolve("report.yaml"), ReportSpec.example());
     DrugMonitorReport.Options o = ReportSpec.read(spec).options();
