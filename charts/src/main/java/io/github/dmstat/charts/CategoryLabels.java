@@ -33,9 +33,19 @@ final class CategoryLabels extends Annotation {
   }
 
   /** The share of the y range to reserve under the data for the labels. */
-  static double strip(List<String> labels, boolean rotated) {
+  static double strip(List<String> labels) {
     int longest = labels.stream().mapToInt(String::length).max().orElse(1);
-    return rotated ? Math.min(0.35, 0.02 + 0.018 * longest) : longest > 10 ? 0.11 : 0.07;
+    return longest > 10 ? 0.11 : 0.07;
+  }
+
+  /** Font metrics outside a paint (measuring before the chart is laid out). */
+  private static FontMetrics metrics(Font font) {
+    Graphics2D g = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+    try {
+      return g.getFontMetrics(font);
+    } finally {
+      g.dispose();
+    }
   }
 
   /**
@@ -44,20 +54,13 @@ final class CategoryLabels extends Annotation {
    * characters; longer ones are shortened) its room, but at most 60% of the range.
    */
   static double rotatedStrip(List<String> labels, double plotPx) {
-    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    try {
-      FontMetrics fm = g.getFontMetrics(FLAT_FONT);
-      int widest = 0;
-      for (String s : labels) {
-        String cut = s.length() > MAX_ROTATED ? s.substring(0, MAX_ROTATED - 1) + "…" : s;
-        widest = Math.max(widest, fm.stringWidth(cut));
-      }
-      double need = widest + 14;
-      return Math.min(0.6, need / Math.max(need + 1, plotPx - need));
-    } finally {
-      g.dispose();
+    FontMetrics fm = metrics(FLAT_FONT);
+    int widest = 0;
+    for (String s : labels) {
+      widest = Math.max(widest, fm.stringWidth(shortened(s)));
     }
+    double need = widest + 14;
+    return Math.min(0.6, need / Math.max(need + 1, plotPx - need));
   }
 
   /** Rotated labels: 11 px bold, so that 40 of them fit side by side in a 700 px chart. */
@@ -73,34 +76,30 @@ final class CategoryLabels extends Annotation {
   static final Font FLAT_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 12);
 
   /**
-   * Whether every label fits across its column ({@code stepPx} wide) at {@link #MIN_SIZE} or more,
-   * on one line or two (broken at a space, hyphen or slash); else the labels are written rotated.
+   * Whether every label fits across its column ({@code stepPx} wide) at 12 px, on one line or two (broken at a space, hyphen or slash); else the labels are written rotated.
    */
   static boolean fitAcross(List<String> labels, double stepPx) {
-    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    try {
-      FontMetrics fm = g.getFontMetrics(FLAT_FONT.deriveFont(MIN_SIZE));
-      for (String s : labels) {
-        int widest = 0;
-        for (String line : fm.stringWidth(s) <= stepPx * ROOM ? new String[] {s} : twoLines(s)) {
-          widest = Math.max(widest, fm.stringWidth(line));
-        }
-        if (widest > stepPx * ROOM) {
-          return false;
-        }
+    FontMetrics fm = metrics(FLAT_FONT);
+    for (String s : labels) {
+      int widest = 0;
+      for (String line : fm.stringWidth(s) <= stepPx * ROOM ? new String[] {s} : twoLines(s)) {
+        widest = Math.max(widest, fm.stringWidth(line));
       }
-      return true;
-    } finally {
-      g.dispose();
+      if (widest > stepPx * ROOM) {
+        return false;
+      }
     }
+    return true;
   }
 
   /** Rotated labels longer than this are shortened with "…". */
   static final int MAX_ROTATED = 20;
 
-  /** The smallest font size a label is drawn across at (px): 7 points on a PDF page at 0.6. */
-  static final float MIN_SIZE = 12f;
+  /** A rotated label cut to {@link #MAX_ROTATED} characters. */
+  private static String shortened(String s) {
+    return s.length() > MAX_ROTATED ? s.substring(0, MAX_ROTATED - 1) + "…" : s;
+  }
+
 
   /**
    * Puts {@code labels} under the x axis of {@code chart}; {@code rotated} writes them vertically
@@ -177,20 +176,14 @@ final class CategoryLabels extends Annotation {
     Font font = rotated ? (step >= 17 ? FLAT_FONT : ROTATED_FONT) : FLAT_FONT;
     g.setFont(font);
     FontMetrics fm = g.getFontMetrics();
-    int widest = labels.stream().mapToInt(fm::stringWidth).max().orElse(1);
     double room = step * ROOM;
-    if (!rotated && widest > room) {
-      font = font.deriveFont((float) Math.max(MIN_SIZE, 12 * room / widest));
-      g.setFont(font);
-      fm = g.getFontMetrics();
-    }
     // rotated: the strip from the base down to the bottom of the plot
     double length = getYAxisScreenValue(chartMin()) - y0 - 8;
     for (int k = 0; k < labels.size(); k++) {
       String s = labels.get(k);
       double x = getXAxisScreenValue(k);
       if (rotated) {
-        s = fit(s.length() > MAX_ROTATED ? s.substring(0, MAX_ROTATED - 1) + "…" : s, fm, length);
+        s = fit(shortened(s), fm, length);
         AffineTransform at = g.getTransform();
         g.translate(x + fm.getAscent() / 2.0 - 2, y0 + 6 + fm.stringWidth(s));
         g.rotate(-Math.PI / 2);

@@ -119,7 +119,7 @@ final class GroupedBars {
     double top = yMax > 0 ? yMax * 1.08 : 1.0;
     chart.getStyler().setYAxisMax(top);
     chart.getStyler().setYAxisMin(-(rotated ? CategoryLabels.rotatedStrip(categories, height - 150)
-        : CategoryLabels.strip(categories, false)) * top);
+        : CategoryLabels.strip(categories)) * top);
     CategoryLabels.install(chart, categories, rotated, 0);
     chart.addAnnotation(new Whiskers(whiskers, hatched));
     if (suppressed > 0 || !hatched.isEmpty()) {

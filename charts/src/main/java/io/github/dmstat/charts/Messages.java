@@ -29,20 +29,37 @@ public final class Messages {
    * A p-value as a reader sees it: {@code p < 0.001} below one in a thousand, else {@code p = }
    * three decimals, in the locale's number format (never {@code p = 0.0000}).
    */
+  public String pValue(double p) {
+    String v = pValueNumber(p);
+    return v.startsWith("<") ? "p " + v : "p = " + v;
+  }
+
+  /** The number part of {@link #pValue}: "0.012", "< 0.001", "–" when there is none. */
+  public String pValueNumber(double p) {
+    if (!(p >= 0)) {
+      return "–";
+    }
+    return p < 0.001 ? "< " + String.format(locale, "%.3f", 0.001) : String.format(locale, "%.3f", p);
+  }
+
   /**
    * A confidence level as the text writes it: 0.95 as "95", 0.975 as "97.5" ("97,5" in Dutch), no
    * floating-point noise (0.57 is "57", not "56.99999999999999").
    */
   public String levelPercent(double level) {
-    String s = java.math.BigDecimal.valueOf(level).movePointRight(2).stripTrailingZeros().toPlainString();
-    return dutch ? s.replace('.', ',') : s;
+    return plain(java.math.BigDecimal.valueOf(level).movePointRight(2).doubleValue(), dutch);
   }
 
-    public String pValue(double p) {
-    if (!(p >= 0)) {
-      return "p = –";
+  /**
+   * A number in plain notation, as short as it is exact ({@code BigDecimal.valueOf}: 0.5, 8204049,
+   * 3.125), with a decimal comma in Dutch; empty when not finite.
+   */
+  public static String plain(double v, boolean dutch) {
+    if (!Double.isFinite(v)) {
+      return "";
     }
-    return p < 0.001 ? "p < " + String.format(locale, "%.3f", 0.001) : "p = " + String.format(locale, "%.3f", p);
+    String s = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    return dutch ? s.replace('.', ',') : s;
   }
 
   /** The text of {@code key} in this language ({@link Words}). */

@@ -12,8 +12,6 @@ import io.github.dmstat.core.area.GeoJson;
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.ColumnType;
 import io.github.dmstat.core.io.ReadOptions;
-import io.github.dmstat.core.model.Indicator;
-import io.github.dmstat.core.model.RecallPeriod;
 import io.github.dmstat.core.spatial.MultipleTesting;
 import java.io.PrintWriter;
 import java.io.IOException;
@@ -23,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -167,11 +164,8 @@ final class ReportCommand implements Callable<Integer> {
       if (d.weight == null) {
         throw new IllegalArgumentException("--weight COL is required with --survey");
       }
-      Map<String, ColumnType> outcomes = new HashMap<>();
-      for (RecallPeriod period : RecallPeriod.values()) {
-        Indicator.columns(period).forEach(c -> outcomes.put(c, ColumnType.FLAG));
-      }
-      options = options.withSurvey(new DrugMonitorReport.UserSurvey(DataOptions.fileName(survey), Csv.read(survey, read, outcomes),
+      options = options.withSurvey(new DrugMonitorReport.UserSurvey(DataOptions.fileName(survey),
+          Csv.read(survey, read, DrugMonitorReport.UserSurvey.outcomeTypes()),
           d.spec(Optional.empty()), age));
     } else if (d.given()) {
       throw new IllegalArgumentException("--weight, --strata, --psu and --fpc go with --survey FILE.csv");

@@ -123,7 +123,7 @@ final class ConcentrationSection {
     if (moran.permutationP().isPresent()) {
       double p = moran.permutationP().getAsDouble();
       summary.add(row(Words.of(nl).get("concentrationSection.moran.s.i.p.permutation"),
-          Cell.number(Messages.of(locale).pValue(p).replaceFirst("^p ", "").replaceFirst("^= ", ""), p)));
+          Cell.number(Messages.of(locale).pValueNumber(p), p)));
     }
     summary.add(row(String.format(locale, Words.of(nl).get("concentrationSection.s.without.neighbours"), areas),
         number(locale, "%d", queen.islands().size())));

@@ -14,6 +14,8 @@ import io.github.dmstat.core.spatial.MultipleTesting;
 import io.github.dmstat.core.Columns;
 import io.github.dmstat.core.disclosure.Reliability;
 import io.github.dmstat.core.disclosure.ReliabilityRule;
+import io.github.dmstat.core.io.ColumnType;
+import io.github.dmstat.core.model.Indicator;
 import io.github.dmstat.core.model.RecallPeriod;
 import io.github.dmstat.core.model.Substance;
 import io.github.dmstat.core.model.TargetGroup;
@@ -203,6 +205,18 @@ public final class DrugMonitorReport {
       }
     }
 
+    /**
+     * How a survey file's outcome columns are read: every {@code <substance>_<period>} column as a
+     * 0/1 flag (so that the true/false codes of the reading options apply).
+     */
+    public static Map<String, ColumnType> outcomeTypes() {
+      Map<String, ColumnType> types = new HashMap<>();
+      for (RecallPeriod period : RecallPeriod.values()) {
+        Indicator.columns(period).forEach(c -> types.put(c, ColumnType.FLAG));
+      }
+      return types;
+    }
+
     /** A survey without a trend, with the embedded dataset's domain columns (agegroup, sex, stratum as region). */
     public UserSurvey(String name, Table table, DesignSpec design, String ageColumn) {
       this(name, table, design, ageColumn, List.of(), Map.of("age-group", "agegroup", "sex", "sex", "region", "stratum"));
@@ -316,7 +330,7 @@ public final class DrugMonitorReport {
     public UserEffects {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
-      List.of(study, eventsTreated, totalTreated, eventsControl, totalControl);
+      requireColumns(study, eventsTreated, totalTreated, eventsControl, totalControl);
     }
 
     /** The embedded column names {@code study, events_treated, total_treated, events_control, total_control}. */
@@ -330,7 +344,7 @@ public final class DrugMonitorReport {
     public UserCohorts {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
-      List.of(time, event, group);
+      requireColumns(time, event, group);
     }
 
     /** The embedded column names {@code time, reoffended, group}. */
@@ -348,12 +362,19 @@ public final class DrugMonitorReport {
     public UserPanel {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
-      List.of(unit, treated, period, outcome, outcomeLabel);
+      requireColumns(unit, treated, period, outcome, outcomeLabel);
     }
 
     /** The embedded column names {@code unit, treated, period, rate}. */
     public UserPanel(String name, Table table) {
       this(name, table, "unit", "treated", "period", "rate", "");
+    }
+  }
+
+  /** The column names of a user table: none may be null. */
+  private static void requireColumns(String... names) {
+    for (String n : names) {
+      Objects.requireNonNull(n, "column name");
     }
   }
 
@@ -771,8 +792,7 @@ public final class DrugMonitorReport {
 
   /** A weight as written: 0.5, −0.2 (a true minus sign), decimal comma in Dutch. */
   private String number(double w) {
-    String s = java.math.BigDecimal.valueOf(Math.abs(w)).stripTrailingZeros().toPlainString();
-    return (w < 0 ? "−" : "") + (nl ? s.replace('.', ',') : s);
+    return (w < 0 ? "−" : "") + Messages.plain(Math.abs(w), nl);
   }
 
   /** The named inclusions and exclusions of the rules, with their reasons, as sentences. */

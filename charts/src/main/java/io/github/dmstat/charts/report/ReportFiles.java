@@ -1,11 +1,11 @@
 package io.github.dmstat.charts.report;
 
 import io.github.dmstat.charts.Words;
+import io.github.dmstat.charts.Messages;
 import io.github.dmstat.core.io.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,11 +112,7 @@ public final class ReportFiles {
 
   /** Full precision, plain notation, the language's decimal mark; empty when not a number. */
   static String number(double v, boolean nl) {
-    if (!Double.isFinite(v)) {
-      return "";
-    }
-    String s = BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    return nl ? s.replace('.', ',') : s;
+    return Messages.plain(v, nl);
   }
 
   private static String statusWord(Report.Status s, boolean nl) {

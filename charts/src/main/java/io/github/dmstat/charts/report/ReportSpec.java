@@ -3,7 +3,6 @@ package io.github.dmstat.charts.report;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.dmstat.core.area.AreaPolygon;
 import io.github.dmstat.core.area.GeoJson;
@@ -12,8 +11,6 @@ import io.github.dmstat.core.io.ColumnType;
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.Numbers;
 import io.github.dmstat.core.io.ReadOptions;
-import io.github.dmstat.core.model.Indicator;
-import io.github.dmstat.core.model.RecallPeriod;
 import io.github.dmstat.core.selection.SelectionRules;
 import io.github.dmstat.core.spatial.MultipleTesting;
 import io.github.dmstat.core.survey.DesignSpec;
@@ -26,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -303,10 +299,7 @@ public final class ReportSpec {
         }
       }
       if (load) {
-        Map<String, ColumnType> outcomes = new HashMap<>();
-        for (RecallPeriod period : RecallPeriod.values()) {
-          Indicator.columns(period).forEach(c -> outcomes.put(c, ColumnType.FLAG));
-        }
+        Map<String, ColumnType> outcomes = DrugMonitorReport.UserSurvey.outcomeTypes();
         renames.keySet().forEach(c -> outcomes.put(c, ColumnType.FLAG));
         Table survey = rename(Csv.read(file, ro, outcomes), renames, name(file));
         columns(p, survey, name(file), "weight", "strata", "psu", "fpc", "age", "age-group", "sex", "region");
@@ -489,11 +482,7 @@ public final class ReportSpec {
 
   /** Every indicator column name the report knows: {@code <substance>_<period>}. */
   private static Set<String> knownIndicators() {
-    Set<String> out = new TreeSet<>();
-    for (RecallPeriod period : RecallPeriod.values()) {
-      out.addAll(Indicator.columns(period));
-    }
-    return out;
+    return DrugMonitorReport.UserSurvey.outcomeTypes().keySet();
   }
 
   /** The table with columns renamed ({@code from -> to}); a missing column is an error naming the file. */
