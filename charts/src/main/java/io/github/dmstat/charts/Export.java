@@ -206,17 +206,13 @@ public final class Export {
           default -> sb.append('Z');
         }
       }
-      sb.append("\" fill-rule=\"evenodd\"><title>").append(escape(t.text())).append("</title></path>\n");
+      sb.append("\" fill-rule=\"evenodd\"><title>").append(XmlText.escape(t.text())).append("</title></path>\n");
     }
     return sb.append("</g>\n").append(svg, end, svg.length()).toString();
   }
 
   private static String f(double v) {
     return String.format(java.util.Locale.ROOT, "%.1f", v);
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 
   /** SVG file. */

@@ -54,4 +54,25 @@ public final class XmlText {
   private static boolean allowed(char c) {
     return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
   }
+
+  /**
+   * Text for XML or HTML content and attribute values: cleaned ({@link #clean}), then
+   * {@code < > & " '} as entities.
+   */
+  public static String escape(String text) {
+    String s = clean(text);
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
 }

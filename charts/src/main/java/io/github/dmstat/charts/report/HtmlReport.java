@@ -143,32 +143,9 @@ public final class HtmlReport {
 
   /** Escapes text for HTML element content and attribute values. */
   public static String esc(String text) {
-    String s = XmlText.clean(text);
-    StringBuilder sb = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<':
-          sb.append("&lt;");
-          break;
-        case '>':
-          sb.append("&gt;");
-          break;
-        case '&':
-          sb.append("&amp;");
-          break;
-        case '"':
-          sb.append("&quot;");
-          break;
-        case '\'':
-          sb.append("&#39;");
-          break;
-        default:
-          sb.append(c);
-      }
-    }
-    return sb.toString();
+    return XmlText.escape(text);
   }
+
 
   private static final String CSS = String.join("\n",
       "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:0 auto;max-width:1100px;padding:0 1.5rem 3rem;color:#222;line-height:1.45}",
