@@ -68,6 +68,30 @@ final class DelimitedParser {
       free.offer(b);
     }
   }
+
+  /**
+   * A block's own column arrays, once joined into the frame's columns, for the blocks after it:
+   * without them every block took fresh memory (120 MB of page faults at 5M rows).
+   */
+  private final java.util.concurrent.ConcurrentLinkedQueue<double[]> freeNumbers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> freeFlags = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.ConcurrentLinkedQueue<int[]> freeCodes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** A spare array of at least {@code n} entries (one that is too short is dropped), else a new one. */
+  private double[] doubles(int n) {
+    double[] a = freeNumbers.poll();
+    return a != null && a.length >= n ? a : new double[n];
+  }
+
+  private byte[] bytes(int n) {
+    byte[] a = freeFlags.poll();
+    return a != null && a.length >= n ? a : new byte[n];
+  }
+
+  private int[] ints(int n) {
+    int[] a = freeCodes.poll();
+    return a != null && a.length >= n ? a : new int[n];
+  }
   private int headerLines;
   private int[] slotOf;
   private String[] slotName;
@@ -771,13 +795,17 @@ final class DelimitedParser {
       for (int k = 0; k < slots; k++) {
         switch (p.slotType[k]) {
           case NUMBER: case COUNT: case INTEGER:
-            numbers[k] = new double[guess];
+            numbers[k] = p.doubles(guess);
             break;
           case FLAG:
-            flags[k] = new byte[guess];
+            flags[k] = p.bytes(guess);
+            break;
+          case TEXT:
+            codes[k] = p.ints(guess);
+            dicts[k] = new Dict();
             break;
           default:
-            codes[k] = new int[guess];
+            codes[k] = new int[guess]; // AUTO: kept until the end
             dicts[k] = new Dict();
         }
       }
@@ -1184,7 +1212,9 @@ final class DelimitedParser {
    * Joins parsed blocks, in file order, into the frame's columns as they come, so that a block's
    * own arrays are dropped at once instead of all waiting for the end. The columns are allocated
    * for the rows that the file's size and the bytes per row so far promise (a few percent more),
-   * grown when that was too few and cut to the rows read at the end; text codes are
+   * grown when that was too few, and left longer than the rows read: {@link Frame} cuts a column
+   * only when a caller outside the library asks for it (copying 140 MB of columns at 5M rows cost
+   * 0.1-0.3 s and a full collection); text codes are
    * mapped to the file's codes in order of first appearance. {@link ColumnType#AUTO} columns are
    * joined at the end.
    */
@@ -1236,15 +1266,18 @@ final class DelimitedParser {
         switch (slotType[k]) {
           case NUMBER: case COUNT: case INTEGER:
             System.arraycopy(ch.numbers[k], 0, numbers[k], rows, ch.rows);
+            freeNumbers.offer(ch.numbers[k]);
             ch.numbers[k] = null;
             break;
           case FLAG:
             System.arraycopy(ch.flags[k], 0, flags[k], rows, ch.rows);
+            freeFlags.offer(ch.flags[k]);
             ch.flags[k] = null;
             break;
           case TEXT: {
             int[] map = fileCodes(ch.dicts[k], base, k, index.get(k), levels.get(k));
             remap(ch.codes[k], ch.rows, map, codes[k], rows);
+            freeCodes.offer(ch.codes[k]);
             ch.codes[k] = null;
             ch.dicts[k] = null;
             break;
@@ -1320,17 +1353,17 @@ final class DelimitedParser {
         ColumnType type = slotType[k];
         switch (type) {
           case NUMBER: case COUNT: case INTEGER:
-            cols.add(new Frame.Col(name, type, numbers[k].length == rows ? numbers[k] : Arrays.copyOf(numbers[k], rows),
+            cols.add(new Frame.Col(name, type, numbers[k],
                 null, null, null, missing[k], type != ColumnType.NUMBER));
             numbers[k] = null;
             break;
           case FLAG:
-            cols.add(new Frame.Col(name, type, null, flags[k].length == rows ? flags[k] : Arrays.copyOf(flags[k], rows), null,
+            cols.add(new Frame.Col(name, type, null, flags[k], null,
                 null, missing[k], false));
             flags[k] = null;
             break;
           case TEXT:
-            cols.add(new Frame.Col(name, type, null, null, codes[k].length == rows ? codes[k] : Arrays.copyOf(codes[k], rows),
+            cols.add(new Frame.Col(name, type, null, null, codes[k],
                 List.copyOf(levels.get(k)), missing[k], false));
             codes[k] = null;
             break;

@@ -1,6 +1,7 @@
 package io.github.dmstat.core.io;
 
 import io.github.dmstat.core.Checks;
+import io.github.dmstat.core.internal.FrameAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,24 @@ import tech.tablesaw.columns.Column;
  * Missing cells are {@code NaN} in number columns, {@code -1} in text codes and flags.
  */
 public final class Frame {
-  /** One column: exactly one of the arrays is set. */
+  static {
+    FrameAccess.register(new FrameAccess.Columns() {
+      @Override
+      public double[] numbers(Frame frame, String name) {
+        return frame.want(name, frame.col(name).numbers(), "numbers");
+      }
+
+      @Override
+      public int[] codes(Frame frame, String name) {
+        return frame.want(name, frame.col(name).codes(), "text");
+      }
+    });
+  }
+
+  /**
+   * One column: exactly one of the arrays is set. The reader may leave it longer than the rows
+   * (sized from the bytes per row); {@link #exact} cuts it when a caller outside the library asks.
+   */
   record Col(String name, ColumnType type, double[] numbers, byte[] flags, int[] codes, List<String> levels,
       int missing, boolean integral) {}
 
@@ -116,17 +134,17 @@ public final class Frame {
 
   /** A number column ({@code NUMBER}, {@code COUNT}, {@code INTEGER}); {@code NaN} where missing. */
   public double[] numbers(String name) {
-    return want(name, col(name).numbers(), "numbers");
+    return want(name, exact(name).numbers(), "numbers");
   }
 
   /** A flag column: 0, 1, or -1 where missing. */
   public byte[] flags(String name) {
-    return want(name, col(name).flags(), "0/1 flags");
+    return want(name, exact(name).flags(), "0/1 flags");
   }
 
   /** A text column's codes {@code 0..levels-1} in order of first appearance, -1 where missing. */
   public int[] codes(String name) {
-    return want(name, col(name).codes(), "text");
+    return want(name, exact(name).codes(), "text");
   }
 
   /** A text column's distinct values in order of first appearance. */
@@ -148,13 +166,34 @@ public final class Frame {
     return m != null && m.startsWith(source) ? e : new DataException(source, 0, null, null, String.valueOf(m));
   }
 
-  private Col col(String name) {
+  private synchronized Col col(String name) {
     Col c = columns.get(name);
     if (c == null) {
       throw new DataException(source, 0, null, null, Checks.unknownColumn(String.valueOf(name),
           columns.isEmpty() ? header : columns.keySet()).getMessage());
     }
     return c;
+  }
+
+  /**
+   * The column with arrays of exactly {@link #rows()} entries: cut once, on the first call, so that
+   * a reader's spare capacity is copied away only for the columns that callers outside the library
+   * take.
+   */
+  private synchronized Col exact(String name) {
+    Col c = col(name);
+    int n = rows();
+    double[] v = c.numbers();
+    byte[] f = c.flags();
+    int[] k = c.codes();
+    if ((v == null || v.length == n) && (f == null || f.length == n) && (k == null || k.length == n)) {
+      return c;
+    }
+    Col cut = new Col(c.name(), c.type(), v == null ? null : java.util.Arrays.copyOf(v, n),
+        f == null ? null : java.util.Arrays.copyOf(f, n), k == null ? null : java.util.Arrays.copyOf(k, n), c.levels(),
+        c.missing(), c.integral());
+    columns.put(name, cut);
+    return cut;
   }
 
   private <T> T want(String name, T array, String what) {
@@ -172,7 +211,8 @@ public final class Frame {
   public Table toTable() {
     List<Column<?>> out = new ArrayList<>(columns.size());
     int n = rows();
-    for (Col c : columns.values()) {
+    for (String name : new ArrayList<>(columns.keySet())) {
+      Col c = exact(name);
       if (c.numbers() != null) {
         out.add(numberColumn(c, n));
       } else if (c.flags() != null) {

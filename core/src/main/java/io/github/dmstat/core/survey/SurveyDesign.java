@@ -2,6 +2,7 @@ package io.github.dmstat.core.survey;
 
 import io.github.dmstat.core.Checks;
 import io.github.dmstat.core.Columns;
+import io.github.dmstat.core.internal.FrameAccess;
 import io.github.dmstat.core.io.ColumnType;
 import io.github.dmstat.core.io.Frame;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import tech.tablesaw.columns.Column;
  * PSUs; without a correction {@code f_h = 1}.
  */
 public final class SurveyDesign {
+  /** Rows; the arrays of a design bound from a {@link Frame} may be longer (see {@link FrameAccess}). */
+  private final int rows;
   private final double[] weights;
   private final int[] rowStratum;
   private final int[] rowPsu;
@@ -37,9 +40,10 @@ public final class SurveyDesign {
   private final int psuCount;
   private final DesignSpec spec;
 
-  private SurveyDesign(double[] weights, int[] rowStratum, int[] rowPsu, int[] psuStratum,
+  private SurveyDesign(int rows, double[] weights, int[] rowStratum, int[] rowPsu, int[] psuStratum,
       int[] psusInStratum, double[] fpcFactor, List<String> strataLabels, LonelyPsu lonelyPsu,
       int psuCount, DesignSpec spec) {
+    this.rows = rows;
     this.weights = weights;
     this.rowStratum = rowStratum;
     this.rowPsu = rowPsu;
@@ -71,7 +75,7 @@ public final class SurveyDesign {
         }
       }
     }
-    return build(w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
+    return build(n, w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
   }
 
   /**
@@ -82,7 +86,8 @@ public final class SurveyDesign {
   public static SurveyDesign from(Frame frame, DesignSpec spec) {
     try {
       int n = frame.rows();
-      double[] w = frame.numbers(spec.weight());
+      // the reader's arrays as they are (possibly longer than n): nothing is copied
+      double[] w = FrameAccess.numbers(frame, spec.weight());
       for (int i = 0; i < n; i++) {
         double v = w[i];
         if (!(v >= 0) || Double.isInfinite(v)) {
@@ -90,27 +95,27 @@ public final class SurveyDesign {
               Double.isNaN(v) ? null : v);
         }
       }
-      Dense strata = spec.strata().map(c -> dense(frame, c)).orElse(null);
-      Dense psu = spec.psu().map(c -> dense(frame, c)).orElse(null);
+      Dense strata = spec.strata().map(c -> dense(frame, c, n)).orElse(null);
+      Dense psu = spec.psu().map(c -> dense(frame, c, n)).orElse(null);
       double[] fpc = null;
       if (spec.fpc().isPresent()) {
         String name = spec.fpc().get();
-        fpc = frame.numbers(name);
+        fpc = FrameAccess.numbers(frame, name);
         for (int i = 0; i < n; i++) {
           if (!(fpc[i] > 0) || Double.isInfinite(fpc[i])) {
             throw Checks.badCell(name, i + 1, "finite population correction must be > 0", Double.isNaN(fpc[i]) ? null : fpc[i]);
           }
         }
       }
-      return build(w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
+      return build(n, w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
     } catch (IllegalArgumentException e) {
       throw frame.locate(e);
     }
   }
 
-  private static Dense dense(Frame frame, String name) {
-    int[] codes = frame.codes(name);
-    for (int i = 0; i < codes.length; i++) {
+  private static Dense dense(Frame frame, String name, int n) {
+    int[] codes = FrameAccess.codes(frame, name);
+    for (int i = 0; i < n; i++) {
       if (codes[i] < 0) {
         throw Checks.badCell(name, i + 1, "design column must not be empty", null);
       }
@@ -128,7 +133,7 @@ public final class SurveyDesign {
         throw Checks.badCell("weight", i + 1, "must be finite and >= 0", weights[i]);
       }
     }
-    return build(weights.clone(), strata == null ? null : Dense.of(strata), psu == null ? null : Dense.of(psu), null,
+    return build(weights.length, weights.clone(), strata == null ? null : Dense.of(strata), psu == null ? null : Dense.of(psu), null,
         "fpc", lonelyPsu, DesignSpec.weights("weight")
         .withStrata(strata == null ? null : "stratum").withPsu(psu == null ? null : "psu").withLonelyPsu(lonelyPsu));
   }
@@ -180,9 +185,8 @@ public final class SurveyDesign {
     }
   }
 
-  private static SurveyDesign build(double[] w, Dense strata, Dense psu, double[] fpc,
+  private static SurveyDesign build(int n, double[] w, Dense strata, Dense psu, double[] fpc,
       String fpcName, LonelyPsu lonely, DesignSpec spec) {
-    int n = w.length;
     int[] rowStratum = strata == null ? new int[n] : strata.codes();
     List<String> strataLabels = strata == null ? List.of("(all)") : strata.labels();
     int strataCount = strataLabels.size();
@@ -238,7 +242,7 @@ public final class SurveyDesign {
     if (fpc != null) {
       double[] perStratum = new double[strataCount];
       Arrays.fill(perStratum, Double.NaN);
-      boolean fractions = Arrays.stream(fpc).allMatch(v -> v <= 1);
+      boolean fractions = Arrays.stream(fpc, 0, n).allMatch(v -> v <= 1);
       for (int i = 0; i < n; i++) {
         int h = rowStratum[i];
         if (Double.isNaN(perStratum[h])) {
@@ -266,13 +270,13 @@ public final class SurveyDesign {
         }
       }
     }
-    return new SurveyDesign(w, rowStratum, rowPsu, psuStratum, psusInStratum, factor,
+    return new SurveyDesign(n, w, rowStratum, rowPsu, psuStratum, psusInStratum, factor,
         List.copyOf(strataLabels), lonely, psuCount, spec);
   }
 
   /** Number of rows. */
   public int rows() {
-    return weights.length;
+    return rows;
   }
 
   /** Number of strata (1 when the design has none). */
@@ -316,8 +320,8 @@ public final class SurveyDesign {
 
   // --- package-private / kernel access (arrays are not copied; kernels never write them) ---
 
-  /** Weights (not a copy: do not modify). */
-  public double[] weightsView() {
+  /** Weights (not a copy: do not modify; may be longer than {@link #rows()}). */
+  double[] weightsView() {
     return weights;
   }
 
