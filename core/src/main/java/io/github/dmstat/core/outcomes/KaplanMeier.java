@@ -2,6 +2,7 @@ package io.github.dmstat.core.outcomes;
 
 import io.github.dmstat.core.Checks;
 import io.github.dmstat.core.Columns;
+import io.github.dmstat.core.internal.IndexOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +17,11 @@ import tech.tablesaw.columns.Column;
  *
  * <p>{@code S(t) = Π_{t_j <= t} (1 − d_j/n_j)}, {@code n_j} at risk just before {@code t_j},
  * {@code d_j} events at {@code t_j}; Greenwood {@code Var(−log S) = Σ d_j / (n_j (n_j − d_j))}.
- * Median and its interval follow {@code survival:::quantile.survfit} (first time the curve, or its
- * lower/upper limit, reaches 0.5, with survival's midpoint rule on flat stretches and tolerance
- * {@code √ε}). References: Kaplan &amp; Meier (1958), JASA 53:457–481, doi:10.1080/01621459.1958.10501452;
+ * Median and its interval follow {@code survival:::quantile.survfit} (survival 3.5): the first time
+ * the curve, or its lower/upper limit, reaches 0.5, with tolerance {@code √ε}; the midpoint of a
+ * flat stretch at 0.5; a curve that ends at 0.5 gives the midpoint of where it reached 0.5 and the
+ * last time; a limit that is not monotone at the tail (few at risk) is searched in sorted order,
+ * as R's {@code approx()} does. Checked against R on 502 small samples. References: Kaplan &amp; Meier (1958), JASA 53:457–481, doi:10.1080/01621459.1958.10501452;
  * Brookmeyer &amp; Crowley (1982), Biometrics 38:29–41, doi:10.2307/2530286.
  */
 public final class KaplanMeier {
@@ -152,36 +155,58 @@ public final class KaplanMeier {
     }
     int i1 = approxConstantRight(y, TOL, p);
     int i2 = approxConstantRight(y, -TOL, p);
-    if (i1 < 0 || i2 < 0) {
-      return OptionalDouble.empty();
-    }
-    double q = (x[i1] + x[i2]) / 2;
+    // x[NA] is NA in R; the last-point rule below needs only the first crossing
+    double q = i1 < 0 || i2 < 0 ? Double.NaN : (x[i1] + x[i2]) / 2;
     if (!Double.isNaN(y[n - 1]) && Math.abs(p - y[n - 1]) < TOL) {
-      q = (x[i1] + xmax) / 2;
+      q = i1 < 0 ? Double.NaN : (x[i1] + xmax) / 2;
     }
-    return OptionalDouble.of(q);
+    return Double.isNaN(q) ? OptionalDouble.empty() : OptionalDouble.of(q);
   }
 
   /**
-   * R {@code approx(y + shift, seq_along(y), v, method = "constant", f = 1)} (NaN pairs removed),
-   * returning a 0-based index, or −1 for NA.
+   * R {@code approx(y + shift, seq_along(y), v, method = "constant", f = 1)}, returning a 0-based
+   * index, or −1 for NA. As R: pairs with NaN are removed, the rest sorted by {@code y + shift}
+   * (a confidence limit need not be monotone where few are at risk), tied values share the mean
+   * of their indices ({@code ties = mean}), and a fractional index is truncated as R's
+   * {@code x[i]} does.
    */
   private static int approxConstantRight(double[] y, double shift, double v) {
     int m = 0;
-    int[] idx = new int[y.length];
-    double[] xs = new double[y.length];
+    int[] kept = new int[y.length];
     for (int k = 0; k < y.length; k++) {
       if (!Double.isNaN(y[k])) {
-        xs[m] = y[k] + shift;
-        idx[m] = k;
-        m++;
+        kept[m++] = k;
       }
     }
-    if (m == 0 || v < xs[0] || v > xs[m - 1]) {
+    if (m == 0) {
+      return -1;
+    }
+    int[] order = IndexOrder.sort(m, (a, b) -> Double.compare(y[kept[a]] + shift, y[kept[b]] + shift));
+    int[] sorted = new int[m];
+    for (int k = 0; k < m; k++) {
+      sorted[k] = kept[order[k]];
+    }
+    double[] xs = new double[m];
+    double[] idx = new double[m]; // 1-based, as R's seq_along
+    int u = 0;
+    for (int k = 0; k < m; ) {
+      double key = y[sorted[k]] + shift;
+      double sum = 0;
+      int c = 0;
+      while (k < m && y[sorted[k]] + shift == key) {
+        sum += sorted[k] + 1;
+        c++;
+        k++;
+      }
+      xs[u] = key;
+      idx[u] = sum / c;
+      u++;
+    }
+    if (v < xs[0] || v > xs[u - 1]) {
       return -1;
     }
     int i = 0;
-    int j = m - 1;
+    int j = u - 1;
     while (i < j - 1) {
       int ij = (i + j) / 2;
       if (v < xs[ij]) {
@@ -190,13 +215,15 @@ public final class KaplanMeier {
         i = ij;
       }
     }
+    double r;
     if (v == xs[j]) {
-      return idx[j];
+      r = idx[j];
+    } else if (v == xs[i]) {
+      r = idx[i];
+    } else {
+      r = idx[j];
     }
-    if (v == xs[i]) {
-      return idx[i];
-    }
-    return idx[j];
+    return (int) r - 1;
   }
 
   static void sortByTime(double[] t, byte[] e) {

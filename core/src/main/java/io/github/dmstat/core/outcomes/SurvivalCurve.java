@@ -20,8 +20,8 @@ import tech.tablesaw.api.Table;
  * @param level confidence level
  * @param points one per distinct observed time (events or censorings), as R {@code survfit}
  * @param median median survival time: smallest {@code t} with {@code S(t) <= 0.5} (midpoint rule of
- *     {@code survival:::quantile.survfit} when {@code S} equals 0.5 on a flat stretch); empty when
- *     the curve stays above 0.5
+ *     {@code survival:::quantile.survfit} when {@code S} equals 0.5 on a flat stretch, also one that
+ *     lasts to the end of follow-up); empty when the curve stays above 0.5
  * @param medianLower lower limit of the median: where the lower confidence curve reaches 0.5; empty when undefined
  * @param medianUpper upper limit of the median; empty when the upper curve stays above 0.5
  */

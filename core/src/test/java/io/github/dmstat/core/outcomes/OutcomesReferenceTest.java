@@ -218,6 +218,33 @@ class OutcomesReferenceTest {
     }
   }
 
+  /**
+   * Medians of 302 small samples (km_edge.csv): limits whose log band is not monotone at the tail
+   * and curves that end exactly at 0.5 follow survival:::findq (its approx() sorts the limit; the
+   * last-point rule needs only the first crossing).
+   */
+  @Test
+  void medianEdgeCasesAgreeWithSurvival() {
+    Map<String, List<Map<String, String>>> byCase = new java.util.LinkedHashMap<>();
+    for (Map<String, String> r : rows("km_edge.csv")) {
+      byCase.computeIfAbsent(r.get("case"), k -> new ArrayList<>()).add(r);
+    }
+    List<Map<String, String>> ref = rows("km_edge_reference.csv");
+    assertEquals(byCase.size(), ref.size());
+    for (Map<String, String> r : ref) {
+      List<Map<String, String>> d = byCase.get(r.get("case"));
+      double[] time = d.stream().mapToDouble(x -> num(x, "time")).toArray();
+      byte[] event = new byte[d.size()];
+      for (int i = 0; i < event.length; i++) {
+        event[i] = (byte) num(d.get(i), "event");
+      }
+      SurvivalCurve c = KaplanMeier.fit(time, event, r.get("case"), 0.95);
+      closeOpt(r.get("median"), c.median(), r.get("case") + " median");
+      closeOpt(r.get("lower"), c.medianLower(), r.get("case") + " median lower");
+      closeOpt(r.get("upper"), c.medianUpper(), r.get("case") + " median upper");
+    }
+  }
+
   @Test
   void medianAndSurvivalAtTimesAgreeWithSurvival() {
     List<SurvivalCurve> cs = curves();

@@ -12,6 +12,7 @@
 #   glm_reference.csv      glm(family = binomial) coefficients/SEs and the corrected rate
 #   did_reference.csv      lm() DiD coefficients with CR1 cluster-robust SEs (base R algebra)
 #   km_reference.csv, km_median_reference.csv, km_times_reference.csv, logrank_reference.csv
+#   km_edge.csv, km_edge_reference.csv   medians of 502 small samples (non-monotone bands, 0.5 at the end)
 #   power_reference.csv    power.prop.test (tol = 1e-12 when solving for n)
 #
 # How to rerun:  cd into this folder;  Rscript make_reference.R
@@ -212,4 +213,31 @@ for (cs in list(c(0.30, 0.20, 0.05, 0.8), c(0.45, 0.35, 0.05, 0.9), c(0.10, 0.25
 }
 write_ref("power two proportions", c("solve = power: power.prop.test(n, p1, p2, sig.level)$power (two-sided, strict = FALSE)",
   "solve = n: power.prop.test(p1 = , p2 = , sig.level = , power = , tol = 1e-12)$n (per group, not rounded up)"), pw, "power_reference.csv")
+# ---------------------------------------------------------------- Kaplan-Meier median edge cases
+# Small samples, where the log band is not monotone at the tail (few at risk) and where a curve or
+# a limit ends exactly at 0.5; plus two fixed cases: S stays at exactly 0.5 to the end of
+# follow-up, and one where every observation is an event.
+set.seed(20261201)
+edge <- data.frame(case = c(rep("flat_half_to_end", 4), rep("all_events", 4)),
+                   time = c(1, 2, 3, 4, 1, 2, 3, 4), event = c(1, 1, 0, 0, 1, 1, 1, 1))
+for (k in 1:300) {
+  n <- sample(2:12, 1)
+  edge <- rbind(edge, data.frame(case = sprintf("random_%03d", k), time = sample(1:8, n, replace = TRUE),
+                                 event = rbinom(n, 1, runif(1, 0.3, 0.95))))
+}
+for (k in 1:200) {  # longer follow-up: the upper limit rises again where few are at risk
+  n <- sample(15:40, 1)
+  edge <- rbind(edge, data.frame(case = sprintf("longer_%03d", k), time = sample(1:30, n, replace = TRUE),
+                                 event = rbinom(n, 1, runif(1, 0.3, 0.95))))
+}
+write_plain_csv(edge, "km_edge.csv")
+edge <- read.csv("km_edge.csv", stringsAsFactors = FALSE)
+emed <- NULL
+for (cs in unique(edge$case)) {
+  f <- survfit(Surv(time, event) ~ 1, data = edge[edge$case == cs, ])
+  q <- suppressWarnings(quantile(f, 0.5))
+  emed <- rbind(emed, data.frame(case = cs, median = as.numeric(q$quantile), lower = as.numeric(q$lower), upper = as.numeric(q$upper)))
+}
+write_ref("Kaplan-Meier median edge cases", c("input: km_edge.csv; per case: f <- survfit(Surv(time, event) ~ 1); q <- quantile(f, 0.5); empty = NA",
+  "approx() inside survival:::findq sorts a limit that is not monotone and warns on ties (warnings suppressed)"), emed, "km_edge_reference.csv")
 cat("done\n")
