@@ -133,10 +133,10 @@ final class DomainMoments {
     double v = 0;
     for (int h = 0; h < strata; h++) {
       int nh = design.psusInStratum(h);
-      double f = design.fpcFactor(h);
-      if (f < 1e-7) {
-        continue;
+      if (design.certainty(h)) {
+        continue; // taken whole: no sampling variance
       }
+      double f = design.fpcFactor(h);
       if (nh > 1) {
         v += f * nh / (nh - 1.0) * ss[h];
       } else if (design.lonelyPsu() == LonelyPsu.ADJUST) {

@@ -9,6 +9,10 @@ import java.util.Locale;
  * between-PSU variance cannot be estimated. Mirrors R {@code survey}'s
  * {@code options(survey.lonely.psu=...)} for a one-stage design (Lumley 2010, <i>Complex
  * Surveys</i>, §2.2; {@code survey:::onestrat}).
+ *
+ * <p>A single PSU that is its whole stratum (a finite population correction that says every PSU
+ * was sampled: population 1, or sampling fraction 1) is not lonely: it was taken with certainty
+ * and contributes no variance under every policy, {@code FAIL} included, as in R.
  */
 public enum LonelyPsu implements Labelled {
   /** Refuse the design; the message names the stratum (the default, as in R). */

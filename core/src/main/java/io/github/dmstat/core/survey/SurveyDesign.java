@@ -263,7 +263,8 @@ public final class SurveyDesign {
     }
     if (lonely == LonelyPsu.FAIL) {
       for (int h = 0; h < strataCount; h++) {
-        if (psusInStratum[h] == 1) {
+        // a single PSU that is the whole stratum (sampling fraction 1) is a certainty unit, not lonely
+        if (psusInStratum[h] == 1 && !(factor[h] < CERTAINTY)) {
           throw new IllegalArgumentException("stratum '" + strataLabels.get(h) + "'"
               + spec.strata().map(c -> " (column '" + c + "')").orElse("")
               + " has only one PSU; choose a lonely-PSU policy: adjust, remove or certainty");
@@ -343,6 +344,18 @@ public final class SurveyDesign {
 
   double fpcFactor(int h) {
     return fpcFactor[h];
+  }
+
+  /**
+   * Below this finite population correction a stratum is taken whole (a certainty or
+   * self-representing stratum: every PSU sampled) and contributes no variance, as R survey's
+   * {@code onestrat} ({@code all(f < 0.0000001)}), whatever its number of PSUs.
+   */
+  static final double CERTAINTY = 1e-7;
+
+  /** Whether stratum {@code h} was taken whole (its PSUs are the population): no variance, never lonely. */
+  boolean certainty(int h) {
+    return fpcFactor[h] < CERTAINTY;
   }
 
   @Override

@@ -5,7 +5,7 @@
 # Purpose
 #   Generates synthetic survey input CSVs plus expected results computed with
 #   R's `survey` package (Lumley), used by dmstat's Java unit tests:
-#     survey_small.csv, survey_small_y2.csv, survey_lonely.csv   (synthetic)
+#     survey_small.csv, survey_small_y2.csv, survey_lonely.csv, survey_certainty.csv   (synthetic)
 #     api_strat.csv, api_clus1.csv         (from survey's data(api))
 #     prevalence_reference.csv   svymean / svyby / svyciprop (+ wilson,
 #                                clopper-pearson, jeffreys in base R)
@@ -135,6 +135,12 @@ lonely <- gen_survey(seed = 20240502, n_psu = c(3, 2, 1, 3), fpc_pop = c(12, 8, 
                      rows_range = c(18, 28))
 write_survey_csv(lonely, "survey_lonely.csv")
 
+# survey_certainty: stratum S3 has ONE PSU that is the whole stratum (population 1 PSU, so
+# the sampling fraction is 1): a certainty unit that contributes no variance, not a lonely PSU
+certainty <- gen_survey(seed = 20261201, n_psu = c(3, 2, 1, 3), fpc_pop = c(12, 8, 1, 15),
+                        rows_range = c(18, 28))
+write_survey_csv(certainty, "survey_certainty.csv")
+
 # api data from the survey package
 data(api)
 api_strat <- data.frame(
@@ -157,9 +163,10 @@ write_plain_csv(api_clus1, "api_clus1.csv")
 small <- read_survey_csv("survey_small.csv")
 small_y2 <- read_survey_csv("survey_small_y2.csv")
 lonely <- read_survey_csv("survey_lonely.csv")
+certainty <- read_survey_csv("survey_certainty.csv")
 api_strat <- read.csv("api_strat.csv", colClasses = c(stype = "character"))
 api_clus1 <- read.csv("api_clus1.csv", colClasses = c(stype = "character"))
-datasets <- list(survey_small.csv = small, survey_lonely.csv = lonely,
+datasets <- list(survey_small.csv = small, survey_lonely.csv = lonely, survey_certainty.csv = certainty,
                  api_strat.csv = api_strat, api_clus1.csv = api_clus1)
 
 # -----------------------------------------------------------------------------
@@ -348,7 +355,10 @@ cases <- list(
   list("lonely_certainty_overall", "survey_lonely.csv", "used", "weight", "stratum", "psu", "fpc", "certainty", "", 0.95),
   list("api_strat_overall", "api_strat.csv", "schwide", "pw", "stype", "", "fpc", "fail", "", 0.95),
   list("api_strat_stype", "api_strat.csv", "schwide", "pw", "stype", "", "fpc", "fail", "stype", 0.95),
-  list("api_clus1_stype", "api_clus1.csv", "awards", "pw", "", "dnum", "fpc", "fail", "stype", 0.95)
+  list("api_clus1_stype", "api_clus1.csv", "awards", "pw", "", "dnum", "fpc", "fail", "stype", 0.95),
+  list("certainty_fail_sex", "survey_certainty.csv", "used", "weight", "stratum", "psu", "fpc", "fail", "sex", 0.95),
+  list("certainty_fail_overall", "survey_certainty.csv", "used", "weight", "stratum", "psu", "fpc", "fail", "", 0.95),
+  list("certainty_adjust_sex", "survey_certainty.csv", "used", "weight", "stratum", "psu", "fpc", "adjust", "sex", 0.95)
 )
 
 results <- lapply(cases, function(cc) do.call(run_case, unname(cc)))
