@@ -73,7 +73,7 @@ public final class ForestChart {
     XYChart chart = new XYChartBuilder().width(700).height(height)
         .title(msg.w("forestChart.meta.analysis") + measure + ", " + m.method())
         .xAxisTitle(measure + (ratio ? msg.w("forestChart.log.scale") : "")
-            + String.format(locale, "   I² = %.0f%%, τ² = %.3g", 100 * m.i2(), m.tau2())).yAxisTitle("").build();
+            + String.format(locale, "   I² = %.0f%%, τ² = %.3g", m.i2(), m.tau2())).yAxisTitle("").build();
     XYStyler st = chart.getStyler();
     st.setLegendVisible(false);
     st.setChartBackgroundColor(Color.WHITE);

@@ -20,7 +20,7 @@ import tech.tablesaw.api.Table;
         + "pooled by inverse-variance meta-analysis, as R metafor's escalc and rma.",
         "yi, vi, ciLower, ciUpper and the pooled estimate, se, CI and prediction interval are on the analysis "
         + "scale (log for rr and or); per-study estimate/lower/upper and the pooled ratio* fields are on the natural "
-        + "scale (rr and or only). i2 is a proportion in [0, 1] (metafor prints it as a percentage); the "
+        + "scale (rr and or only). i2 is in percent, 0 to 100 (as metafor, RevMan and Stata report it); the "
         + "fixed-effect model has no prediction interval (null). A table with a zero cell gets 0.5 added to every "
         + "cell (escalc's default), noted per study in 'zeroCellCorrection'. CSV: one row per study plus a "
         + "'pooled' row."})

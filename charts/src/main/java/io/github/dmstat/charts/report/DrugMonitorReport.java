@@ -833,7 +833,7 @@ public final class DrugMonitorReport {
         ratio(r.estimate(), r.ciLower(), r.ciUpper()), number("%.0f%%", 100))));
     b.add(new Report.TableBlock("meta-analysis", w("drugMonitorReport.risk.ratio.of.re.offending.by.municipality.and.p"), List.of(w("drugMonitorReport.municipality"), "RR (" + ci() + ")",
         w("drugMonitorReport.weight")), rows, String.format(locale, "I² = %.0f%%, τ² = %.4f, Q = %.2f (%s).",
-        100 * meta.i2(), meta.tau2(), meta.q(), Messages.of(locale).pValue(meta.qP()))));
+        meta.i2(), meta.tau2(), meta.q(), Messages.of(locale).pValue(meta.qP()))));
     b.add(new Report.FigureBlock("forest", w("drugMonitorReport.forest.plot.risk.ratio.per.municipality.square.s"),
         Figure.of(ForestChart.of(meta, locale))));
     UserCohorts uc = userCohorts.orElseGet(() -> new UserCohorts("", Datasets.table("cohorts")));

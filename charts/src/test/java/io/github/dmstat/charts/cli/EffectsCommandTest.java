@@ -65,7 +65,7 @@ class EffectsCommandTest {
     assertClose(m.ciUpper(), p.get("ciUpper"), "ciUpper");
     assertClose(m.tau2(), p.get("tau2"), "tau2");
     assertClose(m.i2(), p.get("i2"), "i2");
-    assertTrue(p.get("i2").asDouble() >= 0 && p.get("i2").asDouble() <= 1);
+    assertTrue(p.get("i2").asDouble() >= 0 && p.get("i2").asDouble() <= 100, "i2 in percent");
     assertClose(m.q(), p.get("q"), "q");
     assertClose(m.qP(), p.get("qp"), "qp");
     assertClose(m.prediction().get().lower(), p.get("predictionLower"), "predictionLower");

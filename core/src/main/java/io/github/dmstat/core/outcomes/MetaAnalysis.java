@@ -26,9 +26,9 @@ import tech.tablesaw.columns.Column;
  * step halved to keep {@code τ² >= 0}, iterated until the change is below 1e-15 (metafor: 1e-5 by
  * default). Pooled {@code μ = Σ wi* yi / Σ wi*}, {@code se = 1/√Σwi*}, {@code wi* = 1/(vi + τ²)}; normal
  * CI {@code μ ± z·se}. Heterogeneity as metafor: for random-effects models
- * {@code I² = τ²/(τ² + s²)}, {@code H² = (τ² + s²)/s²} with the typical within-study variance
- * {@code s² = (k−1)Σwi / ((Σwi)² − Σwi²)}; for FE {@code I² = max(0, (Q − (k−1))/Q)}, {@code H² = Q/(k−1)}.
- * {@code I²} is a proportion in [0, 1] (metafor prints percent). Prediction interval (RE only):
+ * {@code I² = 100·τ²/(τ² + s²)} %, {@code H² = (τ² + s²)/s²} with the typical within-study variance
+ * {@code s² = (k−1)Σwi / ((Σwi)² − Σwi²)}; for FE {@code I² = 100·max(0, (Q − (k−1))/Q)} %, {@code H² = Q/(k−1)}.
+ * {@code I²} is in percent, [0, 100], as metafor, RevMan and Stata {@code metan} report it. Prediction interval (RE only):
  * {@code μ ± z·√(se² + τ²)}. References: DerSimonian &amp; Laird (1986), Control. Clin. Trials 7:177–188,
  * doi:10.1016/0197-2456(86)90046-2; Higgins &amp; Thompson (2002), Stat. Med. 21:1539–1558,
  * doi:10.1002/sim.1186; Viechtbauer (2005), J. Educ. Behav. Stat. 30:261–293,
@@ -48,7 +48,7 @@ import tech.tablesaw.columns.Column;
  * @param ciLower {@code μ − z·se}
  * @param ciUpper {@code μ + z·se}
  * @param tau2 between-study variance {@code τ²}
- * @param i2 {@code I²} as a proportion
+ * @param i2 {@code I²} in percent, [0, 100]
  * @param h2 {@code H²}
  * @param q Cochran's Q
  * @param qDf {@code k − 1}
@@ -67,8 +67,8 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
     Checks.finite("estimate", estimate);
     Checks.finiteNonNegative("se", se);
     Checks.finiteNonNegative("tau2", tau2);
-    if (!(i2 >= 0 && i2 <= 1)) {
-      throw Checks.badArgument("i2", "must be in [0, 1]", i2);
+    if (!(i2 >= 0 && i2 <= 100)) {
+      throw Checks.badArgument("i2", "must be a percentage in [0, 100]", i2);
     }
     if (method.isRandom() && prediction.isEmpty()) {
       throw Checks.badArgument("prediction", "must be present for a random-effects model", "empty");
@@ -288,10 +288,10 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
     double h2;
     if (method.isRandom()) {
       double s2 = df * sw / (sw * sw - sw2);
-      i2 = tau2 / (tau2 + s2);
+      i2 = 100 * tau2 / (tau2 + s2);
       h2 = (tau2 + s2) / s2;
     } else {
-      i2 = df == 0 || q <= 0 ? 0 : Math.max(0, (q - df) / q);
+      i2 = df == 0 || q <= 0 ? 0 : 100 * Math.max(0, (q - df) / q);
       h2 = df == 0 ? 1 : q / df;
     }
     double qp = df == 0 ? 1 : ChiSquaredDistribution.of(df).survivalProbability(q);
@@ -394,7 +394,7 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
         "MetaAnalysis[%s, k=%d, %s %s (%s%% CI %s to %s, p %s)%s%s, tau²=%s, I²=%.1f%%, H²=%.3f, Q=%.3f (df %d, p %s)%s]",
         method, studies.size(), scale, Stat.g(estimate), Stat.pct(level), Stat.g(ciLower), Stat.g(ciUpper), Stat.p(p),
         prediction.map(pi -> ", PI " + pi).orElse(""),
-        ratio().map(r -> "; " + measure.get() + " " + r).orElse(""), Stat.g(tau2), 100 * i2, h2, q, qDf, Stat.p(qP),
+        ratio().map(r -> "; " + measure.get() + " " + r).orElse(""), Stat.g(tau2), i2, h2, q, qDf, Stat.p(qP),
         studies.stream().anyMatch(Study::zeroCellCorrected) ? "; zero-cell correction applied" : "");
   }
 }

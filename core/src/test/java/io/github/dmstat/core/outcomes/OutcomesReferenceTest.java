@@ -92,7 +92,7 @@ class OutcomesReferenceTest {
       close(num(r, "ci_lower"), a.ciLower(), TOL, what + " ci lower");
       close(num(r, "ci_upper"), a.ciUpper(), TOL, what + " ci upper");
       closeOrZero(num(r, "tau2"), a.tau2(), what + " tau2");
-      closeOrZero(num(r, "I2") / 100, a.i2(), what + " I2");
+      closeOrZero(num(r, "I2"), a.i2(), what + " I2 (percent)");
       close(num(r, "H2"), a.h2(), TOL, what + " H2");
       close(num(r, "QE"), a.q(), TOL, what + " Q");
       close(num(r, "QEp"), a.qP(), TOL, what + " QEp");
