@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dmstat.charts.cli.Main;
+import io.github.dmstat.cli.Main;
 import io.github.dmstat.core.area.AreaCode;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -23,7 +23,6 @@ import io.github.dmstat.core.spatial.GetisOrd;
 import io.github.dmstat.core.spatial.LocalMoran;
 import io.github.dmstat.core.spatial.MoranResult;
 import io.github.dmstat.core.spatial.SpatialWeights;
-import io.github.dmstat.datasets.SyntheticGeography;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,10 +57,9 @@ final class ConcentrationSection {
   }
 
   static Report.Section build(Locale locale, List<String[]> methods, Optional<DrugMonitorReport.UserAreas> user,
-      MultipleTesting correction, double confidence) {
+      ReportExample example, MultipleTesting correction, double confidence) {
     boolean nl = "nl".equals(locale.getLanguage());
-    SyntheticGeography geo = SyntheticGeography.embedded();
-    Table t = user.map(DrugMonitorReport.UserAreas::table).orElseGet(geo::table);
+    Table t = user.map(DrugMonitorReport.UserAreas::table).orElseGet(example::areas);
     AreaCounts counts = user.isPresent()
         ? AreaCounts.from(t, user.get().codeColumn(), user.get().countColumn(), user.get().populationColumn(), MissingPolicy.FAIL)
         : AreaCounts.from(t, "code", "incidents", "inhabitants", MissingPolicy.FAIL);
@@ -73,7 +71,7 @@ final class ConcentrationSection {
         : user.get().countLabel().isBlank() ? (Words.of(nl).get("concentrationSection.incidents")) : user.get().countLabel();
     Map<String, String> names = user.map(DrugMonitorReport.UserAreas::names).orElse(Map.of());
     Map<String, AreaPolygon> byCode = new HashMap<>();
-    for (AreaPolygon p : user.map(DrugMonitorReport.UserAreas::polygons).orElseGet(geo::polygons)) {
+    for (AreaPolygon p : user.map(DrugMonitorReport.UserAreas::polygons).orElseGet(example::areaPolygons)) {
       byCode.put(p.code(), p);
     }
     for (String code : counts.areas()) {
@@ -81,7 +79,7 @@ final class ConcentrationSection {
         throw new IllegalArgumentException("area '" + code + "' has no polygon in the boundaries");
       }
     }
-    java.util.Set<String> planted = user.isPresent() ? java.util.Set.of() : java.util.Set.copyOf(geo.hotSpots());
+    java.util.Set<String> planted = user.isPresent() ? java.util.Set.of() : java.util.Set.copyOf(example.plantedHotSpots());
     List<AreaPolygon> polygons = align(byCode, counts.areas());
     AreaConcentration a = AreaConcentration.analyse(counts,
         rated -> Optional.of(SpatialWeights.contiguity(align(byCode, rated), Contiguity.QUEEN)), "queen contiguity",
@@ -101,7 +99,7 @@ final class ConcentrationSection {
     String intro = user.isPresent()
         ? String.format(locale, Words.of(nl).get("concentrationSection.s.in.d.s.s"), DrugMonitorReport.capital(what),
             counts.areas().size(), areas, source)
-        : String.format(locale, Words.of(nl).get("concentrationSection.registered.drug.incidents.in.d.synthetic.buurten"), counts.areas().size(), SyntheticGeography.embedded().municipalityTable().rowCount());
+        : String.format(locale, Words.of(nl).get("concentrationSection.registered.drug.incidents.in.d.synthetic.buurten"), counts.areas().size(), example.areaMunicipalities());
     b.add(new Report.Paragraph(intro + String.format(locale, Words.of(nl).get("concentrationSection.concentration.by.the.measures.used.for.crime.lor"), area, what, areas)
         + correctionText(correction, nl)));
     List<List<Cell>> summary = new ArrayList<>();

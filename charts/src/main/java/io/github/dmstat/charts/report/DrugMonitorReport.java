@@ -40,10 +40,6 @@ import io.github.dmstat.core.survey.PrevalenceEstimate;
 import io.github.dmstat.core.survey.PrevalenceEstimator;
 import io.github.dmstat.core.survey.PrevalenceTable;
 import io.github.dmstat.core.survey.PrevalenceValue;
-import io.github.dmstat.datasets.Datasets;
-import io.github.dmstat.datasets.NdmFigures;
-import io.github.dmstat.datasets.PublishedFigure;
-import io.github.dmstat.datasets.SyntheticSurvey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,7 +52,8 @@ import java.util.Optional;
 import tech.tablesaw.api.Table;
 
 /**
- * Assembles the Drug Monitor report from the embedded datasets, or from a user's survey: prevalence
+ * Assembles the Drug Monitor report from a user's data, section by section, and example data
+ * ({@link ReportExample}) for the sections without: prevalence
  * by target group and substance with trend, neighbourhood concentration with maps, selection of
  * municipalities with explanations, intervention outcomes with forest plot, survival curves and
  * difference in differences, and a methods and sources section. Every number comes from the
@@ -68,8 +65,8 @@ public final class DrugMonitorReport {
 
   /**
    * What the report is made from: language, title, subtitle, author and source lines and, per
-   * section, a user's own data instead of the embedded datasets (each empty: embedded). Each user
-   * section names its columns; the constructors without column names use the embedded datasets'
+   * section, a user's own data (each empty: the section shows the {@link ReportExample example}). Each user
+   * section names its columns; the constructors without column names use the example's
    * names (areas {@code code, incidents, inhabitants}; municipalities {@code code, name,
    * inhabitants, drug_crime, youth_crime, lbm} with optional {@code *_se}; effects {@code study,
    * events_treated, total_treated, events_control, total_control}; cohorts {@code time,
@@ -89,11 +86,15 @@ public final class DrugMonitorReport {
    * @param panel an area panel for the difference in differences
    * @param localCorrection the multiple-testing correction of the local statistics (hot spots,
    *     clusters); Benjamini–Hochberg (false discovery rate) by default, said in the text
+   * @param level the confidence level of every interval
+   * @param reliability the reliability rule of the prevalence estimates
+   * @param example what the sections without their own data show ({@link ReportExample#NONE}: an
+   *     error that says what to give)
    */
   public record Options(Locale locale, String title, String subtitle, String author, List<String> sources,
       Optional<UserSurvey> survey, Optional<UserAreas> areas, Optional<UserSelection> municipalities,
       Optional<UserEffects> effects, Optional<UserCohorts> cohorts, Optional<UserPanel> panel,
-      MultipleTesting localCorrection, double level, ReliabilityRule reliability) {
+      MultipleTesting localCorrection, double level, ReliabilityRule reliability, ReportExample example) {
     public Options {
       Objects.requireNonNull(locale, "locale");
       Objects.requireNonNull(title, "title");
@@ -111,59 +112,63 @@ public final class DrugMonitorReport {
         throw new IllegalArgumentException("confidence level must be at least 0.5 and below 1, got " + level);
       }
       Objects.requireNonNull(reliability, "reliability");
+      Objects.requireNonNull(example, "example");
     }
 
-    /** English, default title, embedded data. */
+    /**
+     * English, default title, no data: give each section its data ({@link #withSurvey} and the
+     * others) or give example data for the sections without ({@link #withExample}).
+     */
     public static Options defaults() {
       return new Options(Locale.forLanguageTag("en-GB"), "", "", "", List.of(), Optional.empty(), Optional.empty(),
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), MultipleTesting.BENJAMINI_HOCHBERG, 0.95,
-          ReliabilityRule.NCHS);
+          ReliabilityRule.NCHS, ReportExample.NONE);
     }
 
     public Options withLocale(Locale l) {
       return new Options(l, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
-          localCorrection, level, reliability);
+          localCorrection, level, reliability, example);
     }
 
     public Options withTitle(String t) {
       return new Options(locale, t, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
-          localCorrection, level, reliability);
+          localCorrection, level, reliability, example);
     }
 
     /** The same options with a subtitle, an author and source lines. */
     public Options withCredits(String sub, String by, List<String> lines) {
       return new Options(locale, title, sub, by, lines, survey, areas, municipalities, effects, cohorts, panel,
-          localCorrection, level, reliability);
+          localCorrection, level, reliability, example);
     }
 
     public Options withSurvey(UserSurvey s) {
       return new Options(locale, title, subtitle, author, sources, Optional.of(s), areas, municipalities, effects, cohorts,
-          panel, localCorrection, level, reliability);
+          panel, localCorrection, level, reliability, example);
     }
 
     public Options withAreas(UserAreas a) {
       return new Options(locale, title, subtitle, author, sources, survey, Optional.of(a), municipalities, effects, cohorts,
-          panel, localCorrection, level, reliability);
+          panel, localCorrection, level, reliability, example);
     }
 
     public Options withMunicipalities(UserSelection m) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, Optional.of(m), effects, cohorts, panel,
-          localCorrection, level, reliability);
+          localCorrection, level, reliability, example);
     }
 
     public Options withEffects(UserEffects e) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, Optional.of(e), cohorts,
-          panel, localCorrection, level, reliability);
+          panel, localCorrection, level, reliability, example);
     }
 
     public Options withCohorts(UserCohorts c) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, Optional.of(c),
-          panel, localCorrection, level, reliability);
+          panel, localCorrection, level, reliability, example);
     }
 
     public Options withPanel(UserPanel p) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts,
-          Optional.of(p), localCorrection, level, reliability);
+          Optional.of(p), localCorrection, level, reliability, example);
     }
 
     /**
@@ -172,13 +177,22 @@ public final class DrugMonitorReport {
      */
     public Options withRules(double l, ReliabilityRule r) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
-          localCorrection, l, r);
+          localCorrection, l, r, example);
+    }
+
+    /**
+     * The same options with example data for the sections that are given none of their own
+     * ({@code dmstat-cli}'s {@code ExampleData} holds the synthetic example of {@code dmstat-datasets}).
+     */
+    public Options withExample(ReportExample e) {
+      return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
+          localCorrection, level, reliability, e);
     }
 
     /** The same options with another correction of the local statistics (hot spots, clusters). */
     public Options withLocalCorrection(MultipleTesting c) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel, c, level,
-          reliability);
+          reliability, example);
     }
   }
 
@@ -395,9 +409,12 @@ public final class DrugMonitorReport {
   /** The confidence level as the text writes it: "95", "90", "99.5". */
   private final String pct;
   private final ReliabilityRule rule;
+  /** What the sections without the caller's own data show. */
+  private final ReportExample example;
 
-  private DrugMonitorReport(Locale locale, double level, ReliabilityRule rule) {
+  private DrugMonitorReport(Locale locale, double level, ReliabilityRule rule, ReportExample example) {
     this.locale = locale;
+    this.example = example;
     this.nl = "nl".equals(locale.getLanguage());
     this.level = level;
     this.pct = Messages.of(locale).levelPercent(level);
@@ -423,12 +440,12 @@ public final class DrugMonitorReport {
 
   /** Builds the report, reporting {@link #STEPS} steps to {@code progress}. */
   public static Report build(Options o, Progress progress) {
-    DrugMonitorReport r = new DrugMonitorReport(o.locale(), o.level(), o.reliability());
+    DrugMonitorReport r = new DrugMonitorReport(o.locale(), o.level(), o.reliability(), o.example());
     List<Report.Section> sections = new ArrayList<>();
     progress.step(r.w("drugMonitorReport.prevalence.by.target.group.and.substance"));
     sections.add(from(o.survey().map(UserSurvey::name), () -> r.prevalence(o.survey())));
     progress.step(r.w("drugMonitorReport.neighbourhood.concentration.and.maps"));
-    sections.add(from(o.areas().map(UserAreas::name), () -> ConcentrationSection.build(o.locale(), r.methods, o.areas(), o.localCorrection(), o.level())));
+    sections.add(from(o.areas().map(UserAreas::name), () -> ConcentrationSection.build(o.locale(), r.methods, o.areas(), o.example(), o.localCorrection(), o.level())));
     progress.step(r.w("drugMonitorReport.selection.of.municipalities"));
     sections.add(from(o.municipalities().map(UserSelection::name), () -> r.selection(o.municipalities())));
     progress.step(r.w("drugMonitorReport.intervention.outcomes"));
@@ -525,10 +542,10 @@ public final class DrugMonitorReport {
   private Report.Section prevalence(Optional<UserSurvey> user) {
     List<Report.Block> b = new ArrayList<>();
     PrevalenceEstimator est = PrevalenceEstimator.withDefaults().withLevel(level).with(rule);
-    Table survey = user.map(UserSurvey::table).orElseGet(() -> Datasets.table("adults"));
-    DesignSpec design = user.map(UserSurvey::design).orElseGet(() -> Datasets.design("adults").orElseThrow());
+    Table survey = user.map(UserSurvey::table).orElseGet(example::survey);
+    DesignSpec design = user.map(UserSurvey::design).orElseGet(example::surveyDesign);
     String age = user.map(UserSurvey::ageColumn).orElse("age");
-    String source = user.map(UserSurvey::name).orElse(String.format(locale, w("drugMonitorReport.embedded.synthetic.adult.survey.2022.d.responden"), Datasets.ADULTS_ROWS));
+    String source = user.map(UserSurvey::name).orElse(String.format(locale, w("drugMonitorReport.embedded.synthetic.adult.survey.2022.d.responden"), survey.rowCount()));
     b.add(new Report.Paragraph(String.format(locale, w("drugMonitorReport.survey.weighted.prevalence.with.design.based.tay"), pct)
         + ruleText() + w("drugMonitorReport.source") + source + "."));
     KeyFigures k = KeyFigures.of(survey, design, age, RecallPeriod.LAST_YEAR, est);
@@ -593,28 +610,25 @@ public final class DrugMonitorReport {
       for (Substance s : trendSubstances) {
         trend.put(s.label(locale), new ArrayList<>());
       }
-      for (int year = 2016; year <= 2024; year += 2) {
-        SyntheticSurvey sy = SyntheticSurvey.adults(Datasets.ADULTS_SEED + year, 6_000, year);
-        KeyFigures ky = KeyFigures.of(sy.table(), sy.design(), "age", RecallPeriod.LAST_YEAR, est);
+      for (SurveyYear y : example.trend()) {
+        KeyFigures ky = KeyFigures.of(y.table(), design, "age", RecallPeriod.LAST_YEAR, est);
         for (Substance s : trendSubstances) {
-          trend.get(s.label(locale)).add(new TrendChart.YearEstimate(year, ky.get(s, TargetGroup.ADULTS_18_PLUS)));
+          trend.get(s.label(locale)).add(new TrendChart.YearEstimate(y.year(), ky.get(s, TargetGroup.ADULTS_18_PLUS)));
         }
       }
       b.add(new Report.FigureBlock("trend", String.format(locale, w("drugMonitorReport.trend.caption.synthetic"), ci()),
           Figure.of(TrendChart.of(w("drugMonitorReport.trend.in.last.year.prevalence.adults.18"),
               trend, locale))));
       List<List<Cell>> pub = new ArrayList<>();
-      for (PublishedFigure f : NdmFigures.all()) {
-        if (!"proportion".equals(f.unit()) || f.substance().isEmpty() || f.period().isEmpty() || f.group().isEmpty()
-            || f.group().get() == TargetGroup.PUPILS_12_16) {
+      for (PublishedValue f : example.published()) {
+        if (f.group() == TargetGroup.PUPILS_12_16) {
           continue;
         }
-        Optional<PrevalenceEstimate> e = k.substances().contains(f.substance().get()) && k.groups().contains(f.group().get())
-            && f.period().get() == RecallPeriod.LAST_YEAR ? Optional.of(k.get(f.substance().get(), f.group().get()))
-            : Optional.empty();
+        Optional<PrevalenceEstimate> e = k.substances().contains(f.substance()) && k.groups().contains(f.group())
+            && f.period() == RecallPeriod.LAST_YEAR ? Optional.of(k.get(f.substance(), f.group())) : Optional.empty();
         // what the figure is: substance, period and target group (the source's own indicator name is the same for all)
-        String what = capital(f.substance().get().label(locale)) + ", " + f.period().get().label(locale) + ", "
-            + f.group().get().label(locale);
+        String what = capital(f.substance().label(locale)) + ", " + f.period().label(locale) + ", "
+            + f.group().label(locale);
         pub.add(List.of(Cell.of(what), Cell.of(f.qualifier() + " " + pct(f.value())),
             e.map(this::cell).orElse(Cell.of(w("drugMonitorReport.not.in.this.table"))), Cell.of(f.source())));
       }
@@ -670,7 +684,7 @@ public final class DrugMonitorReport {
 
   private Report.Section selection(Optional<UserSelection> user) {
     List<Report.Block> b = new ArrayList<>();
-    UserSelection u = user.orElseGet(() -> UserSelection.standard("", Datasets.table("municipalities"), locale));
+    UserSelection u = user.orElseGet(() -> UserSelection.standard("", example.municipalities(), locale));
     Table m = u.table();
     String code = u.codeColumn();
     Map<String, String> names = new HashMap<>();
@@ -817,7 +831,7 @@ public final class DrugMonitorReport {
   private Report.Section outcomes(Optional<UserEffects> userEffects, Optional<UserCohorts> userCohorts,
       Optional<UserPanel> userPanel) {
     List<Report.Block> b = new ArrayList<>();
-    UserEffects ue = userEffects.orElseGet(() -> new UserEffects("", Datasets.table("effects")));
+    UserEffects ue = userEffects.orElseGet(() -> new UserEffects("", example.effects()));
     MetaAnalysis meta = from(userEffects.map(UserEffects::name), () -> MetaAnalysis.fromCounts(ue.table(), ue.study(),
         ue.eventsTreated(), ue.totalTreated(), ue.eventsControl(), ue.totalControl(), Measure.RR, MetaMethod.REML, level));
     b.add(new Report.Paragraph(userEffects.isPresent()
@@ -836,7 +850,7 @@ public final class DrugMonitorReport {
         meta.i2(), meta.tau2(), meta.q(), Messages.of(locale).pValue(meta.qP()))));
     b.add(new Report.FigureBlock("forest", w("drugMonitorReport.forest.plot.risk.ratio.per.municipality.square.s"),
         Figure.of(ForestChart.of(meta, locale))));
-    UserCohorts uc = userCohorts.orElseGet(() -> new UserCohorts("", Datasets.table("cohorts")));
+    UserCohorts uc = userCohorts.orElseGet(() -> new UserCohorts("", example.cohorts()));
     List<SurvivalCurve> curves = from(userCohorts.map(UserCohorts::name),
         () -> KaplanMeier.fit(uc.table(), uc.time(), uc.event(), Optional.of(uc.group()), level));
     LogRankTest lr = from(userCohorts.map(UserCohorts::name), () -> LogRankTest.of(uc.table(), uc.time(), uc.event(), uc.group()));
@@ -853,7 +867,7 @@ public final class DrugMonitorReport {
             lr.chisq(), lr.df(), Messages.of(locale).pValue(lr.p()))));
     b.add(new Report.FigureBlock("survival", String.format(locale, w("drugMonitorReport.kaplan.meier.curves.with.s.confidence.bands.cens"), pct),
         SurvivalChart.of(curves, w("drugMonitorReport.days.since.start"), locale)));
-    UserPanel up = userPanel.orElseGet(() -> new UserPanel("", Datasets.table("panel")));
+    UserPanel up = userPanel.orElseGet(() -> new UserPanel("", example.panel()));
     DiffInDiff did = from(userPanel.map(UserPanel::name), () -> DiffInDiff.fit(up.table(), up.unit(), up.treated(), up.period(),
         up.outcome(), level));
     String outcome = up.outcomeLabel().isBlank() ? w("drugMonitorReport.registered.incidents.per.1.000")
