@@ -125,11 +125,17 @@ public final class Datasets {
     return entry(name).description().get();
   }
 
-  private static SyntheticSurvey adults() {
+  /**
+   * The embedded adult survey: its table, its design ({@link SyntheticSurvey#design()}) and its known
+   * truth, as {@code table("adults")} and {@code design("adults")} give them. In JShell:
+   * {@code var a = Datasets.adults(); PrevalenceEstimator.withDefaults().estimate(a.table(), a.design(), "cannabis_last_year", "agegroup")}.
+   */
+  public static SyntheticSurvey adults() {
     return SyntheticSurvey.adults(ADULTS_SEED, ADULTS_ROWS);
   }
 
-  private static SyntheticSurvey pupils() {
+  /** The embedded pupils' survey with its design and known truth (as {@link #adults()}). */
+  public static SyntheticSurvey pupils() {
     return SyntheticSurvey.pupils(PUPILS_SEED, PUPILS_ROWS);
   }
 

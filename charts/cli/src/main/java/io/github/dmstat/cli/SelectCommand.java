@@ -13,7 +13,7 @@ import io.github.dmstat.core.selection.RankUncertainty;
 import io.github.dmstat.core.selection.SelectedArea;
 import io.github.dmstat.core.selection.Selection;
 import io.github.dmstat.core.selection.SelectionRules;
-import io.github.dmstat.core.selection.Standardisation;
+import io.github.dmstat.core.selection.IndicatorScaling;
 import io.github.dmstat.core.selection.WeightedIndicator;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,7 +40,7 @@ import tech.tablesaw.columns.Column;
         + "inclusions always go in (taking one of the --top places), named exclusions never; every area gets a "
         + "reason.",
         "With --indicator COL:WEIGHT:SECOL and --uncertainty N, a seeded Monte Carlo over the standard errors adds "
-            + "per area the probability of being selected and a 95% rank interval.",
+            + "per area the probability of being selected and a 95%% rank interval.",
         "Example: dmstat select --dataset buurten "
             + "--area code --population inhabitants --min-population 0 --top 10 --indicator incidents_per_1000:1 "
             + "--indicator lbm:-0.5 --name name"})
@@ -119,7 +119,7 @@ class SelectCommand implements Callable<Integer> {
 
   /** Checks the options, binds the data and selects; binding errors name the file (also used by {@code chart ranking}). */
   Result compute() {
-    CompositeIndex index = CompositeIndex.of(parseIndicators()).with(Standardisation.parse(standardise));
+    CompositeIndex index = CompositeIndex.of(parseIndicators()).with(IndicatorScaling.parse(standardise));
     if (uncertainty != 0 && (uncertainty < 10 || index.indicators().stream().allMatch(w -> w.seColumn().isEmpty()))) {
       throw Checks.badArgument("--uncertainty", "needs at least 10 replicates and an indicator with a standard-error "
           + "column (--indicator COL:WEIGHT:SECOL)", uncertainty);

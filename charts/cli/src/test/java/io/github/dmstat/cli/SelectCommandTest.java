@@ -14,7 +14,7 @@ import io.github.dmstat.core.selection.CompositeIndex;
 import io.github.dmstat.core.selection.Explanation;
 import io.github.dmstat.core.selection.Selection;
 import io.github.dmstat.core.selection.SelectionRules;
-import io.github.dmstat.core.selection.Standardisation;
+import io.github.dmstat.core.selection.IndicatorScaling;
 import io.github.dmstat.core.selection.WeightedIndicator;
 import io.github.dmstat.datasets.PreventieMetGezag;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package io.github.dmstat.charts.report;
 import io.github.dmstat.charts.Words;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,16 +20,15 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.util.Matrix;
 
 /**
  * The report as a PDF with the same content as the HTML: headings, wrapped paragraphs, tables
  * (suppressed cells show only the mark) and every figure as vector graphics, on A4 pages.
- * Text uses DejaVu Sans when the system has it (embedded), else Helvetica with characters outside
- * its encoding replaced.
+ * Text uses DejaVu Sans, shipped in this jar ({@code io/github/dmstat/charts/fonts}, with its
+ * license) and embedded in the PDF (subset), so the PDF looks the same on every machine;
+ * characters the font lacks show as {@code ?}.
  */
 public final class PdfReport {
   private static final float MARGIN = 50;
@@ -38,7 +38,6 @@ public final class PdfReport {
   private final PDDocument doc;
   private final PDFont regular;
   private final PDFont bold;
-  private final boolean unicode;
   private PDPageContentStream cs;
   private float y;
   private int pageNo;
@@ -47,16 +46,17 @@ public final class PdfReport {
 
   private PdfReport(PDDocument doc) throws IOException {
     this.doc = doc;
-    Path dejavu = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
-    Path dejavuBold = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
-    if (Files.isReadable(dejavu) && Files.isReadable(dejavuBold)) {
-      regular = PDType0Font.load(doc, dejavu.toFile());
-      bold = PDType0Font.load(doc, dejavuBold.toFile());
-      unicode = true;
-    } else {
-      regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-      bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-      unicode = false;
+    regular = font(doc, "DejaVuSans.ttf");
+    bold = font(doc, "DejaVuSans-Bold.ttf");
+  }
+
+  /** A font shipped in this jar, to be embedded as a subset. */
+  private static PDFont font(PDDocument doc, String file) throws IOException {
+    try (InputStream in = PdfReport.class.getResourceAsStream("/io/github/dmstat/charts/fonts/" + file)) {
+      if (in == null) {
+        throw new IOException("font " + file + " is missing from the dmstat-charts jar");
+      }
+      return PDType0Font.load(doc, in);
     }
   }
 
@@ -164,21 +164,18 @@ public final class PdfReport {
     cs.endText();
   }
 
+  /** {@code s} with the characters that the font lacks shown as {@code ?}. */
   private String safe(String s) {
-    if (unicode) {
-      StringBuilder sb = new StringBuilder();
-      s.codePoints().forEach(cp -> {
-        try {
-          regular.encode(new String(Character.toChars(cp)));
-          sb.appendCodePoint(cp);
-        } catch (IOException | IllegalArgumentException e) {
-          sb.append('?');
-        }
-      });
-      return sb.toString();
-    }
-    return s.replace('–', '-').replace('—', '-').replace('≤', '<').replace('≥', '>').replace('τ', 't')
-        .replace('…', '.').replace('·', '.').replaceAll("[^\\x20-\\x7E\\xA0-\\xFF]", "?");
+    StringBuilder sb = new StringBuilder();
+    s.codePoints().forEach(cp -> {
+      try {
+        regular.encode(new String(Character.toChars(cp)));
+        sb.appendCodePoint(cp);
+      } catch (IOException | IllegalArgumentException e) {
+        sb.append('?');
+      }
+    });
+    return sb.toString();
   }
 
   private float width(PDFont font, float size, String s) throws IOException {

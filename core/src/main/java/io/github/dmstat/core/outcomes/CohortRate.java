@@ -8,7 +8,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * Observed re-offending rate of a fixed cohort, {@code rate = x/n} (a proportion in [0, 1]), with a
- * binomial confidence interval ({@link RateInterval}).
+ * binomial confidence interval ({@link BinomialInterval}).
  *
  * @param events persons with the event (e.g. re-offended within the follow-up)
  * @param n cohort size
@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  * @param method interval method
  */
 public record CohortRate(long events, long n, double rate, double ciLower, double ciUpper, double level,
-    RateInterval method) {
+    BinomialInterval method) {
   public CohortRate {
     Objects.requireNonNull(method, "method");
     if (n < 1) {
@@ -36,7 +36,7 @@ public record CohortRate(long events, long n, double rate, double ciLower, doubl
   }
 
   /** Rate and interval for {@code events} of {@code n}. */
-  public static CohortRate of(long events, long n, RateInterval method, double level) {
+  public static CohortRate of(long events, long n, BinomialInterval method, double level) {
     double[] ci = method.interval(events, n, level);
     return new CohortRate(events, n, (double) events / n, ci[0], ci[1], level, method);
   }
@@ -45,7 +45,7 @@ public record CohortRate(long events, long n, double rate, double ciLower, doubl
    * Rate of the 0/1 column {@code outcome} over all rows; a missing or non-0/1 cell is an error naming
    * its row (no rows are dropped).
    */
-  public static CohortRate of(Table table, String outcome, RateInterval method, double level) {
+  public static CohortRate of(Table table, String outcome, BinomialInterval method, double level) {
     byte[] y = Columns.flags(table, outcome);
     long x = 0;
     for (int i = 0; i < y.length; i++) {

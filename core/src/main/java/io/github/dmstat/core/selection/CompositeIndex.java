@@ -13,7 +13,7 @@ import tech.tablesaw.api.Table;
  * least 80,000 inhabitants, plus named exceptions; Staatscourant 2023, 19537).
  *
  * <p><b>Score.</b> {@code score_i = Σ_k w_k · s_k(x_ki)} with {@code s_k} the
- * {@link Standardisation} of indicator {@code k}, computed over all areas with a value (not only
+ * {@link IndicatorScaling} of indicator {@code k}, computed over all areas with a value (not only
  * the eligible ones). The sign of {@code w_k} is the direction: a liveability score enters with a
  * negative weight. An area with a missing indicator gets no score: with
  * {@link MissingPolicy#EXCLUDE_AREA} it is reported as not eligible ("missing indicator 'x'"), with
@@ -33,10 +33,10 @@ import tech.tablesaw.api.Table;
  */
 public final class CompositeIndex {
   private final List<WeightedIndicator> indicators;
-  private final Standardisation standardisation;
+  private final IndicatorScaling standardisation;
   private final MissingPolicy missing;
 
-  private CompositeIndex(List<WeightedIndicator> indicators, Standardisation standardisation, MissingPolicy missing) {
+  private CompositeIndex(List<WeightedIndicator> indicators, IndicatorScaling standardisation, MissingPolicy missing) {
     this.indicators = List.copyOf(indicators);
     this.standardisation = Objects.requireNonNull(standardisation, "standardisation");
     this.missing = Objects.requireNonNull(missing, "missing");
@@ -52,18 +52,18 @@ public final class CompositeIndex {
     }
   }
 
-  /** Index of these indicators, {@link Standardisation#Z}, missing values {@link MissingPolicy#FAIL}. */
+  /** Index of these indicators, {@link IndicatorScaling#Z}, missing values {@link MissingPolicy#FAIL}. */
   public static CompositeIndex of(WeightedIndicator... indicators) {
     return of(List.of(indicators));
   }
 
-  /** Index of these indicators, {@link Standardisation#Z}, missing values {@link MissingPolicy#FAIL}. */
+  /** Index of these indicators, {@link IndicatorScaling#Z}, missing values {@link MissingPolicy#FAIL}. */
   public static CompositeIndex of(List<WeightedIndicator> indicators) {
-    return new CompositeIndex(indicators, Standardisation.Z, MissingPolicy.FAIL);
+    return new CompositeIndex(indicators, IndicatorScaling.Z, MissingPolicy.FAIL);
   }
 
   /** The same with another standardisation. */
-  public CompositeIndex with(Standardisation s) {
+  public CompositeIndex with(IndicatorScaling s) {
     return new CompositeIndex(indicators, s, missing);
   }
 
@@ -108,7 +108,7 @@ public final class CompositeIndex {
   }
 
   /** The standardisation. */
-  public Standardisation standardisation() {
+  public IndicatorScaling standardisation() {
     return standardisation;
   }
 

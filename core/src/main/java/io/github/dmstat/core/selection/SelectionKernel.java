@@ -39,7 +39,7 @@ final class SelectionKernel {
   }
 
   /** Standardised values {@code s[k][i]} ({@code NaN} where missing). */
-  static double[][] standardise(List<String> names, double[][] values, Standardisation st) {
+  static double[][] standardise(List<String> names, double[][] values, IndicatorScaling st) {
     double[][] s = new double[values.length][];
     for (int k = 0; k < values.length; k++) {
       s[k] = st.apply(names.get(k), values[k]);

@@ -113,8 +113,8 @@ class OutcomesReferenceTest {
       long x = (long) num(r, "x");
       long n = (long) num(r, "n");
       double level = num(r, "level");
-      CohortRate cp = CohortRate.of(x, n, RateInterval.CLOPPER_PEARSON, level);
-      CohortRate w = CohortRate.of(x, n, RateInterval.WILSON, level);
+      CohortRate cp = CohortRate.of(x, n, BinomialInterval.CLOPPER_PEARSON, level);
+      CohortRate w = CohortRate.of(x, n, BinomialInterval.WILSON, level);
       String what = x + "/" + n;
       closeOrZero(num(r, "cp_lower"), cp.ciLower(), what + " cp lower");
       close(num(r, "cp_upper"), cp.ciUpper(), TOL, what + " cp upper");

@@ -42,7 +42,7 @@ class CompositeIndexReferenceTest {
   }
 
   private static synchronized Selection selection(String method) {
-    return CACHE.computeIfAbsent(method, m -> index().with(Standardisation.parse(m))
+    return CACHE.computeIfAbsent(method, m -> index().with(IndicatorScaling.parse(m))
         .select(areas(), "area", "population", rules()));
   }
 

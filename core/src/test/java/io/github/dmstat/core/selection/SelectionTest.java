@@ -85,7 +85,7 @@ class SelectionTest {
 
   @Test
   void rejectsBadInputNamingTheValue() {
-    assertThrows(IllegalArgumentException.class, () -> Standardisation.parse("robust"));
+    assertThrows(IllegalArgumentException.class, () -> IndicatorScaling.parse("robust"));
     IllegalArgumentException w = assertThrows(IllegalArgumentException.class, () -> WeightedIndicator.of("x", 0));
     assertTrue(w.getMessage().contains("'x'"), w.getMessage());
     IllegalArgumentException u = assertThrows(IllegalArgumentException.class,
@@ -108,7 +108,7 @@ class SelectionTest {
 
   @Test
   void rankStandardisationUsesAverageRanks() {
-    double[] s = Standardisation.RANK.apply("x", new double[] {10, 20, 20, Double.NaN, 5});
+    double[] s = IndicatorScaling.RANK.apply("x", new double[] {10, 20, 20, Double.NaN, 5});
     assertEquals(1.0 / 3, s[0], 1e-15);
     assertEquals(2.5 / 3, s[1], 1e-15);
     assertEquals(2.5 / 3, s[2], 1e-15);
@@ -149,7 +149,7 @@ class SelectionTest {
     Table t = Table.create("t").addColumns(StringColumn.create("gm", "A", "B", "C", "D"),
         DoubleColumn.create("x", 1, 0.4, 0, 0.3), DoubleColumn.create("y", 0, 0.55, 0, 1));
     CompositeIndex idx = CompositeIndex.of(WeightedIndicator.of("x", 1), WeightedIndicator.of("y", 1))
-        .with(Standardisation.MINMAX);
+        .with(IndicatorScaling.MINMAX);
     AreaIndicators data = AreaIndicators.from(t, "gm", null, idx);
     WeightSensitivity w = idx.weightSensitivity(data, SelectionRules.top(1).exclude("D", "test"), 0.10);
     assertEquals(List.of("A"), w.baseline());
@@ -197,7 +197,7 @@ class SelectionTest {
       }
     }
     CompositeIndex idx = CompositeIndex.of(WeightedIndicator.of("x", 0.7), WeightedIndicator.of("y", -0.3))
-        .with(Standardisation.values()[rnd.nextInt(3)]).with(MissingPolicy.EXCLUDE_AREA);
+        .with(IndicatorScaling.values()[rnd.nextInt(3)]).with(MissingPolicy.EXCLUDE_AREA);
     Selection s = idx.select(AreaIndicators.of(ids, pop, List.of("x", "y"), new double[][] {x, y}, null), rules);
     long eligibleCompeting = s.explanations().stream().filter(e -> e.eligible() && !incl.contains(e.area())).count();
     for (Explanation e : s.explanations()) {

@@ -38,6 +38,9 @@ final class HeadlessChromium implements AutoCloseable {
   private final CompletableFuture<Void> loaded = new CompletableFuture<>();
   private String session;
 
+  /** The browser's profile folder (a test's temporary folder). */
+  private final Path profile;
+
   /** The Chromium binary, if one is installed. */
   static Optional<Path> binary() {
     for (String p : new String[] {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"}) {
@@ -49,6 +52,7 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   HeadlessChromium(Path binary, Path profile) throws Exception {
+    this.profile = profile;
     process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
@@ -222,6 +226,25 @@ final class HeadlessChromium implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
       helpers.forEach(ProcessHandle::destroyForcibly);
+    }
+    // Chromium links SingletonSocket, SingletonLock and SingletonCookie in the profile to a folder of
+    // its own under the temporary directory: remove the links and that folder, so that JUnit, which
+    // deletes the profile, finds no link that points outside it (and warns)
+    for (String name : List.of("SingletonSocket", "SingletonLock", "SingletonCookie")) {
+      Path link = profile.resolve(name);
+      try {
+        if (Files.isSymbolicLink(link)) {
+          Path target = Files.readSymbolicLink(link);
+          Files.delete(link);
+          if (target.isAbsolute() && target.getParent() != null
+              && target.getParent().getFileName().toString().startsWith("org.chromium.Chromium.")) {
+            Files.deleteIfExists(target);
+            Files.deleteIfExists(target.getParent()); // once empty
+          }
+        }
+      } catch (IOException ignored) {
+        // left for JUnit to report
+      }
     }
   }
 }

@@ -11,7 +11,7 @@ import io.github.dmstat.core.Checks;
  * {@code n}); a higher raw value always gives a higher standardised value (the sign of the
  * weight gives the direction).
  */
-public enum Standardisation implements Labelled {
+public enum IndicatorScaling implements Labelled {
   /** {@code z = (x − x̄)/s} with the sample SD {@code s = √(Σ(x − x̄)²/(n−1))}; as R {@code scale(x)}. */
   Z("z"),
   /** {@code (x − min)/(max − min)}, in [0, 1]. */
@@ -24,7 +24,7 @@ public enum Standardisation implements Labelled {
 
   private final String label;
 
-  Standardisation(String label) {
+  IndicatorScaling(String label) {
     this.label = label;
   }
 
@@ -35,8 +35,8 @@ public enum Standardisation implements Labelled {
   }
 
   /** Parses {@code z}, {@code minmax} or {@code rank} (any case). */
-  public static Standardisation parse(String text) {
-    return Labels.parse(Standardisation.class, "standardisation", text);
+  public static IndicatorScaling parse(String text) {
+    return Labels.parse(IndicatorScaling.class, "standardisation", text);
   }
 
   /**

@@ -5,7 +5,7 @@ import io.github.dmstat.core.Labels;
 import io.github.dmstat.core.Checks;
 
 /** Binomial confidence intervals for a cohort rate {@code x/n}. */
-public enum RateInterval implements Labelled {
+public enum BinomialInterval implements Labelled {
   /** Wilson score interval without continuity correction, R {@code prop.test(x, n, correct = FALSE)}. */
   WILSON("wilson"),
   /** Clopper–Pearson exact interval, R {@code binom.test(x, n)}. */
@@ -13,7 +13,7 @@ public enum RateInterval implements Labelled {
 
   private final String label;
 
-  RateInterval(String label) {
+  BinomialInterval(String label) {
     this.label = label;
   }
 
@@ -24,8 +24,8 @@ public enum RateInterval implements Labelled {
   }
 
   /** Parses {@code wilson} or {@code clopper-pearson}. */
-  public static RateInterval parse(String text) {
-    return Labels.parse(RateInterval.class, "rate interval", text);
+  public static BinomialInterval parse(String text) {
+    return Labels.parse(BinomialInterval.class, "rate interval", text);
   }
 
   /** The interval {@code {lower, upper}} for {@code x} events in {@code n}. */
