@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 /** {@code dmstat shell}: JShell with the library on the class path and its imports loaded. */
 @Command(name = "shell", mixinStandardHelpOptions = true,
     description = {"Opens JShell with dmstat on the class path and the startup script dmstat.jsh (imports).",
-        "Try: PrevalenceEstimator.withDefaults().estimate(Datasets.table(\"adults\"), "
-            + "Datasets.design(\"adults\").get(), \"cannabis_last_year\", \"agegroup\")"})
+        "Try: var a = Datasets.adults(); "
+            + "PrevalenceEstimator.withDefaults().estimate(a.table(), a.design(), \"cannabis_last_year\", \"agegroup\")"})
 final class ShellCommand implements Callable<Integer> {
   /** The startup script shipped as a resource. */
   static final String STARTUP = "dmstat.jsh";
