@@ -6,6 +6,7 @@ import io.github.dmstat.core.Columns;
 import io.github.dmstat.core.disclosure.ReliabilityRule;
 import io.github.dmstat.core.survey.LonelyPsu;
 import io.github.dmstat.core.survey.PrevalenceEstimator;
+import io.github.dmstat.core.survey.PrevalencePartial;
 import io.github.dmstat.core.survey.PrevalenceTable;
 import io.github.dmstat.core.survey.SurveyDesign;
 import java.sql.Connection;
@@ -157,17 +158,23 @@ public class GroupedPrevalenceBenchmark {
     }
   }
 
+  /** One partial over all rows (the public, mergeable API that other engines drive). */
   @Benchmark
   public PrevalenceTable dmstat(Dmstat s) {
-    return PrevalenceEstimator.withDefaults().with(ReliabilityRule.NONE)
-        .estimate(s.design, outcome, s.codes, "used", List.of("group"));
+    return PrevalenceEstimator.withDefaults().with(ReliabilityRule.NONE).partial(s.design, s.codes.levels())
+        .add(outcome, s.codes.codes(), 0, s.design.rows()).finish("used", List.of("group"));
   }
 
+  /** A partial per core over its range of rows, merged in range order. */
   @Benchmark
   public PrevalenceTable dmstatParallel(Dmstat s) {
-    return PrevalenceEstimator.withDefaults().with(ReliabilityRule.NONE)
-        .withThreads(Runtime.getRuntime().availableProcessors())
-        .estimate(s.design, outcome, s.codes, "used", List.of("group"));
+    PrevalenceEstimator e = PrevalenceEstimator.withDefaults().with(ReliabilityRule.NONE);
+    int parts = Runtime.getRuntime().availableProcessors();
+    int n = s.design.rows();
+    return java.util.stream.IntStream.range(0, parts).parallel()
+        .mapToObj(k -> e.partial(s.design, s.codes.levels()).add(outcome, s.codes.codes(), (int) ((long) n * k / parts),
+            (int) ((long) n * (k + 1) / parts)))
+        .reduce(PrevalencePartial::merge).orElseThrow().finish("used", List.of("group"));
   }
 
   // ---------------------------------------------------------------- scan

@@ -1,7 +1,9 @@
 package io.github.dmstat.core.internal;
 
 /**
- * Mergeable partial sums for weighted proportions in many domains at once (internal kernel).
+ * Mergeable partial sums for weighted proportions in many domains at once (internal kernel: not
+ * API, may change without notice; {@link io.github.dmstat.core.survey.PrevalencePartial} is its
+ * public face).
  *
  * <p>One pass over primitive columns fills, per (domain, cell), the sums needed for a
  * Taylor-linearised variance: {@code Σw} and {@code Σw·y} over rows with an observed outcome, and
@@ -35,6 +37,8 @@ public final class DomainSums {
   public final long[] missing;
   /** Observed rows per domain with weight zero (rare branch). */
   public final long[] zeroWeight;
+  /** Rows outside every domain (a negative domain code; rare branch). */
+  public long outside;
 
   public DomainSums(int domains, int cells, boolean squares) {
     long size = (long) domains * cells;
@@ -85,6 +89,7 @@ public final class DomainSums {
       for (int i = from; i < to; i++) {
         int d = domain[i];
         if (d < 0) {
+          outside++;
           continue;
         }
         int k = d * c + cell[i];
@@ -109,6 +114,7 @@ public final class DomainSums {
       for (int i = from; i < to; i++) {
         int d = domain[i];
         if (d < 0) {
+          outside++;
           continue;
         }
         int k = d * c + cell[i];
@@ -147,6 +153,7 @@ public final class DomainSums {
       missing[d] += other.missing[d];
       zeroWeight[d] += other.zeroWeight[d];
     }
+    outside += other.outside;
     return this;
   }
 }

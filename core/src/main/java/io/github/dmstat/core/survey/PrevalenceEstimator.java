@@ -35,7 +35,8 @@ import tech.tablesaw.api.Table;
  *
  * <p><b>Kernel.</b> One pass over primitive columns fills a mergeable partial for every domain
  * at once; with {@link #withThreads(int) threads > 1} row ranges are summed in parallel and
- * merged. References: Binder (1983, Int. Stat. Rev. 51:279–292); Lumley (2010, <i>Complex
+ * merged. {@link #partial} gives that partial ({@link PrevalencePartial}) to callers that drive
+ * the rows themselves: other threads, machines or engines. References: Binder (1983, Int. Stat. Rev. 51:279–292); Lumley (2010, <i>Complex
  * Surveys</i>, Wiley); Lumley, R package {@code survey}.
  *
  * <pre>{@code
@@ -149,18 +150,33 @@ public final class PrevalenceEstimator {
   }
 
   /**
-   * Prevalence from bound columns: {@code y} holds 0, 1 or {@link Columns#MISSING};
-   * {@code domains.codes()} the domain of each row ({@code -1}: none).
+   * An empty {@link PrevalencePartial mergeable partial} of this estimator over the rows of
+   * {@code design}, for the domains {@code levels} (each a list of the grouping values; one empty
+   * list for the overall prevalence). Add row ranges, merge partials, finish to a table.
    */
-  public PrevalenceTable estimate(SurveyDesign design, byte[] y, Columns.Codes domains, String outcome,
-      List<String> by) {
+  public PrevalencePartial partial(SurveyDesign design, List<List<String>> levels) {
+    return new PrevalencePartial(this, design, levels);
+  }
+
+  /**
+   * Prevalence from bound columns: {@code y} holds 0, 1 or {@link Columns#MISSING};
+   * {@code domains.codes()} the domain of each row ({@code -1}: none); the rows with a missing
+   * grouping value are {@code domains.missingRows()}.
+   */
+  PrevalenceTable estimate(SurveyDesign design, byte[] y, Columns.Codes domains, String outcome, List<String> by) {
     if (y.length != design.rows() || domains.codes().length != design.rows()) {
       throw new IllegalArgumentException("design has " + design.rows() + " rows but outcome has " + y.length
           + " and domains " + domains.codes().length);
     }
-    DomainMoments m = new DomainMoments(design, sums(design, y, domains.codes(), domains.size()));
+    return table(design, sums(design, y, domains.codes(), domains.size()), domains.levels(), domains.missingRows(),
+        outcome, by);
+  }
+
+  /** The table of a finished partial; {@code missingGroup} rows had a missing grouping value. */
+  PrevalenceTable table(SurveyDesign design, DomainSums sums, List<List<String>> levels, long missingGroup,
+      String outcome, List<String> by) {
+    DomainMoments m = new DomainMoments(design, sums);
     long missingOutcome = m.missingOutcomes();
-    long missingGroup = domains.missingRows();
     Map<String, Long> reasons = new LinkedHashMap<>();
     if (missingOutcome > 0) {
       reasons.put("outcome '" + outcome + "' missing", missingOutcome);
@@ -172,7 +188,7 @@ public final class PrevalenceEstimator {
         design.strataCount(), design.psuCount(), design.degreesOfFreedom());
     List<PrevalenceEstimate> out = new ArrayList<>();
     for (int g = 0; g < m.domains(); g++) {
-      out.add(estimate(m, g, new Group(by, domains.levels().get(g))));
+      out.add(estimate(m, g, new Group(by, levels.get(g))));
     }
     out.sort(Comparator.comparing(e -> e.group().values(), PrevalenceEstimator::compareValues));
     return new PrevalenceTable(outcome, by, summary, method, level, rule, out);
@@ -216,25 +232,26 @@ public final class PrevalenceEstimator {
 
   /** The single pass (threads merge partials over row ranges). */
   DomainSums sums(SurveyDesign design, byte[] y, int[] domain, int domains) {
-    int[] cell = design.elementSampling() ? design.rowStratum() : design.rowPsu();
-    int cells = design.elementSampling() ? design.strataCount() : design.psuCount();
-    boolean squares = design.elementSampling();
-    double[] w = design.weightsView();
     int n = design.rows();
     int parts = Math.min(threads, Math.max(1, n / 50_000));
     if (parts == 1) {
-      DomainSums s = new DomainSums(domains, cells, squares);
-      s.add(w, y, domain, cell, 0, n);
-      return s;
+      return add(design, empty(design, domains), y, domain, 0, n);
     }
     // partials over row ranges on the common fork-join pool, merged in range order
-    return IntStream.range(0, parts).parallel().mapToObj(k -> {
-      int from = (int) ((long) n * k / parts);
-      int to = (int) ((long) n * (k + 1) / parts);
-      DomainSums s = new DomainSums(domains, cells, squares);
-      s.add(w, y, domain, cell, from, to);
-      return s;
-    }).reduce(DomainSums::merge).orElseThrow();
+    return IntStream.range(0, parts).parallel().mapToObj(k -> add(design, empty(design, domains), y, domain,
+        (int) ((long) n * k / parts), (int) ((long) n * (k + 1) / parts))).reduce(DomainSums::merge).orElseThrow();
+  }
+
+  /** An empty partial for {@code domains} domains over the cells of {@code design} (PSUs, or strata under element sampling). */
+  static DomainSums empty(SurveyDesign design, int domains) {
+    return design.elementSampling() ? new DomainSums(domains, design.strataCount(), true)
+        : new DomainSums(domains, design.psuCount(), false);
+  }
+
+  /** Adds rows {@code [from, to)} of {@code design} to {@code s} and returns it. */
+  static DomainSums add(SurveyDesign design, DomainSums s, byte[] y, int[] domain, int from, int to) {
+    s.add(design.weightsView(), y, domain, design.elementSampling() ? design.rowStratum() : design.rowPsu(), from, to);
+    return s;
   }
 
   @Override

@@ -1,0 +1,104 @@
+package io.github.dmstat.core.survey;
+
+import io.github.dmstat.core.Checks;
+import io.github.dmstat.core.Columns;
+import io.github.dmstat.core.internal.DomainSums;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A mergeable partial of grouped prevalence over the rows of one bound {@link SurveyDesign}: the
+ * sums per domain and PSU (per stratum under element sampling) from which
+ * {@link PrevalenceEstimator} computes every estimate, standard error and interval. Partials of
+ * disjoint row ranges, filled on other threads, machines or engines, {@link #merge merge} by
+ * addition in any order; {@link #finish} gives the same {@link PrevalenceTable} as
+ * {@link PrevalenceEstimator#estimate(tech.tablesaw.api.Table, DesignSpec, String, List)} on the
+ * same rows (up to the rounding of the order of additions).
+ *
+ * <pre>{@code
+ * SurveyDesign design = spec.bind(table);                       // rows 0..n-1
+ * byte[] y = Columns.flags(table, "used");                      // 0, 1 or Columns.MISSING
+ * Columns.Codes g = Columns.codes(table, List.of("group"));     // domain of each row, -1 when missing
+ * PrevalencePartial a = estimator.partial(design, g.levels()).add(y, g.codes(), 0, n / 2);
+ * PrevalencePartial b = estimator.partial(design, g.levels()).add(y, g.codes(), n / 2, n);
+ * PrevalenceTable t = a.merge(b).finish("used", List.of("group"));
+ * }</pre>
+ *
+ * <p>A partial is not thread-safe: fill each on one thread, then merge. Memory is
+ * {@code domains × PSUs} doubles (× 2 under element sampling), independent of the rows.
+ */
+public final class PrevalencePartial {
+  private final PrevalenceEstimator estimator;
+  private final SurveyDesign design;
+  private final List<List<String>> levels;
+  private final DomainSums sums;
+
+  PrevalencePartial(PrevalenceEstimator estimator, SurveyDesign design, List<List<String>> levels) {
+    this.estimator = Objects.requireNonNull(estimator, "estimator");
+    this.design = Objects.requireNonNull(design, "design");
+    this.levels = List.copyOf(levels);
+    if (this.levels.isEmpty()) {
+      throw Checks.badArgument("levels", "must name at least one domain (one empty list for the overall prevalence)", 0);
+    }
+    this.sums = PrevalenceEstimator.empty(design, this.levels.size());
+  }
+
+  /**
+   * Adds rows {@code [from, to)} of the design. {@code y} and {@code domain} are indexed as the
+   * design's rows: {@code y[i]} is 0, 1 or {@link Columns#MISSING}; {@code domain[i]} the index of
+   * the row's domain in the levels, or a negative value when its grouping value is missing
+   * (counted and reported, never estimated). Returns this partial.
+   */
+  public PrevalencePartial add(byte[] y, int[] domain, int from, int to) {
+    if (from < 0 || to > design.rows() || from > to) {
+      throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of a design of " + design.rows());
+    }
+    if (y.length < to || domain.length < to) {
+      throw Checks.badArgument("y", "and domain must cover rows up to " + to + " (y has " + y.length + ", domain "
+          + domain.length + ")", y.length);
+    }
+    for (int i = from; i < to; i++) {
+      if (domain[i] >= levels.size()) {
+        throw Checks.badCell("domain", i + 1, "is not a domain of the " + levels.size() + " levels", domain[i]);
+      }
+      if (y[i] != 0 && y[i] != 1 && y[i] != Columns.MISSING) {
+        throw Checks.badCell("y", i + 1, "must be 0, 1 or Columns.MISSING", y[i]);
+      }
+    }
+    PrevalenceEstimator.add(design, sums, y, domain, from, to);
+    return this;
+  }
+
+  /**
+   * Adds {@code other}, a partial of the same estimator, design and levels over other rows, into
+   * this one and returns this.
+   */
+  public PrevalencePartial merge(PrevalencePartial other) {
+    if (other.design != design || !other.levels.equals(levels)) {
+      throw new IllegalArgumentException("cannot merge partials of different designs or domains");
+    }
+    sums.merge(other.sums);
+    return this;
+  }
+
+  /** The prevalence of {@code outcome} in each domain, named by the {@code by} columns. */
+  public PrevalenceTable finish(String outcome, List<String> by) {
+    Objects.requireNonNull(outcome, "outcome");
+    return estimator.table(design, sums, levels, sums.outside, outcome, by);
+  }
+
+  /** The domains, in the order of the domain codes. */
+  public List<List<String>> levels() {
+    return levels;
+  }
+
+  /** The design whose rows this partial sums. */
+  public SurveyDesign design() {
+    return design;
+  }
+
+  @Override
+  public String toString() {
+    return "PrevalencePartial[" + levels.size() + " domains over a design of " + design.rows() + " rows]";
+  }
+}
