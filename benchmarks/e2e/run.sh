@@ -44,7 +44,7 @@ fi
 
 # ---- build (not timed)
 say "building benchmarks.jar and dmstat"
-(cd "$root" && mvn -B -q -ntp -pl benchmarks -am package -DskipTests) >"$dir/build.log" 2>&1 \
+(cd "$root" && mvn -B -q -ntp -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true) >"$dir/build.log" 2>&1 \
   || { tail -30 "$dir/build.log" >&2; exit 1; }
 (cd "$root" && ./dmstat --help >/dev/null)
 jar="$root/benchmarks/target/benchmarks.jar"

@@ -34,7 +34,7 @@ public final class Messages {
     return v.startsWith("<") ? "p " + v : "p = " + v;
   }
 
-  /** The number part of {@link #pValue}: "0.012", "< 0.001", "–" when there is none. */
+  /** The number part of {@link #pValue}: "0.012", "&lt; 0.001", "–" when there is none. */
   public String pValueNumber(double p) {
     if (!(p >= 0)) {
       return "–";
