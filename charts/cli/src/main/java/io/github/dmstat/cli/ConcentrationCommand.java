@@ -101,7 +101,7 @@ class ConcentrationCommand implements Callable<Integer> {
     String text;
     switch (fmt) {
       case JSON:
-        text = Json.write(AreaJson.concentration(result)) + "\n";
+        text = Json.write(result) + "\n";
         break;
       case CSV:
         text = Csv.toString(result.toTable());

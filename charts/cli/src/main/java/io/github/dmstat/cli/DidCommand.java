@@ -71,7 +71,7 @@ class DidCommand implements Callable<Integer> {
   static String render(DiffInDiff d, Format fmt) {
     switch (fmt) {
       case JSON:
-        return Json.write(OutcomeJson.did(d)) + "\n";
+        return Json.write(d) + "\n";
       case CSV:
         return Csv.toString(d.toTable());
       default: {

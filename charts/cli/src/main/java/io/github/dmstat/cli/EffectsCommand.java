@@ -107,7 +107,7 @@ class EffectsCommand implements Callable<Integer> {
   static String render(MetaAnalysis m, Format fmt) {
     switch (fmt) {
       case JSON:
-        return Json.write(OutcomeJson.effects(m)) + "\n";
+        return Json.write(m) + "\n";
       case CSV: {
         Table t = m.toTable().copy();
         t.stringColumn("study").append("pooled (" + m.method().name().toLowerCase(Locale.ROOT) + ")");

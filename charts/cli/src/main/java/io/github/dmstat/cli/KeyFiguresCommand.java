@@ -55,7 +55,7 @@ class KeyFiguresCommand implements Callable<Integer> {
     String text;
     switch (fmt) {
       case JSON:
-        text = Json.write(Json.keyFigures(k)) + "\n";
+        text = Json.write(k) + "\n";
         break;
       case CSV:
         text = Csv.toString(k.toTable());

@@ -77,7 +77,7 @@ class PrevalenceCommand implements Callable<Integer> {
   static String render(PrevalenceTable t, Format fmt) {
     switch (fmt) {
       case JSON:
-        return Json.write(Json.prevalence(t)) + "\n";
+        return Json.write(t) + "\n";
       case CSV:
         return Csv.toString(t.toTable());
       default:

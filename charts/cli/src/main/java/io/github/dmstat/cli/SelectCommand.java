@@ -101,7 +101,7 @@ class SelectCommand implements Callable<Integer> {
     String text;
     switch (fmt) {
       case JSON:
-        text = Json.write(AreaJson.selection(selection, names, ru)) + "\n";
+        text = Json.write(ru.isPresent() ? Json.selection(selection, names, ru.get()) : Json.selection(selection, names)) + "\n";
         break;
       case CSV:
         text = Csv.toString(csv(selection, names, ru));

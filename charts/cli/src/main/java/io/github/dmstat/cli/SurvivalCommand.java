@@ -91,7 +91,8 @@ class SurvivalCommand implements Callable<Integer> {
   static String render(List<SurvivalCurve> curves, Optional<LogRankTest> logRank, double[] at, Format fmt) {
     switch (fmt) {
       case JSON:
-        return Json.write(OutcomeJson.survival(curves, logRank, at)) + "\n";
+        return Json.write(logRank.isPresent() ? Json.survival(curves, logRank.get(), at == null ? new double[0] : at)
+            : Json.survival(curves, at == null ? new double[0] : at)) + "\n";
       case CSV:
         return Csv.toString(points(curves, at));
       default: {

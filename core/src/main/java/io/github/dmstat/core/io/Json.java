@@ -9,7 +9,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.dmstat.core.Group;
+import io.github.dmstat.core.concentration.AreaConcentration;
+import io.github.dmstat.core.outcomes.DiffInDiff;
+import io.github.dmstat.core.outcomes.LogRankTest;
+import io.github.dmstat.core.outcomes.MetaAnalysis;
+import io.github.dmstat.core.outcomes.SurvivalCurve;
+import io.github.dmstat.core.selection.RankUncertainty;
+import io.github.dmstat.core.selection.Selection;
 import io.github.dmstat.core.survey.DesignSummary;
 import io.github.dmstat.core.survey.KeyFigures;
 import io.github.dmstat.core.survey.PrevalenceEstimate;
@@ -18,8 +28,13 @@ import io.github.dmstat.core.survey.PrevalenceValue;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * JSON renderings of results (Jackson). Renderers compute nothing new; a suppressed estimate's
@@ -30,7 +45,139 @@ public final class Json {
 
   /** The mapper is made only when asked for: building one costs a short-lived command a fifth of a second. */
   private static final class Holder {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .registerModule(optionals());
+  }
+
+  /**
+   * {@code Optional}, {@code OptionalDouble}, {@code OptionalInt} and {@code OptionalLong} as their
+   * value or {@code null} (without this Jackson writes them as beans: {@code {"present": true}}).
+   */
+  private static SimpleModule optionals() {
+    SimpleModule m = new SimpleModule("dmstat-optionals");
+    m.addSerializer(new StdSerializer<Optional<?>>(Optional.class, false) {
+      @Override
+      public void serialize(Optional<?> v, JsonGenerator g, SerializerProvider p) throws IOException {
+        if (v.isPresent()) {
+          p.defaultSerializeValue(v.get(), g);
+        } else {
+          g.writeNull();
+        }
+      }
+    });
+    m.addSerializer(OptionalDouble.class, new StdSerializer<OptionalDouble>(OptionalDouble.class) {
+      @Override
+      public void serialize(OptionalDouble v, JsonGenerator g, SerializerProvider p) throws IOException {
+        if (v.isPresent()) {
+          g.writeNumber(v.getAsDouble());
+        } else {
+          g.writeNull();
+        }
+      }
+    });
+    m.addSerializer(OptionalInt.class, new StdSerializer<OptionalInt>(OptionalInt.class) {
+      @Override
+      public void serialize(OptionalInt v, JsonGenerator g, SerializerProvider p) throws IOException {
+        if (v.isPresent()) {
+          g.writeNumber(v.getAsInt());
+        } else {
+          g.writeNull();
+        }
+      }
+    });
+    m.addSerializer(OptionalLong.class, new StdSerializer<OptionalLong>(OptionalLong.class) {
+      @Override
+      public void serialize(OptionalLong v, JsonGenerator g, SerializerProvider p) throws IOException {
+        if (v.isPresent()) {
+          g.writeNumber(v.getAsLong());
+        } else {
+          g.writeNull();
+        }
+      }
+    });
+    return m;
+  }
+
+  /**
+   * Any result as JSON: the results that a command of the command line prints in the shape it
+   * prints them ({@link PrevalenceTable}, {@link KeyFigures}, {@link AreaConcentration},
+   * {@link Selection}, {@link MetaAnalysis}, {@link DiffInDiff}, a list of {@link SurvivalCurve}s),
+   * a {@link JsonNode} as it is, and every other result (records such as {@code Rate},
+   * {@code EffectSize}, {@code MoranResult}, {@code PrevalenceChange}) through Jackson, with
+   * optional values as their value or {@code null}.
+   */
+  public static JsonNode tree(Object result) {
+    Objects.requireNonNull(result, "result");
+    if (result instanceof JsonNode n) {
+      return n;
+    }
+    if (result instanceof PrevalenceTable t) {
+      return prevalence(t);
+    }
+    if (result instanceof KeyFigures k) {
+      return keyFigures(k);
+    }
+    if (result instanceof AreaConcentration c) {
+      return concentration(c);
+    }
+    if (result instanceof Selection sel) {
+      return selection(sel);
+    }
+    if (result instanceof MetaAnalysis m) {
+      return effects(m);
+    }
+    if (result instanceof DiffInDiff d) {
+      return did(d);
+    }
+    if (result instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(SurvivalCurve.class::isInstance)) {
+      return survival(l.stream().map(SurvivalCurve.class::cast).toList());
+    }
+    return Holder.MAPPER.valueToTree(result);
+  }
+
+  /** {@link #tree(Object) Any result} as pretty-printed JSON text: what the command line prints for it. */
+  public static String write(Object result) {
+    return write(tree(result));
+  }
+
+  /** {@code dmstat concentration --format json}: rates, EB rates, Gini, top share, Moran's I, local statistics per area. */
+  public static ObjectNode concentration(AreaConcentration c) {
+    return AreaJson.concentration(c);
+  }
+
+  /** {@code dmstat select --format json} without area names or rank uncertainty. */
+  public static ObjectNode selection(Selection s) {
+    return AreaJson.selection(s, Map.of(), Optional.empty());
+  }
+
+  /** {@code dmstat select --format json}: with area names (code to name; may be empty) and the rank uncertainty. */
+  public static ObjectNode selection(Selection s, Map<String, String> names, RankUncertainty uncertainty) {
+    return AreaJson.selection(s, names, Optional.of(uncertainty));
+  }
+
+  /** {@code dmstat select --format json} with area names (code to name; may be empty). */
+  public static ObjectNode selection(Selection s, Map<String, String> names) {
+    return AreaJson.selection(s, names, Optional.empty());
+  }
+
+  /** {@code dmstat effects --format json}: the studies and the pooled estimate ({@code i2} in percent). */
+  public static ObjectNode effects(MetaAnalysis m) {
+    return OutcomeJson.effects(m);
+  }
+
+  /** {@code dmstat survival --format json} without a log-rank test: one point per event time, or per time in {@code times}. */
+  public static ObjectNode survival(List<SurvivalCurve> curves, double... times) {
+    return OutcomeJson.survival(curves, Optional.empty(), times.length == 0 ? null : times);
+  }
+
+  /** {@code dmstat survival --format json} with the log-rank test of the groups. */
+  public static ObjectNode survival(List<SurvivalCurve> curves, LogRankTest logRank, double... times) {
+    return OutcomeJson.survival(curves, Optional.of(logRank), times.length == 0 ? null : times);
+  }
+
+  /** {@code dmstat did --format json}: the coefficients, the effect and the pre-trend check. */
+  public static ObjectNode did(DiffInDiff d) {
+    return OutcomeJson.did(d);
   }
 
   private static final JsonFactory FACTORY = new JsonFactory();

@@ -1,8 +1,7 @@
-package io.github.dmstat.cli;
+package io.github.dmstat.core.io;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dmstat.core.io.Json;
 import io.github.dmstat.core.outcomes.Coefficient;
 import io.github.dmstat.core.outcomes.DiffInDiff;
 import io.github.dmstat.core.outcomes.EffectSize;
@@ -27,7 +26,7 @@ final class OutcomeJson {
   private OutcomeJson() {}
 
   /**
-   * {@code {"studies": [...], "pooled": {...}}}; see {@link EffectsCommand}. Analysis scale (log for
+   * {@code {"studies": [...], "pooled": {...}}}, as {@code dmstat effects} prints it. Analysis scale (log for
    * RR and OR): yi, vi, ciLower, ciUpper, pooled estimate/se/ci/prediction; natural scale:
    * per-study estimate/lower/upper and pooled ratio* (absent for RD).
    */

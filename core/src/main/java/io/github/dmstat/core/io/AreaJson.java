@@ -1,9 +1,8 @@
-package io.github.dmstat.cli;
+package io.github.dmstat.core.io;
 
 import io.github.dmstat.core.concentration.AreaConcentration;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dmstat.core.io.Json;
 import io.github.dmstat.core.selection.Contribution;
 import io.github.dmstat.core.selection.Explanation;
 import io.github.dmstat.core.selection.RankUncertainty;
