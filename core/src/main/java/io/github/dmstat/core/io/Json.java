@@ -55,47 +55,34 @@ public final class Json {
    */
   private static SimpleModule optionals() {
     SimpleModule m = new SimpleModule("dmstat-optionals");
-    m.addSerializer(new StdSerializer<Optional<?>>(Optional.class, false) {
-      @Override
-      public void serialize(Optional<?> v, JsonGenerator g, SerializerProvider p) throws IOException {
-        if (v.isPresent()) {
-          p.defaultSerializeValue(v.get(), g);
-        } else {
-          g.writeNull();
-        }
-      }
-    });
-    m.addSerializer(OptionalDouble.class, new StdSerializer<OptionalDouble>(OptionalDouble.class) {
-      @Override
-      public void serialize(OptionalDouble v, JsonGenerator g, SerializerProvider p) throws IOException {
-        if (v.isPresent()) {
-          g.writeNumber(v.getAsDouble());
-        } else {
-          g.writeNull();
-        }
-      }
-    });
-    m.addSerializer(OptionalInt.class, new StdSerializer<OptionalInt>(OptionalInt.class) {
-      @Override
-      public void serialize(OptionalInt v, JsonGenerator g, SerializerProvider p) throws IOException {
-        if (v.isPresent()) {
-          g.writeNumber(v.getAsInt());
-        } else {
-          g.writeNull();
-        }
-      }
-    });
-    m.addSerializer(OptionalLong.class, new StdSerializer<OptionalLong>(OptionalLong.class) {
-      @Override
-      public void serialize(OptionalLong v, JsonGenerator g, SerializerProvider p) throws IOException {
-        if (v.isPresent()) {
-          g.writeNumber(v.getAsLong());
-        } else {
-          g.writeNull();
-        }
-      }
-    });
+    optional(m, OptionalDouble.class, OptionalDouble::isPresent, (v, g, p) -> g.writeNumber(v.getAsDouble()));
+    optional(m, OptionalInt.class, OptionalInt::isPresent, (v, g, p) -> g.writeNumber(v.getAsInt()));
+    optional(m, OptionalLong.class, OptionalLong::isPresent, (v, g, p) -> g.writeNumber(v.getAsLong()));
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Class<Optional<?>> type = (Class) Optional.class;
+    optional(m, type, Optional::isPresent, (v, g, p) -> p.defaultSerializeValue(v.get(), g));
     return m;
+  }
+
+  /** Writes a present value. */
+  @FunctionalInterface
+  private interface ValueWriter<T> {
+    void write(T value, JsonGenerator g, SerializerProvider p) throws IOException;
+  }
+
+  /** A serializer of {@code type} that writes {@code null} for an empty value. */
+  private static <T> void optional(SimpleModule m, Class<T> type, java.util.function.Predicate<T> present,
+      ValueWriter<T> value) {
+    m.addSerializer(type, new StdSerializer<T>(type) {
+      @Override
+      public void serialize(T v, JsonGenerator g, SerializerProvider p) throws IOException {
+        if (present.test(v)) {
+          value.write(v, g, p);
+        } else {
+          g.writeNull();
+        }
+      }
+    });
   }
 
   /**
