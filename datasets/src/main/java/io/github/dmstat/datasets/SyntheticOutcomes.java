@@ -81,8 +81,7 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * SyntheticOutcomes s = SyntheticOutcomes.of(42).withPersons(5_000);
- * MetaAnalysis m = MetaAnalysis.fromCounts(s.effects(), "study", "events_treated", "total_treated",
- *     "events_control", "total_control", Measure.RR, MetaMethod.REML, 0.95);
+ * MetaAnalysis m = MetaAnalysis.fromCounts(s.effects(), CountColumns.standard(), Measure.RR, MetaMethod.REML, 0.95);
  * double truth = Math.log(s.trueRiskRatio());   // compare with m.estimate()
  * }</pre>
  */

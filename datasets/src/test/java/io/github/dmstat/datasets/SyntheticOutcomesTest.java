@@ -78,8 +78,8 @@ class SyntheticOutcomesTest {
   @Test
   void pooledRiskRatioRecoversTheTruth() {
     SyntheticOutcomes s = SyntheticOutcomes.of(20240101L).withPersons(20_000).withRiskRatio(0.8);
-    MetaAnalysis m = MetaAnalysis.fromCounts(s.effects(), "study", "events_treated", "total_treated", "events_control",
-        "total_control", Measure.RR, MetaMethod.REML, 0.95);
+    MetaAnalysis m = MetaAnalysis.fromCounts(s.effects(), io.github.dmstat.core.outcomes.CountColumns.standard(),
+        Measure.RR, MetaMethod.REML, 0.95);
     double truth = Math.log(s.trueRiskRatio());
     assertTrue(Math.abs(m.estimate() - truth) < 4 * m.se(), m + " vs log " + s.trueRiskRatio());
     assertTrue(m.se() < 0.02, m.toString());
@@ -88,7 +88,7 @@ class SyntheticOutcomesTest {
   @Test
   void kaplanMeierCumulativeIncidenceRatioRecoversTheTruth() {
     SyntheticOutcomes s = SyntheticOutcomes.of(99).withPersons(10_000);
-    List<SurvivalCurve> curves = KaplanMeier.fit(s.cohorts(), "time", "reoffended", Optional.of("group"), 0.95);
+    List<SurvivalCurve> curves = KaplanMeier.fit(s.cohorts(), "time", "reoffended", "group", 0.95);
     SurvivalCurve.At t = curves.get(0).at(365).get(0);
     SurvivalCurve.At c = curves.get(1).at(365).get(0);
     assertEquals("intervention", curves.get(0).group());

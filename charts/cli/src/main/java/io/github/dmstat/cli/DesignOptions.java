@@ -36,18 +36,18 @@ final class DesignOptions {
     LonelyPsu lonely = LonelyPsu.parse(lonelyPsu);
     DesignSpec base;
     if (weight != null) {
-      base = DesignSpec.weights(weight).withStrata(strata).withPsu(psu).withFpc(fpc);
+      base = DesignSpec.weights(weight);
     } else {
       base = embedded.orElseThrow(() -> new IllegalArgumentException("--weight COL is required with --data"));
-      if (strata != null) {
-        base = base.withStrata(strata);
-      }
-      if (psu != null) {
-        base = base.withPsu(psu);
-      }
-      if (fpc != null) {
-        base = base.withFpc(fpc);
-      }
+    }
+    if (strata != null) {
+      base = base.withStrata(strata);
+    }
+    if (psu != null) {
+      base = base.withPsu(psu);
+    }
+    if (fpc != null) {
+      base = base.withFpc(fpc);
     }
     return base.withLonelyPsu(lonely);
   }

@@ -3,6 +3,7 @@ package io.github.dmstat.cli;
 import io.github.dmstat.core.Checks;
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.Json;
+import io.github.dmstat.core.outcomes.CountColumns;
 import io.github.dmstat.core.outcomes.Measure;
 import io.github.dmstat.core.outcomes.MetaAnalysis;
 import io.github.dmstat.core.outcomes.MetaMethod;
@@ -80,8 +81,8 @@ class EffectsCommand implements Callable<Integer> {
     Table table = data.load(spec.commandLine().getErr());
     MetaAnalysis result;
     try {
-      result = MetaAnalysis.fromCounts(table, study, eventsTreated, totalTreated, eventsControl, totalControl, m, mm,
-          level);
+      result = MetaAnalysis.fromCounts(table, CountColumns.study(study).treated(eventsTreated, totalTreated)
+          .control(eventsControl, totalControl), m, mm, level);
     } catch (IllegalArgumentException e) {
       throw data.where(e);
     }

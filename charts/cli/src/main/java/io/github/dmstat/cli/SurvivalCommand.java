@@ -77,7 +77,8 @@ class SurvivalCommand implements Callable<Integer> {
     EffectsCommand.checkLevel(level);
     Table table = data.load(spec.commandLine().getErr(), List.of(event));
     try {
-      List<SurvivalCurve> curves = KaplanMeier.fit(table, time, event, Optional.ofNullable(group), level);
+      List<SurvivalCurve> curves = group == null ? List.of(KaplanMeier.fit(table, time, event, level))
+          : KaplanMeier.fit(table, time, event, group, level);
       Optional<LogRankTest> logRank = Optional.empty();
       if (group != null) {
         logRank = Optional.of(LogRankTest.of(table, time, event, group));

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dmstat.core.io.Csv;
+import io.github.dmstat.core.outcomes.CountColumns;
 import io.github.dmstat.core.outcomes.EffectSize;
 import io.github.dmstat.core.outcomes.Measure;
 import io.github.dmstat.core.outcomes.MetaAnalysis;
@@ -54,7 +55,7 @@ class EffectsCommandTest {
     Result r = run(args(f, "--format", "json"));
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
-    MetaAnalysis m = MetaAnalysis.fromCounts(Csv.read(f), "municipality", "a", "n1", "c", "n2", Measure.RR,
+    MetaAnalysis m = MetaAnalysis.fromCounts(Csv.read(f), CountColumns.study("municipality").treated("a", "n1").control("c", "n2"), Measure.RR,
         MetaMethod.REML, 0.95);
     JsonNode p = j.get("pooled");
     assertEquals("rr", p.get("measure").asText());
@@ -103,7 +104,7 @@ class EffectsCommandTest {
     Result r = run(args(f, "--measure", "rd", "--method", "dl", "--level", "0.9", "--format", "json"));
     assertEquals(0, r.code(), r.err());
     JsonNode rd = new ObjectMapper().readTree(r.out());
-    MetaAnalysis m = MetaAnalysis.fromCounts(Csv.read(f), "municipality", "a", "n1", "c", "n2", Measure.RD,
+    MetaAnalysis m = MetaAnalysis.fromCounts(Csv.read(f), CountColumns.study("municipality").treated("a", "n1").control("c", "n2"), Measure.RD,
         MetaMethod.DL, 0.9);
     assertClose(m.estimate(), rd.at("/pooled/estimate"), "rd estimate");
     assertClose(m.ciLower(), rd.at("/pooled/ciLower"), "rd ciLower");

@@ -47,7 +47,7 @@ class SurvivalCommandTest {
         "--format", "json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
-    List<SurvivalCurve> curves = KaplanMeier.fit(Csv.read(f), "time", "status", Optional.of("x"), 0.95);
+    List<SurvivalCurve> curves = KaplanMeier.fit(Csv.read(f), "time", "status", "x", 0.95);
     LogRankTest lr = LogRankTest.of(Csv.read(f), "time", "status", "x");
     assertEquals(2, j.get("curves").size());
     for (int g = 0; g < 2; g++) {
@@ -91,7 +91,7 @@ class SurvivalCommandTest {
     assertTrue(j.get("logRank").isNull());
     JsonNode c = j.at("/curves/0");
     assertEquals("all", c.get("group").asText());
-    SurvivalCurve sc = KaplanMeier.fit(Csv.read(f), "time", "status", Optional.empty(), 0.95).get(0);
+    SurvivalCurve sc = KaplanMeier.fit(Csv.read(f), "time", "status", 0.95);
     List<SurvivalCurve.At> at = sc.at(10, 20, 40);
     assertEquals(3, c.get("points").size());
     for (int i = 0; i < 3; i++) {

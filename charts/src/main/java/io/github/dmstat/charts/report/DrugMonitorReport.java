@@ -19,6 +19,7 @@ import io.github.dmstat.core.model.Indicator;
 import io.github.dmstat.core.model.RecallPeriod;
 import io.github.dmstat.core.model.Substance;
 import io.github.dmstat.core.model.TargetGroup;
+import io.github.dmstat.core.outcomes.CountColumns;
 import io.github.dmstat.core.outcomes.DiffInDiff;
 import io.github.dmstat.core.outcomes.KaplanMeier;
 import io.github.dmstat.core.outcomes.LogRankTest;
@@ -832,8 +833,9 @@ public final class DrugMonitorReport {
       Optional<UserPanel> userPanel) {
     List<Report.Block> b = new ArrayList<>();
     UserEffects ue = userEffects.orElseGet(() -> new UserEffects("", example.effects()));
-    MetaAnalysis meta = from(userEffects.map(UserEffects::name), () -> MetaAnalysis.fromCounts(ue.table(), ue.study(),
-        ue.eventsTreated(), ue.totalTreated(), ue.eventsControl(), ue.totalControl(), Measure.RR, MetaMethod.REML, level));
+    MetaAnalysis meta = from(userEffects.map(UserEffects::name), () -> MetaAnalysis.fromCounts(ue.table(),
+        CountColumns.study(ue.study()).treated(ue.eventsTreated(), ue.totalTreated()).control(ue.eventsControl(),
+            ue.totalControl()), Measure.RR, MetaMethod.REML, level));
     b.add(new Report.Paragraph(userEffects.isPresent()
         ? String.format(locale, w("drugMonitorReport.events.among.participants.of.an.intervention.and"), meta.studies().size(), ue.name())
         : w("drugMonitorReport.re.offending.within.two.years.among.participants")));
@@ -852,7 +854,7 @@ public final class DrugMonitorReport {
         Figure.of(ForestChart.of(meta, locale))));
     UserCohorts uc = userCohorts.orElseGet(() -> new UserCohorts("", example.cohorts()));
     List<SurvivalCurve> curves = from(userCohorts.map(UserCohorts::name),
-        () -> KaplanMeier.fit(uc.table(), uc.time(), uc.event(), Optional.of(uc.group()), level));
+        () -> KaplanMeier.fit(uc.table(), uc.time(), uc.event(), uc.group(), level));
     LogRankTest lr = from(userCohorts.map(UserCohorts::name), () -> LogRankTest.of(uc.table(), uc.time(), uc.event(), uc.group()));
     List<List<Cell>> km = new ArrayList<>();
     for (SurvivalCurve c : curves) {

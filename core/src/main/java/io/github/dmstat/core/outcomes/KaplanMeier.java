@@ -5,6 +5,7 @@ import io.github.dmstat.core.Columns;
 import io.github.dmstat.core.internal.IndexOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import tech.tablesaw.api.Table;
@@ -31,11 +32,20 @@ public final class KaplanMeier {
   static final double TOL = Math.sqrt(Math.ulp(1.0));
 
   /**
-   * Curves per group (or one curve {@code "all"}) from a table. {@code time} must be present,
-   * finite and {@code > 0}; {@code event} 0/1 (1 = event, 0 = censored); a missing group is an
-   * error. Errors name column, row and value.
+   * One curve per value of the {@code group} column, in order of first appearance. {@code time}
+   * must be present, finite and {@code > 0}; {@code event} 0/1 (1 = event, 0 = censored); a
+   * missing group is an error. Errors name column, row and value.
    */
-  public static List<SurvivalCurve> fit(Table t, String time, String event, Optional<String> group, double level) {
+  public static List<SurvivalCurve> fit(Table t, String time, String event, String group, double level) {
+    return fit(t, time, event, Optional.of(Objects.requireNonNull(group, "group")), level);
+  }
+
+  /** One curve, {@code "all"}, of every row (checks as {@link #fit(Table, String, String, String, double)}). */
+  public static SurvivalCurve fit(Table t, String time, String event, double level) {
+    return fit(t, time, event, Optional.empty(), level).get(0);
+  }
+
+  private static List<SurvivalCurve> fit(Table t, String time, String event, Optional<String> group, double level) {
     Data d = Data.read(t, time, event, group);
     List<SurvivalCurve> out = new ArrayList<>();
     for (int g = 0; g < d.labels.size(); g++) {

@@ -44,7 +44,7 @@ public record LogRankTest(List<String> groups, List<Integer> n, List<Double> obs
     Checks.finiteNonNegative("chisq", chisq);
   }
 
-  /** Test from a table; validation as {@link KaplanMeier#fit(Table, String, String, java.util.Optional, double)}. */
+  /** Test from a table; validation as {@link KaplanMeier#fit(Table, String, String, String, double)}. */
   public static LogRankTest of(Table t, String time, String event, String group) {
     KaplanMeier.Data d = KaplanMeier.Data.read(t, time, event, java.util.Optional.of(group));
     return of(d.time, d.event, d.group, d.labels);

@@ -165,19 +165,18 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
    * Pools one 2×2 table per row of {@code t}; counts must be whole numbers {@code >= 0}, events
    * {@code <=} totals, totals {@code >= 1} (errors name column, row and value).
    */
-  public static MetaAnalysis fromCounts(Table t, String study, String eventsTreated, String totalTreated,
-      String eventsControl, String totalControl, Measure m, MetaMethod method, double level) {
-    Column<?> s = Columns.column(t, study);
-    long[] a = counts(t, eventsTreated);
-    long[] n1 = counts(t, totalTreated);
-    long[] c = counts(t, eventsControl);
-    long[] n2 = counts(t, totalControl);
+  public static MetaAnalysis fromCounts(Table t, CountColumns columns, Measure m, MetaMethod method, double level) {
+    Column<?> s = Columns.column(t, columns.study());
+    long[] a = counts(t, columns.eventsTreated());
+    long[] n1 = counts(t, columns.totalTreated());
+    long[] c = counts(t, columns.eventsControl());
+    long[] n2 = counts(t, columns.totalControl());
     List<String> labels = new ArrayList<>();
     List<TwoByTwo> tables = new ArrayList<>();
     for (int i = 0; i < t.rowCount(); i++) {
       labels.add(label(s, i));
-      checkPair(eventsTreated, a[i], totalTreated, n1[i], i);
-      checkPair(eventsControl, c[i], totalControl, n2[i], i);
+      checkPair(columns.eventsTreated(), a[i], columns.totalTreated(), n1[i], i);
+      checkPair(columns.eventsControl(), c[i], columns.totalControl(), n2[i], i);
       tables.add(new TwoByTwo(a[i], n1[i], c[i], n2[i]));
     }
     return fromCounts(labels, tables, m, method, level);

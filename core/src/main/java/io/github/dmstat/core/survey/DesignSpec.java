@@ -40,23 +40,41 @@ public final class DesignSpec {
     return new DesignSpec(weightColumn, null, null, null, LonelyPsu.FAIL);
   }
 
-  /** The same design with a strata column ({@code null} for none). */
+  /** The same design with a strata column. */
   public DesignSpec withStrata(String column) {
-    return new DesignSpec(weight, column, psu, fpc, lonelyPsu);
+    return new DesignSpec(weight, Objects.requireNonNull(column, "strata column (withoutStrata() for none)"), psu, fpc,
+        lonelyPsu);
   }
 
-  /** The same design with a PSU (cluster) column, nested within strata ({@code null} for none). */
+  /** The same design without strata. */
+  public DesignSpec withoutStrata() {
+    return new DesignSpec(weight, null, psu, fpc, lonelyPsu);
+  }
+
+  /** The same design with a PSU (cluster) column, nested within strata. */
   public DesignSpec withPsu(String column) {
-    return new DesignSpec(weight, strata, column, fpc, lonelyPsu);
+    return new DesignSpec(weight, strata, Objects.requireNonNull(column, "PSU column (withoutPsu() for none)"), fpc,
+        lonelyPsu);
+  }
+
+  /** The same design without PSUs: each row its own PSU. */
+  public DesignSpec withoutPsu() {
+    return new DesignSpec(weight, strata, null, fpc, lonelyPsu);
   }
 
   /**
-   * The same design with a finite population correction column ({@code null} for none): per
-   * stratum either the population number of PSUs (values {@code > 1}) or the sampling fraction
-   * (all values {@code <= 1}), as R {@code svydesign(fpc=)}.
+   * The same design with a finite population correction column: per stratum either the
+   * population number of PSUs (values {@code > 1}) or the sampling fraction (all values
+   * {@code <= 1}), as R {@code svydesign(fpc=)}.
    */
   public DesignSpec withFpc(String column) {
-    return new DesignSpec(weight, strata, psu, column, lonelyPsu);
+    return new DesignSpec(weight, strata, psu, Objects.requireNonNull(column, "fpc column (withoutFpc() for none)"),
+        lonelyPsu);
+  }
+
+  /** The same design without a finite population correction. */
+  public DesignSpec withoutFpc() {
+    return new DesignSpec(weight, strata, psu, null, lonelyPsu);
   }
 
   /** The same design with another lonely-PSU policy. */

@@ -133,9 +133,11 @@ public final class SurveyDesign {
         throw Checks.badCell("weight", i + 1, "must be finite and >= 0", weights[i]);
       }
     }
+    DesignSpec spec = DesignSpec.weights("weight").withLonelyPsu(lonelyPsu);
+    spec = strata == null ? spec : spec.withStrata("stratum");
+    spec = psu == null ? spec : spec.withPsu("psu");
     return build(weights.length, weights.clone(), strata == null ? null : Dense.of(strata), psu == null ? null : Dense.of(psu), null,
-        "fpc", lonelyPsu, DesignSpec.weights("weight")
-        .withStrata(strata == null ? null : "stratum").withPsu(psu == null ? null : "psu").withLonelyPsu(lonelyPsu));
+        "fpc", lonelyPsu, spec);
   }
 
   private static String[] labels(Table table, String name) {

@@ -29,7 +29,7 @@ class OutcomesBehaviourTest {
   @Test
   void rejectsEventsAboveTotalNamingColumnRowAndValue() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MetaAnalysis.fromCounts(
-        countsTable(51), "m", "et", "nt", "ec", "nc", Measure.RR, MetaMethod.DL, 0.95));
+        countsTable(51), CountColumns.study("m").treated("et", "nt").control("ec", "nc"), Measure.RR, MetaMethod.DL, 0.95));
     assertTrue(e.getMessage().contains("'et'") && e.getMessage().contains("row 1") && e.getMessage().contains("51"),
         e.getMessage());
   }
@@ -37,7 +37,7 @@ class OutcomesBehaviourTest {
   @Test
   void rejectsNegativeCounts() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MetaAnalysis.fromCounts(
-        countsTable(-3), "m", "et", "nt", "ec", "nc", Measure.OR, MetaMethod.FE, 0.95));
+        countsTable(-3), CountColumns.study("m").treated("et", "nt").control("ec", "nc"), Measure.OR, MetaMethod.FE, 0.95));
     assertTrue(e.getMessage().contains("'et'") && e.getMessage().contains("-3"), e.getMessage());
   }
 
@@ -65,15 +65,15 @@ class OutcomesBehaviourTest {
   @Test
   void rejectsNonPositiveTimeAndBadEvent() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KaplanMeier.fit(survival(0, "1"), "t", "e", Optional.of("g"), 0.95));
+        () -> KaplanMeier.fit(survival(0, "1"), "t", "e", "g", 0.95));
     assertTrue(e.getMessage().contains("'t'") && e.getMessage().contains("row 2"), e.getMessage());
     IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
-        () -> KaplanMeier.fit(survival(2, "2"), "t", "e", Optional.empty(), 0.95));
+        () -> KaplanMeier.fit(survival(2, "2"), "t", "e", 0.95));
     assertTrue(e2.getMessage().contains("'e'") && e2.getMessage().contains("row 2") && e2.getMessage().contains("'2'"),
         e2.getMessage());
     Table missing = survival(2, "1");
     missing.doubleColumn("t").setMissing(1);
-    assertThrows(IllegalArgumentException.class, () -> KaplanMeier.fit(missing, "t", "e", Optional.empty(), 0.95));
+    assertThrows(IllegalArgumentException.class, () -> KaplanMeier.fit(missing, "t", "e", 0.95));
   }
 
   @Test

@@ -81,8 +81,8 @@ class OutcomesReferenceTest {
     for (Map<String, String> r : rs) {
       Measure m = Measure.parse(r.get("measure"));
       MetaMethod meth = MetaMethod.parse(r.get("method"));
-      MetaAnalysis a = MetaAnalysis.fromCounts(counts, "municipality", "events_t", "total_t", "events_c", "total_c", m,
-          meth, 0.95);
+      MetaAnalysis a = MetaAnalysis.fromCounts(counts, CountColumns.study("municipality").treated("events_t", "total_t")
+          .control("events_c", "total_c"), m, meth, 0.95);
       String what = m + " " + meth;
       assertEquals((int) num(r, "k"), a.studies().size());
       close(num(r, "estimate"), a.estimate(), TOL, what + " estimate");
@@ -171,8 +171,8 @@ class OutcomesReferenceTest {
 
   private static List<SurvivalCurve> curves() {
     Table s = table("survival.csv");
-    List<SurvivalCurve> out = new ArrayList<>(KaplanMeier.fit(s, "time", "event", Optional.of("group"), 0.95));
-    out.add(KaplanMeier.fit(s, "time", "event", Optional.empty(), 0.95).get(0));
+    List<SurvivalCurve> out = new ArrayList<>(KaplanMeier.fit(s, "time", "event", "group", 0.95));
+    out.add(KaplanMeier.fit(s, "time", "event", 0.95));
     return out;
   }
 

@@ -50,11 +50,10 @@ class PrevalenceReferenceTest {
     double tolCi = method.equals("logit") ? 1e-7 : 1e-8;
     String key = r.get("case") + "|" + m + "|" + r.get("level");
     PrevalenceTable t = cache.computeIfAbsent(key, k -> {
-      DesignSpec spec = DesignSpec.weights(r.get("weight"))
-          .withStrata(blankToNull(r.get("strata")))
-          .withPsu(blankToNull(r.get("psu")))
-          .withFpc(blankToNull(r.get("fpc")))
-          .withLonelyPsu(LonelyPsu.parse(r.get("lonely")));
+      DesignSpec spec = DesignSpec.weights(r.get("weight")).withLonelyPsu(LonelyPsu.parse(r.get("lonely")));
+      spec = r.get("strata").isEmpty() ? spec : spec.withStrata(r.get("strata"));
+      spec = r.get("psu").isEmpty() ? spec : spec.withPsu(r.get("psu"));
+      spec = r.get("fpc").isEmpty() ? spec : spec.withFpc(r.get("fpc"));
       List<String> by = r.get("by").isEmpty() ? List.of() : Arrays.asList(r.get("by").split("\\+"));
       return PrevalenceEstimator.withDefaults().with(m).with(ReliabilityRule.NONE)
           .withLevel(Double.parseDouble(r.get("level")))
@@ -75,9 +74,5 @@ class PrevalenceReferenceTest {
     if (!r.get("deff").isEmpty() && !r.get("deff").equals("NA")) {
       close(num(r, "deff"), v.designEffect().orElseThrow(), 1e-8, what + " deff");
     }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isEmpty() ? null : s;
   }
 }
