@@ -2,22 +2,22 @@ package io.github.dmstat.core;
 
 import java.util.Arrays;
 
-/** Parsing of {@link Labelled} enums, with the one error message for an unknown value. */
+/** Parsing of {@link Coded} enums, with the one error message for an unknown value. */
 public final class Labels {
   private Labels() {}
 
   /**
-   * The constant of {@code type} whose label (or enum name) equals {@code text}, ignoring case
+   * The constant of {@code type} whose code (or enum name) equals {@code text}, ignoring case
    * and surrounding blanks; otherwise {@code IllegalArgumentException}
    * {@code "<field> '<text>' is not one of [<labels>]"}.
    */
-  public static <E extends Enum<E> & Labelled> E parse(Class<E> type, String field, String text) {
+  public static <E extends Enum<E> & Coded> E parse(Class<E> type, String field, String text) {
     String t = text == null ? "" : text.strip();
     for (E e : type.getEnumConstants()) {
-      if (e.label().equalsIgnoreCase(t) || e.name().equalsIgnoreCase(t)) {
+      if (e.code().equalsIgnoreCase(t) || e.name().equalsIgnoreCase(t)) {
         return e;
       }
     }
-    throw Checks.unknownValue(field, text, Arrays.stream(type.getEnumConstants()).map(Labelled::label).toList());
+    throw Checks.unknownValue(field, text, Arrays.stream(type.getEnumConstants()).map(Coded::code).toList());
   }
 }

@@ -246,7 +246,7 @@ final class ChartCommand implements Callable<Integer> {
     @Override
     Figure draw(AreaConcentration a, List<AreaPolygon> polygons, Locale locale) {
       Map<String, String> labels = new LinkedHashMap<>();
-      a.local().orElseThrow().rows().forEach(r -> labels.put(r.id(), r.cluster().label()));
+      a.local().orElseThrow().rows().forEach(r -> labels.put(r.id(), r.cluster().code()));
       String title = dutch(locale) ? "Clusters van " + count + " (lokale Moran)" : "Clusters of " + count + " (local Moran)";
       return Maps.clusters(polygons, labels, title, locale);
     }

@@ -113,7 +113,7 @@ class ConcentrationCommandTest {
       assertEquals(eb.find(id).orElseThrow().smoothed(), a.get("ebRate").asDouble(), 1e-12);
       LocalMoran.Row r = lm.rows().get(i);
       assertEquals(r.statistic(), a.get("localMoran").asDouble(), 1e-12);
-      assertEquals(r.cluster().label(), a.get("cluster").asText());
+      assertEquals(r.cluster().code(), a.get("cluster").asText());
       assertEquals(gi.rows().get(i).gStar(), a.get("giStar").asDouble(), 1e-12);
       assertEquals(w.cardinality(i), a.get("neighbours").asInt());
       if (geo.islands().contains(id)) {

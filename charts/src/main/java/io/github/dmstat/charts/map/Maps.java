@@ -246,7 +246,7 @@ public final class Maps {
   /**
    * Local Moran (LISA) clusters: high–high (red), low–low (blue), high–low (pink), low–high
    * (light blue), not significant (grey), no neighbours (white, outlined). Labels are
-   * {@link Cluster#label()} ({@code HH}, {@code LL}, {@code HL}, {@code LH},
+   * {@link Cluster#code()} ({@code HH}, {@code LL}, {@code HL}, {@code LH},
    * {@code not significant}, {@code no neighbours}) or {@link Cluster} names
    * ({@code HIGH_HIGH}, ...), case-insensitive. The four quadrants and "not significant" are
    * always in the legend, "no neighbours" only when it occurs. Areas without a label are "no
@@ -285,13 +285,13 @@ public final class Maps {
   private static Cluster parseCluster(String code, String label) {
     String s = label == null ? "" : label.strip();
     for (Cluster c : Cluster.values()) {
-      if (c.label().equalsIgnoreCase(s) || c.name().equalsIgnoreCase(s)) {
+      if (c.code().equalsIgnoreCase(s) || c.name().equalsIgnoreCase(s)) {
         return c;
       }
     }
     List<String> valid = new ArrayList<>();
     for (Cluster c : Cluster.values()) {
-      valid.add(c.label());
+      valid.add(c.code());
     }
     throw Checks.unknownValue("cluster label of area " + code, label, valid);
   }

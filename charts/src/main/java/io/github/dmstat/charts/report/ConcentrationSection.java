@@ -147,7 +147,7 @@ final class ConcentrationSection {
         Maps.hotSpots(polygons, z, java.util.Set.copyOf(queen.islands()), 0.10, Words.of(nl).get("concentrationSection.hot.spots.gi"),
             locale)));
     Map<String, String> clusters = new LinkedHashMap<>();
-    local.rows().forEach(r -> clusters.put(r.id(), r.cluster().label()));
+    local.rows().forEach(r -> clusters.put(r.id(), r.cluster().code()));
     b.add(new Report.FigureBlock("map-clusters", Words.of(nl).get("concentrationSection.local.moran.clusters.hh.ll.hl.lh.p.0.05.by.permu"),
         Maps.clusters(polygons, clusters, Words.of(nl).get("concentrationSection.clusters.local.moran"), locale)));
     List<GetisOrd.Row> hottest = new ArrayList<>(gi.rows());

@@ -160,7 +160,7 @@ public record AreaConcentration(double per, AreaCounts counts, RateTable rates, 
       out.add(new Row(id, e[i], p[i], Optional.ofNullable(rate.get(id)).map(RateTable.AreaRate::rate),
           Optional.ofNullable(ebRate.get(id)).map(r -> OptionalDouble.of(r.smoothed())).orElse(OptionalDouble.empty()),
           lm.map(r -> OptionalDouble.of(r.statistic())).orElse(OptionalDouble.empty()),
-          lm.map(r -> r.cluster().label()),
+          lm.map(r -> r.cluster().code()),
           lm.map(r -> r.pAdjusted().isPresent() ? r.pAdjusted() : r.p()).orElse(OptionalDouble.empty()),
           g.map(r -> OptionalDouble.of(r.gStar())).orElse(OptionalDouble.empty()), nb));
     }
@@ -233,7 +233,7 @@ public record AreaConcentration(double per, AreaCounts counts, RateTable rates, 
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "Concentration of %,d events over %d areas (%,.0f inhabitants); rates %s "
         + "inhabitants, %s%% %s intervals%n", counts.totalEvents(), counts.size(), counts.totalPopulation(), unit(),
-        pct(rates.level()), rates.method().label()));
+        pct(rates.level()), rates.method().code()));
     sb.append(gini).append('\n').append(top).append('\n');
     sb.append(String.format(Locale.ROOT, "Empirical Bayes: overall rate %s %s, between-area variance a = %.4g per inhabitant²%n",
         fmt(eb.b() * per, "%.4g"), unit(), eb.a()));

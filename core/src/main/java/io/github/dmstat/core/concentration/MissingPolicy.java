@@ -1,13 +1,13 @@
 package io.github.dmstat.core.concentration;
 
-import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Coded;
 import io.github.dmstat.core.Labels;
 
 /**
  * What to do with an area (row) whose id, count, population or indicator value is missing.
  * Used by {@link AreaCounts} and by {@code io.github.dmstat.core.selection.CompositeIndex}.
  */
-public enum MissingPolicy implements Labelled {
+public enum MissingPolicy implements Coded {
   /** Leave the area out; the result reports how many areas were excluded and why. */
   EXCLUDE_AREA("exclude-area"),
   /** Throw an {@link IllegalArgumentException} naming the column, row and area. */
@@ -21,7 +21,7 @@ public enum MissingPolicy implements Labelled {
 
   /** The name used on the command line and in JSON. */
   @Override
-  public String label() {
+  public String code() {
     return label;
   }
 

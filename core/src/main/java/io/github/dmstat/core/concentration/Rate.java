@@ -71,7 +71,7 @@ public record Rate(long events, double population, double per, double rate, doub
   @Override
   public String toString() {
     return String.format(Locale.ROOT, "Rate[%s %s (%s%% CI %s–%s, %s), %d events / %s inhabitants]", fmt(rate), unit(),
-        levelText(level), fmt(lower), fmt(upper), method.label(), events, population == Math.rint(population)
+        levelText(level), fmt(lower), fmt(upper), method.code(), events, population == Math.rint(population)
             ? String.format(Locale.ROOT, "%,d", (long) population) : Double.toString(population));
   }
 

@@ -1,6 +1,6 @@
 package io.github.dmstat.core.concentration;
 
-import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Coded;
 import io.github.dmstat.core.Labels;
 import io.github.dmstat.core.Checks;
 import org.apache.commons.statistics.distribution.GammaDistribution;
@@ -11,7 +11,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * below are for the expected count; a rate divides them by the population and multiplies by
  * "per how many".
  */
-public enum RateInterval implements Labelled {
+public enum RateInterval implements Coded {
   /**
    * Exact (Garwood 1936, Biometrika 28:437–442, doi:10.1093/biomet/28.3-4.437): lower
    * {@code = χ²_{α/2}(2x)/2 = Γ⁻¹(α/2; x)} (0 when {@code x = 0}), upper
@@ -34,7 +34,7 @@ public enum RateInterval implements Labelled {
 
   /** The name used on the command line and in JSON. */
   @Override
-  public String label() {
+  public String code() {
     return label;
   }
 

@@ -62,7 +62,7 @@ public record RateTable(double per, RateInterval method, double level, List<Area
       lo.append(ar.rate().lower());
       hi.append(ar.rate().upper());
     }
-    return Table.create("rates " + Rate.unit(per) + " (" + method.label() + ", " + Rate.levelText(level) + "% CI)")
+    return Table.create("rates " + Rate.unit(per) + " (" + method.code() + ", " + Rate.levelText(level) + "% CI)")
         .addColumns(a, e, p, r, lo, hi);
   }
 
@@ -75,7 +75,7 @@ public record RateTable(double per, RateInterval method, double level, List<Area
       tt.row(List.of(ar.area(), Long.toString(r.events()), String.format(Locale.ROOT, "%.0f", r.population()),
           Rate.fmt(r.rate()), Rate.fmt(r.lower()) + " – " + Rate.fmt(r.upper())));
     }
-    return "Rates " + Rate.unit(per) + " inhabitants (" + method.label() + " interval)\n" + tt
+    return "Rates " + Rate.unit(per) + " inhabitants (" + method.code() + " interval)\n" + tt
         + (withoutPopulation.isEmpty() ? "" : "no rate (population 0): " + withoutPopulation + "\n")
         + (excludedByMissingPolicy > 0 ? "excluded (missing values): " + excludedByMissingPolicy + "\n" : "");
   }

@@ -100,6 +100,6 @@ public final class Rates {
 
   @Override
   public String toString() {
-    return "Rates[" + Rate.unit(per) + ", " + method.label() + ", level=" + level + "]";
+    return "Rates[" + Rate.unit(per) + ", " + method.code() + ", level=" + level + "]";
   }
 }

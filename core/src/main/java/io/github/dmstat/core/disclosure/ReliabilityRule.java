@@ -1,6 +1,6 @@
 package io.github.dmstat.core.disclosure;
 
-import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Coded;
 import io.github.dmstat.core.Labels;
 import java.util.Locale;
 
@@ -21,7 +21,7 @@ import java.util.Locale;
  *       {@code RSE(−ln(1−p)) = se/((1−p)·|ln(1−p)|) > 0.10}.</li>
  * </ul>
  */
-public enum ReliabilityRule implements Labelled {
+public enum ReliabilityRule implements Coded {
   NONE, NCHS, NSDUH;
 
   /**
@@ -82,7 +82,7 @@ public enum ReliabilityRule implements Labelled {
 
   /** Lower-case name as used on the command line. */
   @Override
-  public String label() {
+  public String code() {
     return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -262,9 +262,9 @@ public final class Json {
     ArrayNode by = root.putArray("by");
     t.by().forEach(by::add);
     root.set("design", design(t.design()));
-    root.put("ciMethod", t.method().label());
+    root.put("ciMethod", t.method().code());
     root.put("level", t.level());
-    root.put("reliabilityRule", t.rule().label());
+    root.put("reliabilityRule", t.rule().code());
     ArrayNode est = root.putArray("estimates");
     for (PrevalenceEstimate e : t.estimates()) {
       est.add(estimate(e));
@@ -327,7 +327,7 @@ public final class Json {
     ObjectNode root = object();
     root.put("period", k.period().code());
     PrevalenceEstimate first = k.cells().get(0).estimate();
-    root.put("ciMethod", first.method().label());
+    root.put("ciMethod", first.method().code());
     root.put("level", first.level());
     ArrayNode cells = root.putArray("cells");
     for (KeyFigures.Cell c : k.cells()) {

@@ -1,11 +1,11 @@
 package io.github.dmstat.core.outcomes;
 
-import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Coded;
 import io.github.dmstat.core.Labels;
 import io.github.dmstat.core.Checks;
 
 /** Binomial confidence intervals for a cohort rate {@code x/n}. */
-public enum BinomialInterval implements Labelled {
+public enum BinomialInterval implements Coded {
   /** Wilson score interval without continuity correction, R {@code prop.test(x, n, correct = FALSE)}. */
   WILSON("wilson"),
   /** Clopper–Pearson exact interval, R {@code binom.test(x, n)}. */
@@ -17,9 +17,9 @@ public enum BinomialInterval implements Labelled {
     this.label = label;
   }
 
-  /** Label used on the command line. */
+  /** The token used on the command line and in JSON. */
   @Override
-  public String label() {
+  public String code() {
     return label;
   }
 

@@ -202,7 +202,7 @@ public final class CompositeIndex {
     for (int k = 0; k < indicators.size(); k++) {
       sb.append(k > 0 ? " + " : "").append(indicators.get(k).weight()).append("·").append(indicators.get(k).column());
     }
-    return sb.append(", ").append(standardisation.label()).append(", missing ").append(missing.label()).append(']')
+    return sb.append(", ").append(standardisation.code()).append(", missing ").append(missing.code()).append(']')
         .toString();
   }
 }

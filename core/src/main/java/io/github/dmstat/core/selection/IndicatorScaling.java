@@ -1,6 +1,6 @@
 package io.github.dmstat.core.selection;
 
-import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Coded;
 import io.github.dmstat.core.Labels;
 import io.github.dmstat.core.internal.IndexOrder;
 import io.github.dmstat.core.Checks;
@@ -11,7 +11,7 @@ import io.github.dmstat.core.Checks;
  * {@code n}); a higher raw value always gives a higher standardised value (the sign of the
  * weight gives the direction).
  */
-public enum IndicatorScaling implements Labelled {
+public enum IndicatorScaling implements Coded {
   /** {@code z = (x − x̄)/s} with the sample SD {@code s = √(Σ(x − x̄)²/(n−1))}; as R {@code scale(x)}. */
   Z("z"),
   /** {@code (x − min)/(max − min)}, in [0, 1]. */
@@ -30,7 +30,7 @@ public enum IndicatorScaling implements Labelled {
 
   /** The name used on the command line and in JSON. */
   @Override
-  public String label() {
+  public String code() {
     return label;
   }
 

@@ -25,8 +25,8 @@ public enum Cluster {
     this.label = label;
   }
 
-  /** Short label: HH, LL, HL, LH, "not significant", "no neighbours". */
-  public String label() {
+  /** The machine token (JSON, CSV): HH, LL, HL, LH, "not significant", "no neighbours". */
+  public String code() {
     return label;
   }
 

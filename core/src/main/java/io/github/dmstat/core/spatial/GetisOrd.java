@@ -131,6 +131,6 @@ public record GetisOrd(List<Row> rows, LocalSettings settings) {
     long hot = rows.stream().filter(r -> r.spot() == Spot.HOT).count();
     long cold = rows.stream().filter(r -> r.spot() == Spot.COLD).count();
     return String.format(Locale.ROOT, "GetisOrd[Gi* z-scores for %d areas: %d hot, %d cold spots at alpha %.3g, correction %s]",
-        rows.size(), hot, cold, settings.alpha(), settings.correction().label());
+        rows.size(), hot, cold, settings.alpha(), settings.correction().code());
   }
 }

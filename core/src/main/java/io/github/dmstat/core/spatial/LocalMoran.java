@@ -98,8 +98,8 @@ public record LocalMoran(List<Row> rows, LocalSettings settings) {
       append(p, r.p());
       append(ps, r.pSimulated());
       append(pa, r.pAdjusted());
-      q.append(r.quadrant().label());
-      c.append(r.cluster().label());
+      q.append(r.quadrant().code());
+      c.append(r.cluster().code());
     }
     return Table.create("local Moran").addColumns(id, nb, v, lag, ii, e, var, z, p, ps, pa, q, c);
   }
@@ -118,7 +118,7 @@ public record LocalMoran(List<Row> rows, LocalSettings settings) {
     return String.format(Locale.ROOT, "LocalMoran[%d areas: HH %d, LL %d, HL %d, LH %d, not significant %d, no neighbours %d;"
         + " alpha %.3g, %s, %s]", rows.size(), m.get(Cluster.HIGH_HIGH), m.get(Cluster.LOW_LOW), m.get(Cluster.HIGH_LOW),
         m.get(Cluster.LOW_HIGH), m.get(Cluster.NOT_SIGNIFICANT), m.get(Cluster.NO_NEIGHBOURS), settings.alpha(),
-        "correction " + settings.correction().label(),
+        "correction " + settings.correction().code(),
         settings.permutations() > 0 ? settings.permutations() + " permutations" : "analytical p");
   }
 }

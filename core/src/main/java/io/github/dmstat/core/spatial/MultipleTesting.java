@@ -1,6 +1,6 @@
 package io.github.dmstat.core.spatial;
 
-import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Coded;
 import io.github.dmstat.core.Labels;
 import io.github.dmstat.core.Checks;
 import java.util.Arrays;
@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Only the areas that were tested count in {@code m}; untested entries ({@code NaN}) stay
  * {@code NaN} (R treats {@code NA} the same way).
  */
-public enum MultipleTesting implements Labelled {
+public enum MultipleTesting implements Coded {
   /** No correction ({@code p.adjust "none"}). */
   NONE("none"),
   /** Bonferroni: {@code min(1, m·p)} ({@code p.adjust "bonferroni"}); controls the family-wise error rate. */
@@ -31,7 +31,7 @@ public enum MultipleTesting implements Labelled {
 
   /** The name used on the command line. */
   @Override
-  public String label() {
+  public String code() {
     return label;
   }
 

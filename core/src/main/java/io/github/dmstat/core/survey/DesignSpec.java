@@ -124,6 +124,6 @@ public final class DesignSpec {
   public String toString() {
     return "DesignSpec[weight=" + weight + strata().map(s -> ", strata=" + s).orElse("")
         + psu().map(s -> ", psu=" + s).orElse("") + fpc().map(s -> ", fpc=" + s).orElse("")
-        + ", lonelyPsu=" + lonelyPsu.label() + "]";
+        + ", lonelyPsu=" + lonelyPsu.code() + "]";
   }
 }

@@ -1,6 +1,6 @@
 package io.github.dmstat.core.survey;
 
-import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Coded;
 import io.github.dmstat.core.Labels;
 import io.github.dmstat.core.Checks;
 import java.util.Locale;
@@ -23,7 +23,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * {@link #BETA} interval (with {@code n* = n}) is used instead. Methods using {@code t_df} give no
  * interval when {@code df < 1}.
  */
-public enum IntervalMethod implements Labelled {
+public enum IntervalMethod implements Coded {
   /**
    * Logit (default): {@code expit(logit p ± t_{df,1−α/2} · √v / (p(1−p)))}, R
    * {@code svyciprop(method="logit")} (equal to {@code "xlogit"}).
@@ -63,7 +63,7 @@ public enum IntervalMethod implements Labelled {
 
   /** The name used on the command line and in JSON. */
   @Override
-  public String label() {
+  public String code() {
     return label;
   }
 

@@ -163,8 +163,8 @@ public record KeyFigures(RecallPeriod period, List<TargetGroup> groups, List<Sub
     PrevalenceEstimate any = cells.get(0).estimate();
     StringBuilder sb = new StringBuilder();
     sb.append("nl".equals(locale.getLanguage())
-        ? "Prevalentie (%) " + period.label(locale) + " naar doelgroep, " + PrevalenceEstimate.levelText(any.level()) + "%-BI (" + any.method().label() + ")\n"
-        : "Prevalence (%) " + period.label(locale) + " by target group, " + PrevalenceEstimate.levelText(any.level()) + "% CI (" + any.method().label() + ")\n");
+        ? "Prevalentie (%) " + period.label(locale) + " naar doelgroep, " + PrevalenceEstimate.levelText(any.level()) + "%-BI (" + any.method().code() + ")\n"
+        : "Prevalence (%) " + period.label(locale) + " by target group, " + PrevalenceEstimate.levelText(any.level()) + "% CI (" + any.method().code() + ")\n");
     sb.append(tt);
     if (unreliable) {
       sb.append("nl".equals(locale.getLanguage()) ? "* onbetrouwbaar\n" : "* unreliable\n");

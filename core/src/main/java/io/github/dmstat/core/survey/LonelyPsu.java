@@ -1,6 +1,6 @@
 package io.github.dmstat.core.survey;
 
-import io.github.dmstat.core.Labelled;
+import io.github.dmstat.core.Coded;
 import io.github.dmstat.core.Labels;
 import java.util.Locale;
 
@@ -14,7 +14,7 @@ import java.util.Locale;
  * was sampled: population 1, or sampling fraction 1) is not lonely: it was taken with certainty
  * and contributes no variance under every policy, {@code FAIL} included, as in R.
  */
-public enum LonelyPsu implements Labelled {
+public enum LonelyPsu implements Coded {
   /** Refuse the design; the message names the stratum (the default, as in R). */
   FAIL,
   /**
@@ -34,7 +34,7 @@ public enum LonelyPsu implements Labelled {
 
   /** Lower-case name as used on the command line. */
   @Override
-  public String label() {
+  public String code() {
     return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -53,7 +53,7 @@ public record PrevalenceEstimate(Group group, long n, double weightSum, int degr
     }
     PrevalenceValue v = value.get();
     return String.format(Locale.ROOT, "Prevalence[%s%.2f%% (%s%% CI %.2f–%.2f, %s), n=%d%s%s]",
-        where, 100 * v.prevalence(), levelText(level), 100 * v.ciLower(), 100 * v.ciUpper(), method.label(), n,
+        where, 100 * v.prevalence(), levelText(level), 100 * v.ciLower(), 100 * v.ciUpper(), method.code(), n,
         v.designEffect().isPresent() ? String.format(Locale.ROOT, ", deff=%.2f", v.designEffect().getAsDouble()) : "",
         reliability == Reliability.UNRELIABLE ? ", unreliable: " + note : "");
   }

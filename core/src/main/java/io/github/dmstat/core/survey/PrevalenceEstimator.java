@@ -256,7 +256,7 @@ public final class PrevalenceEstimator {
 
   @Override
   public String toString() {
-    return "PrevalenceEstimator[" + method.label() + ", level=" + level + ", rule=" + rule.label()
+    return "PrevalenceEstimator[" + method.code() + ", level=" + level + ", rule=" + rule.code()
         + ", threads=" + threads + "]";
   }
 }

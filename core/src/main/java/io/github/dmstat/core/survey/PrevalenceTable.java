@@ -132,7 +132,7 @@ public record PrevalenceTable(String outcome, List<String> by, DesignSummary des
       tt.row(row);
     }
     return "Prevalence of '" + outcome + "'" + (by.isEmpty() ? "" : " by " + String.join(" × ", by))
-        + " (" + method.label() + " interval, reliability rule " + rule.label() + ")\n"
+        + " (" + method.code() + " interval, reliability rule " + rule.code() + ")\n"
         + tt + design + (anyUnreliable ? "\n* unreliable (see status)" : "") + "\n";
   }
 

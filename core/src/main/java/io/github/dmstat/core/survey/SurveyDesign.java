@@ -364,6 +364,6 @@ public final class SurveyDesign {
   public String toString() {
     return "SurveyDesign[rows=" + rows() + ", strata=" + strataCount() + ", psus=" + psuCount
         + ", df=" + degreesOfFreedom() + (elementSampling() ? ", element sampling" : "")
-        + (spec.fpc().isPresent() ? ", fpc" : "") + ", lonelyPsu=" + lonelyPsu.label() + "]";
+        + (spec.fpc().isPresent() ? ", fpc" : "") + ", lonelyPsu=" + lonelyPsu.code() + "]";
   }
 }

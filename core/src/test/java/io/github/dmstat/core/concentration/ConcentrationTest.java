@@ -211,7 +211,7 @@ class ConcentrationTest {
       assertEquals(a.rates().find(id), r.rate());
       assertEquals(a.eb().find(id).map(EbRates.EbRate::smoothed), opt(r.ebRate()));
       assertEquals(a.local().orElseThrow().find(id).map(x -> x.statistic()), opt(r.localMoran()));
-      assertEquals(a.local().orElseThrow().find(id).map(x -> x.cluster().label()), r.cluster());
+      assertEquals(a.local().orElseThrow().find(id).map(x -> x.cluster().code()), r.cluster());
       assertEquals(a.getisOrd().orElseThrow().find(id).map(x -> x.gStar()), opt(r.giStar()));
       assertEquals(i == 7, r.rate().isEmpty() && r.neighbours().isEmpty(), id);
       if (r.rate().isPresent()) {

@@ -123,7 +123,7 @@ class SpatialReferenceTest {
         cmp(num(r, "Z.Ii"), row.z().orElseThrow(), what + " Z.Ii");
         cmp(num(r, "p"), row.p().orElseThrow(), what + " p");
         String[] q = r.get("quadrant").split("-");
-        assertEquals(q[0].charAt(0) + "" + q[1].charAt(0), row.quadrant().label(), what + " quadrant");
+        assertEquals(q[0].charAt(0) + "" + q[1].charAt(0), row.quadrant().code(), what + " quadrant");
       }
       checked++;
     }
