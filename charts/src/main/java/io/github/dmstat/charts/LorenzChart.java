@@ -24,17 +24,27 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class LorenzChart {
   private LorenzChart() {}
 
-  /** The chart; {@code top} marks the top-x% share when present. */
-  public static XYChart of(LorenzCurve curve, Gini gini, Optional<TopShare> top, Locale locale) {
+  /** The chart without a top-x% mark. */
+  public static XYChart of(LorenzCurve curve, Gini gini, Locale locale) {
     Messages msg = Messages.of(locale);
-    return of(curve, gini, top, msg.w("lorenzChart.events"), msg.w("lorenzChart.areas"), locale);
+    return chart(curve, gini, Optional.empty(), msg.w("lorenzChart.events"), msg.w("lorenzChart.areas"), locale);
+  }
+
+  /** The chart with the share of events in the top x% of areas ({@code top}) marked on the curve. */
+  public static XYChart of(LorenzCurve curve, Gini gini, TopShare top, Locale locale) {
+    Messages msg = Messages.of(locale);
+    return chart(curve, gini, Optional.of(top), msg.w("lorenzChart.events"), msg.w("lorenzChart.areas"), locale);
   }
 
   /**
-   * The chart, naming what is counted ({@code events}, e.g. "dwellings") and the areas
-   * ({@code areas}, e.g. "municipalities") in the report's language.
+   * The chart with the top-x% mark, naming what is counted ({@code events}, e.g. "dwellings") and
+   * the areas ({@code areas}, e.g. "municipalities") in the report's language.
    */
-  public static XYChart of(LorenzCurve curve, Gini gini, Optional<TopShare> top, String events, String areas,
+  public static XYChart of(LorenzCurve curve, Gini gini, TopShare top, String events, String areas, Locale locale) {
+    return chart(curve, gini, Optional.of(top), events, areas, locale);
+  }
+
+  private static XYChart chart(LorenzCurve curve, Gini gini, Optional<TopShare> top, String events, String areas,
       Locale locale) {
     Messages msg = Messages.of(locale);
     boolean population = curve.variant() == LorenzCurve.Variant.POPULATION;

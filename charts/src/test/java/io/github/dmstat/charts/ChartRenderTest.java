@@ -40,7 +40,6 @@ import io.github.dmstat.core.selection.WeightedIndicator;
 import io.github.dmstat.datasets.SyntheticSurvey;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
@@ -82,7 +81,7 @@ class ChartRenderTest {
     m.put("lorenz", () -> {
       AreaCounts c = areaCounts();
       return Figure.of(LorenzChart.of(Concentration.lorenz(c), Concentration.gini(c),
-          Optional.of(Concentration.topShare(c, 0.1)), Locale.ENGLISH));
+          Concentration.topShare(c, 0.1), Locale.ENGLISH));
     });
     m.put("ranking", () -> {
       List<String> areas = new ArrayList<>();

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -130,7 +129,7 @@ final class ChartCommand implements Callable<Integer> {
       Locale locale = language.locale();
       return output.write(spec, () -> {
         AreaConcentration a = analyse();
-        return Figure.of(LorenzChart.of(Concentration.lorenz(a.counts()), a.gini(), Optional.of(a.top()), locale));
+        return Figure.of(LorenzChart.of(Concentration.lorenz(a.counts()), a.gini(), a.top(), locale));
       });
     }
   }

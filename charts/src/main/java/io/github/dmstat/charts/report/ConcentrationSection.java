@@ -128,7 +128,7 @@ final class ConcentrationSection {
     b.add(new Report.TableBlock("concentration-summary", String.format(locale, Words.of(nl).get("concentrationSection.concentration.of.s.over.s"), what, areas), List.of(Words.of(nl).get("concentrationSection.measure"), Words.of(nl).get("concentrationSection.value")),
         summary, ""));
     b.add(new Report.FigureBlock("lorenz", String.format(locale, Words.of(nl).get("concentrationSection.lorenz.curve.of.s.over.s.with.the.gini.coefficie"), what, areas),
-        Figure.of(LorenzChart.of(Concentration.lorenz(counts), gini, Optional.of(top10), what, areas, locale))));
+        Figure.of(LorenzChart.of(Concentration.lorenz(counts), gini, top10, what, areas, locale))));
     Map<String, Double> ebRate = new LinkedHashMap<>();
     eb.rates().forEach(r -> ebRate.put(r.area(), r.smoothed()));
     b.add(new Report.FigureBlock("map-eb-rate", String.format(locale, Words.of(nl).get("concentrationSection.empirical.bayes.smoothed.s.per.1.000.inhabitants"), what, area),
