@@ -20,7 +20,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class DidChart {
   private DidChart() {}
 
-  /** The chart for a fitted model; {@code outcomeLabel} names the outcome axis. */
+  /**
+   * The chart for a fitted model; {@code outcomeLabel} names the outcome axis.
+   *
+   * @param d the fitted model; its {@link DiffInDiff#means()} are drawn
+   * @param outcomeLabel the title of the outcome (y) axis
+   * @param locale the language of the wording and the number format
+   * @return a 760 × 480 line chart, periods on the x axis; the counterfactual only when both groups
+   *     have a pre-period ({@code period <= 0}) and the comparison group a post-period
+   */
   public static XYChart of(DiffInDiff d, String outcomeLabel, Locale locale) {
     Messages msg = Messages.of(locale);
     XYChart chart = new XYChartBuilder().width(760).height(480)

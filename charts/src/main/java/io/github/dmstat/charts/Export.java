@@ -42,9 +42,20 @@ public final class Export {
 
   /** Output formats, chosen from a file's extension. */
   public enum Format {
-    PNG, SVG, PDF;
+    /** PNG image. */
+    PNG,
+    /** SVG document. */
+    SVG,
+    /** PDF document. */
+    PDF;
 
-    /** The format for {@code file}'s extension ({@code .png}, {@code .svg}, {@code .pdf}). */
+    /**
+     * The format for {@code file}'s extension ({@code .png}, {@code .svg}, {@code .pdf}, any case).
+     *
+     * @param file the output file
+     * @return the format of its extension
+     * @throws IllegalArgumentException when the file name ends in none of these
+     */
     public static Format of(Path file) {
       String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
       for (Format f : values()) {
@@ -56,7 +67,15 @@ public final class Export {
     }
   }
 
-  /** Writes {@code figure} to {@code file} in the format of its extension (PNG at 144 DPI). */
+  /**
+   * Writes {@code figure} to {@code file} in the format of its extension (PNG at 144 DPI).
+   *
+   * @param figure the figure
+   * @param file the output file, ending in {@code .png}, {@code .svg} or {@code .pdf}; replaced if it exists
+   * @return {@code file}
+   * @throws IllegalArgumentException for any other extension
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
   public static Path write(Figure figure, Path file) {
     switch (Format.of(file)) {
       case PNG:
@@ -68,12 +87,26 @@ public final class Export {
     }
   }
 
-  /** Writes an XChart chart (see {@link #write(Figure, Path)}). */
+  /**
+   * Writes an XChart chart (see {@link #write(Figure, Path)}), wrapped by {@link Figure#of}, which sets
+   * its fonts.
+   *
+   * @param chart the chart
+   * @param file the output file, ending in {@code .png}, {@code .svg} or {@code .pdf}
+   * @return {@code file}
+   */
   public static Path write(Chart<?, ?> chart, Path file) {
     return write(Figure.of(chart), file);
   }
 
-  /** The figure rendered to an image at {@code dpi} (72 = one pixel per point). */
+  /**
+   * The figure rendered to an image at {@code dpi} (72 = one pixel per point), anti-aliased, on white.
+   *
+   * @param figure the figure
+   * @param dpi dots per inch, 36 to 1200
+   * @return an RGB image of the figure's size in points times {@code dpi / 72}, rounded
+   * @throws IllegalArgumentException when {@code dpi} is out of range
+   */
   public static BufferedImage image(Figure figure, int dpi) {
     if (dpi < 36 || dpi > 1200) {
       throw new IllegalArgumentException("dpi must be between 36 and 1200 but was " + dpi);
@@ -96,7 +129,15 @@ public final class Export {
     return img;
   }
 
-  /** PNG at {@code dpi}, with the resolution recorded in the file. */
+  /**
+   * PNG at {@code dpi}, with the resolution recorded in the file.
+   *
+   * @param figure the figure
+   * @param file the output file (any name); replaced if it exists
+   * @param dpi dots per inch, 36 to 1200
+   * @return {@code file}
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
   public static Path png(Figure figure, Path file, int dpi) {
     BufferedImage img = image(figure, dpi);
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -107,7 +148,13 @@ public final class Export {
     return file;
   }
 
-  /** PNG bytes at {@code dpi}. */
+  /**
+   * PNG bytes at {@code dpi}, with the resolution recorded.
+   *
+   * @param figure the figure
+   * @param dpi dots per inch, 36 to 1200
+   * @return the PNG file's bytes
+   */
   public static byte[] pngBytes(Figure figure, int dpi) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
@@ -142,7 +189,12 @@ public final class Export {
     }
   }
 
-  /** SVG text of the figure. */
+  /**
+   * SVG text of the figure, with its tooltips as {@code <title>} elements.
+   *
+   * @param figure the figure
+   * @return the SVG document, without characters XML 1.0 cannot hold ({@link XmlText#clean})
+   */
   public static String svgText(Figure figure) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
@@ -215,7 +267,14 @@ public final class Export {
     return String.format(java.util.Locale.ROOT, "%.1f", v);
   }
 
-  /** SVG file. */
+  /**
+   * SVG file, UTF-8, as {@link #svgText}.
+   *
+   * @param figure the figure
+   * @param file the output file (any name); replaced if it exists
+   * @return {@code file}
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
   public static Path svg(Figure figure, Path file) {
     try (OutputStream out = Files.newOutputStream(file)) {
       svgTo(figure, out);
@@ -237,7 +296,14 @@ public final class Export {
     doc.writeTo(out);
   }
 
-  /** PDF file, one page the size of the figure. */
+  /**
+   * PDF file, one page the size of the figure.
+   *
+   * @param figure the figure
+   * @param file the output file (any name); replaced if it exists
+   * @return {@code file}
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
   public static Path pdf(Figure figure, Path file) {
     try (OutputStream out = Files.newOutputStream(file)) {
       pdfTo(List.of(figure), out);
@@ -247,7 +313,13 @@ public final class Export {
     return file;
   }
 
-  /** A multi-page PDF, one figure per page. */
+  /**
+   * A multi-page PDF, one figure per page, each page the size of its figure.
+   *
+   * @param figures the figures, in page order
+   * @param out where the PDF is written
+   * @throws IOException when the PDF cannot be built or written to {@code out}
+   */
   public static void pdfTo(List<Figure> figures, OutputStream out) throws IOException {
     try (PDDocument doc = new PDDocument()) {
       for (Figure figure : figures) {
@@ -257,7 +329,14 @@ public final class Export {
     }
   }
 
-  /** Adds a page holding {@code figure} to {@code doc}. */
+  /**
+   * Adds a page holding {@code figure} to {@code doc}: the page is the figure's size in points and
+   * the figure is drawn as vector graphics.
+   *
+   * @param doc the PDFBox document, left open
+   * @param figure the figure
+   * @throws IOException when PDFBox cannot write the page's content
+   */
   public static void addPage(PDDocument doc, Figure figure) throws IOException {
     PDPage page = new PDPage(new PDRectangle(figure.width(), figure.height()));
     doc.addPage(page);

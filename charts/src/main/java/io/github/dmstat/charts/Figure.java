@@ -13,16 +13,32 @@ import org.knowm.xchart.style.Styler;
  * our own Java2D drawings (maps). {@link Export} writes any figure as PNG, SVG or PDF.
  */
 public interface Figure {
-  /** Width in points (1/72 inch). */
+  /**
+   * Width in points (1/72 inch).
+   *
+   * @return the width, in points
+   */
   int width();
 
-  /** Height in points. */
+  /**
+   * Height in points.
+   *
+   * @return the height, in points
+   */
   int height();
 
-  /** A short title, used for file names and alt text. */
+  /**
+   * A short title, used for file names and alt text.
+   *
+   * @return the title
+   */
   String title();
 
-  /** Paints the figure into {@code [0, width) × [0, height)}. */
+  /**
+   * Paints the figure into {@code [0, width) × [0, height)}.
+   *
+   * @param g where to paint, in the figure's coordinates (points)
+   */
   void paint(Graphics2D g);
 
   /**
@@ -34,7 +50,11 @@ public interface Figure {
    */
   record Tooltip(java.awt.Shape shape, String text) {}
 
-  /** The figure's tooltips, as of its last {@link #paint} (charts place their bars when painted). */
+  /**
+   * The figure's tooltips, as of its last {@link #paint} (charts place their bars when painted).
+   *
+   * @return the tooltips; empty by default and before the first paint
+   */
   default List<Tooltip> tooltips() {
     return List.of();
   }
@@ -43,6 +63,8 @@ public interface Figure {
    * The fonts of every chart, set explicitly (XChart's defaults go down to 10 px): title 15 px bold,
    * axis titles 13 px, tick labels and legend 12 px. With a chart at most 800 px wide, a report
    * shows it at its own size, so no text of a chart is below 12 px in HTML.
+   *
+   * @param chart the chart whose styler is changed
    */
   static void fonts(Chart<?, ?> chart) {
     Styler st = chart.getStyler();
@@ -54,7 +76,12 @@ public interface Figure {
     }
   }
 
-  /** Wraps an XChart chart. */
+  /**
+   * Wraps an XChart chart, after setting its fonts ({@link #fonts}).
+   *
+   * @param chart the chart, not null
+   * @return a figure of the chart's size and title (empty when it has none) that paints the chart
+   */
   static Figure of(Chart<?, ?> chart) {
     Objects.requireNonNull(chart, "chart");
     fonts(chart);
@@ -89,6 +116,10 @@ public interface Figure {
   /**
    * The figure with a source line under it ("Data: survey.csv · Bron: CBS"), so that the
    * picture names its source wherever it is used; 11 px grey, the figure 18 px taller.
+   *
+   * @param figure the figure, not null
+   * @param source the source line, not null; shortened with "…" when wider than the figure
+   * @return the figure with the line, or {@code figure} itself when {@code source} is blank
    */
   public static Figure withSource(Figure figure, String source) {
     Objects.requireNonNull(figure, "figure");

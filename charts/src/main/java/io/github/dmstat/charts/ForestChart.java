@@ -29,7 +29,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class ForestChart {
   private ForestChart() {}
 
-  /** The chart for {@code m}. */
+  /**
+   * The chart for {@code m}.
+   *
+   * @param m the meta-analysis; intervals are drawn at its confidence level
+   * @param locale the language of the wording and the number format
+   * @return a chart 700 points wide, at least 360 high and taller with more studies
+   */
   public static XYChart of(MetaAnalysis m, Locale locale) {
     Messages msg = Messages.of(locale);
     boolean ratio = m.ratio().isPresent();

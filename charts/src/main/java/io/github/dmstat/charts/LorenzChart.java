@@ -24,13 +24,28 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class LorenzChart {
   private LorenzChart() {}
 
-  /** The chart without a top-x% mark. */
+  /**
+   * The chart without a top-x% mark.
+   *
+   * @param curve the Lorenz curve; for the population variant the x axis is the share of population
+   * @param gini the coefficients shown in the legend (plain, corrected and generalised)
+   * @param locale the language of the wording (generic "events" and "areas") and the number format
+   * @return a 640 × 600 chart, both axes in percent from 0 to 100
+   */
   public static XYChart of(LorenzCurve curve, Gini gini, Locale locale) {
     Messages msg = Messages.of(locale);
     return chart(curve, gini, Optional.empty(), msg.w("lorenzChart.events"), msg.w("lorenzChart.areas"), locale);
   }
 
-  /** The chart with the share of events in the top x% of areas ({@code top}) marked on the curve. */
+  /**
+   * The chart with the share of events in the top x% of areas ({@code top}) marked on the curve.
+   *
+   * @param curve the Lorenz curve
+   * @param gini the coefficients shown in the legend (plain, corrected and generalised)
+   * @param top the top-x% share, marked by a dotted line with its share in percent
+   * @param locale the language of the wording (generic "events" and "areas") and the number format
+   * @return a 640 × 600 chart, both axes in percent from 0 to 100
+   */
   public static XYChart of(LorenzCurve curve, Gini gini, TopShare top, Locale locale) {
     Messages msg = Messages.of(locale);
     return chart(curve, gini, Optional.of(top), msg.w("lorenzChart.events"), msg.w("lorenzChart.areas"), locale);
@@ -39,6 +54,14 @@ public final class LorenzChart {
   /**
    * The chart with the top-x% mark, naming what is counted ({@code events}, e.g. "dwellings") and
    * the areas ({@code areas}, e.g. "municipalities") in the report's language.
+   *
+   * @param curve the Lorenz curve
+   * @param gini the coefficients shown in the legend (plain, corrected and generalised)
+   * @param top the top-x% share, marked by a dotted line with its share in percent
+   * @param events what is counted, as used in the title, axis titles and the mark's legend entry
+   * @param areas what the areas are, used likewise
+   * @param locale the language of the other wording and the number format
+   * @return a 640 × 600 chart, both axes in percent from 0 to 100
    */
   public static XYChart of(LorenzCurve curve, Gini gini, TopShare top, String events, String areas, Locale locale) {
     return chart(curve, gini, Optional.of(top), events, areas, locale);

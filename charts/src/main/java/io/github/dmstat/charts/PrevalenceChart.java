@@ -19,7 +19,13 @@ import org.knowm.xchart.XYChart;
 public final class PrevalenceChart {
   private PrevalenceChart() {}
 
-  /** One bar per domain of a prevalence table, titled with its column names. */
+  /**
+   * One bar per domain of a prevalence table, titled with its column names.
+   *
+   * @param t the table; its outcome and grouping columns make the title
+   * @param locale the language of the wording and the number format
+   * @return the chart, prevalence in percent
+   */
   public static XYChart of(PrevalenceTable t, Locale locale) {
     Messages msg = Messages.of(locale);
     String title = msg.w("prevalenceChart.prevalence.of") + t.outcome()
@@ -27,7 +33,14 @@ public final class PrevalenceChart {
     return of(t, title, locale);
   }
 
-  /** One bar per domain of a prevalence table, with a title in words. */
+  /**
+   * One bar per domain of a prevalence table, with a title in words.
+   *
+   * @param t the table; each domain is labelled by its group values ("all" for the whole sample)
+   * @param title the chart title
+   * @param locale the language of the wording and the number format
+   * @return the chart, prevalence in percent
+   */
   public static XYChart of(PrevalenceTable t, String title, Locale locale) {
     Messages msg = Messages.of(locale);
     List<String> categories = new ArrayList<>();
@@ -39,7 +52,13 @@ public final class PrevalenceChart {
     return GroupedBars.chart(title, msg.prevalencePercent(), categories, List.of(""), bars, 100, locale, msg);
   }
 
-  /** Substances along the axis, one bar per target group (the key-figures table as a chart). */
+  /**
+   * Substances along the axis, one bar per target group (the key-figures table as a chart).
+   *
+   * @param k the key figures; the title names its recall period
+   * @param locale the language of the labels and wording and the number format
+   * @return the chart, prevalence in percent, with a legend of the target groups
+   */
   public static XYChart keyFigures(KeyFigures k, Locale locale) {
     Messages msg = Messages.of(locale);
     List<String> categories = new ArrayList<>();

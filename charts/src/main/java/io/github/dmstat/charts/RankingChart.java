@@ -33,6 +33,12 @@ public final class RankingChart {
   /**
    * The chart of the {@code maxAreas} best-ranked areas; {@code names} maps an area code to a
    * display label (use {@code Function.identity()} for codes).
+   *
+   * @param s the selection; only its ranked areas are drawn
+   * @param maxAreas the largest number of areas drawn, best rank first
+   * @param names the display label of an area code
+   * @param locale the language of the wording and the number format
+   * @return the chart, legend entries labelled with the indicators' columns
    */
   public static XYChart of(Selection s, int maxAreas, Function<String, String> names, Locale locale) {
     return of(s, maxAreas, names, Function.identity(), locale);
@@ -41,6 +47,13 @@ public final class RankingChart {
   /**
    * As {@link #of(Selection, int, Function, Locale)}, with {@code indicators} mapping an
    * indicator's column to its label in the legend.
+   *
+   * @param s the selection; only its ranked areas are drawn
+   * @param maxAreas the largest number of areas drawn, best rank first
+   * @param names the display label of an area code
+   * @param indicators the legend label of an indicator's column
+   * @param locale the language of the wording and the number format
+   * @return the chart
    */
   public static XYChart of(Selection s, int maxAreas, Function<String, String> names, Function<String, String> indicators,
       Locale locale) {

@@ -44,22 +44,39 @@ public final class SurvivalChart implements Figure {
     this.axis = axis;
   }
 
-  /** The curves as an XChart chart, to style. */
+  /**
+   * The curves as an XChart chart, to style.
+   *
+   * @return the chart this figure paints (not a copy)
+   */
   public XYChart chart() {
     return chart;
   }
 
-  /** Group labels, in curve order. */
+  /**
+   * Group labels, in curve order.
+   *
+   * @return the labels, unmodifiable
+   */
   public List<String> groups() {
     return groups;
   }
 
-  /** Times of the at-risk table. */
+  /**
+   * Times of the at-risk table.
+   *
+   * @return a copy: 0 and multiples of a rounded step (1, 2 or 5 times a power of ten), up to the
+   *     last observed time
+   */
   public double[] times() {
     return times.clone();
   }
 
-  /** Numbers at risk, {@code [group][time]}. */
+  /**
+   * Numbers at risk, {@code [group][time]}.
+   *
+   * @return a copy, rows in {@link #groups()} order, columns in {@link #times()} order
+   */
   public int[][] atRisk() {
     int[][] copy = new int[atRisk.length][];
     for (int i = 0; i < atRisk.length; i++) {
@@ -70,7 +87,14 @@ public final class SurvivalChart implements Figure {
 
   private static final int ROW = 18;
 
-  /** The chart of {@code curves}; {@code timeLabel} names the time axis (e.g. "days"). */
+  /**
+   * The chart of {@code curves}; {@code timeLabel} names the time axis (e.g. "days").
+   *
+   * @param curves the curves, one per group, coloured in this order
+   * @param timeLabel the title of the time (x) axis
+   * @param locale the language of the wording and the number format
+   * @return the figure: survival in percent (0 to 100) over time, with the at-risk table under it
+   */
   public static SurvivalChart of(List<SurvivalCurve> curves, String timeLabel, Locale locale) {
     Messages msg = Messages.of(locale);
     XYChart chart = new XYChartBuilder().width(760).height(460)

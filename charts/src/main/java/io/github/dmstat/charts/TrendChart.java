@@ -25,14 +25,32 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class TrendChart {
   private TrendChart() {}
 
-  /** An estimate for one survey year. */
+  /**
+   * An estimate for one survey year.
+   *
+   * @param year the survey year
+   * @param estimate the estimate; one without a value (suppressed) leaves a gap
+   */
   public record YearEstimate(int year, PrevalenceEstimate estimate) {
+    /**
+     * Requires a non-null {@code estimate}.
+     *
+     * @param year the survey year
+     * @param estimate the estimate, not null
+     */
     public YearEstimate {
       Objects.requireNonNull(estimate, "estimate");
     }
   }
 
-  /** Lines with interval bands; {@code series} maps a label to its years (any order). */
+  /**
+   * Lines with interval bands; {@code series} maps a label to its years (any order).
+   *
+   * @param title the chart title
+   * @param series the years of each series by its legend label; series are coloured in the map's order
+   * @param locale the language of the wording and the number format
+   * @return an 800 × 480 chart, prevalence in percent, the notes in the x-axis title
+   */
   public static XYChart of(String title, Map<String, List<YearEstimate>> series, Locale locale) {
     Messages msg = Messages.of(locale);
     XYChart chart = new XYChartBuilder().width(800).height(480).title(title)

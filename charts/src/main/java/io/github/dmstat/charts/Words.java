@@ -21,17 +21,33 @@ public final class Words {
     this.bundle = bundle;
   }
 
-  /** The words of a locale: Dutch for {@code nl}, else English. */
+  /**
+   * The words of a locale: Dutch for {@code nl}, else English.
+   *
+   * @param locale the locale; only its language is used
+   * @return the words of that language
+   */
   public static Words of(Locale locale) {
     return of("nl".equals(locale.getLanguage()));
   }
 
-  /** Dutch or English. */
+  /**
+   * Dutch or English.
+   *
+   * @param dutch {@code true} for Dutch, {@code false} for English
+   * @return the words of that language
+   */
   public static Words of(boolean dutch) {
     return dutch ? NL : EN;
   }
 
-  /** The text of {@code key}; an unknown key is a programming error. */
+  /**
+   * The text of {@code key}; an unknown key is a programming error.
+   *
+   * @param key a key of the properties files, e.g. {@code mapText.no.data}
+   * @return the text in this language
+   * @throws IllegalStateException when the bundle has no such key (naming the key and the file)
+   */
   public String get(String key) {
     try {
       return bundle.getString(key);

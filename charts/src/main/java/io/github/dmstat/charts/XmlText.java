@@ -14,7 +14,12 @@ public final class XmlText {
 
   private static final Pattern REFERENCE = Pattern.compile("&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));");
 
-  /** {@code s} without the characters XML 1.0 cannot hold, raw or as character references. */
+  /**
+   * {@code s} without the characters XML 1.0 cannot hold, raw or as character references.
+   *
+   * @param s the text, may be null
+   * @return the text with those characters and references dropped; null when {@code s} is null
+   */
   public static String clean(String s) {
     if (s == null) {
       return null;
@@ -58,6 +63,9 @@ public final class XmlText {
   /**
    * Text for XML or HTML content and attribute values: cleaned ({@link #clean}), then
    * {@code < > & " '} as entities.
+   *
+   * @param text the text, not null
+   * @return the text, safe in XML content and in single- or double-quoted attribute values
    */
   public static String escape(String text) {
     String s = clean(text);

@@ -13,7 +13,16 @@ import java.util.Locale;
 public final class Checks {
   private Checks() {}
 
-  /** {@code column 'c', row r: rule but was 'v'}. */
+  /**
+   * A bad cell of a bound table: {@code column 'c', row r: rule but was 'v'}.
+   *
+   * @param column the column name
+   * @param row the data row, counted from 1 (the header is not a row)
+   * @param rule what the cell must be, e.g. {@code "must be finite and >= 0"}
+   * @param value the offending value: a string as it is, anything else as {@link #quote} writes it;
+   *     {@code null} shows as {@code <missing>}
+   * @return the exception, for the caller to throw
+   */
   public static io.github.dmstat.core.io.DataException badCell(String column, int row, String rule, Object value) {
     String text = value == null ? null : value instanceof String ? (String) value : quote(value);
     return io.github.dmstat.core.io.DataException.rule(column, row, rule, text);
@@ -26,24 +35,50 @@ public final class Checks {
   public static final String HEAD_COUNT = "must be a whole number >= 0 (a head count; if its '.' or ',' separates "
       + "thousands, read the file with --thousands . or --thousands ,)";
 
-  /** {@code field must rule but was v}. */
+  /**
+   * A bad argument: {@code field rule but was v}.
+   *
+   * @param field the argument's name, the first word of the message
+   * @param rule what it must be, e.g. {@code "must be strictly between 0 and 1"}
+   * @param value the offending value, as {@link #quote} writes it
+   * @return the exception, for the caller to throw
+   */
   public static IllegalArgumentException badArgument(String field, String rule, Object value) {
     return new IllegalArgumentException(field + " " + rule + " but was " + quote(value));
   }
 
-  /** {@code column 'c' not found; available: [...]}. */
+  /**
+   * An unknown column: {@code column 'c' not found; available: [...]}.
+   *
+   * @param column the column name asked for
+   * @param available the column names there are, listed in the message
+   * @return the exception, for the caller to throw
+   */
   public static IllegalArgumentException unknownColumn(String column, Collection<String> available) {
     return new IllegalArgumentException(
         "column '" + column + "' not found; available: " + available);
   }
 
-  /** {@code field 'v' is not one of [a, b, c]}. */
+  /**
+   * A value outside a fixed set: {@code field 'v' is not one of [a, b, c]}.
+   *
+   * @param field the argument's name, the first word of the message
+   * @param value the value given, as {@link #quote} writes it
+   * @param valid the accepted values, listed in the message
+   * @return the exception, for the caller to throw
+   */
   public static IllegalArgumentException unknownValue(String field, Object value, Collection<?> valid) {
     return new IllegalArgumentException(
         field + " " + quote(value) + " is not one of " + valid);
   }
 
-  /** Requires a finite probability level strictly between 0 and 1. */
+  /**
+   * Requires a finite probability level strictly between 0 and 1.
+   *
+   * @param level the level, e.g. {@code 0.95}
+   * @return {@code level} unchanged
+   * @throws IllegalArgumentException if {@code level} is not strictly between 0 and 1 (or is NaN)
+   */
   public static double level(double level) {
     if (!(level > 0 && level < 1)) {
       throw badArgument("level", "must be strictly between 0 and 1", level);
@@ -51,7 +86,14 @@ public final class Checks {
     return level;
   }
 
-  /** Requires {@code value} finite and {@code >= 0}. */
+  /**
+   * Requires {@code value} finite and {@code >= 0}.
+   *
+   * @param field the name the message gives the value
+   * @param value the value
+   * @return {@code value} unchanged
+   * @throws IllegalArgumentException if {@code value} is negative, infinite or NaN
+   */
   public static double finiteNonNegative(String field, double value) {
     if (!(value >= 0) || Double.isInfinite(value)) {
       throw badArgument(field, "must be finite and >= 0", value);
@@ -59,7 +101,14 @@ public final class Checks {
     return value;
   }
 
-  /** Requires {@code value} finite. */
+  /**
+   * Requires {@code value} finite.
+   *
+   * @param field the name the message gives the value
+   * @param value the value
+   * @return {@code value} unchanged
+   * @throws IllegalArgumentException if {@code value} is infinite or NaN
+   */
   public static double finite(String field, double value) {
     if (!Double.isFinite(value)) {
       throw badArgument(field, "must be finite", value);
@@ -67,7 +116,14 @@ public final class Checks {
     return value;
   }
 
-  /** Quotes strings, leaves numbers readable. */
+  /**
+   * Quotes strings, leaves numbers readable.
+   *
+   * @param value any value, or {@code null}
+   * @return {@code <missing>} for {@code null}; a whole {@code Double} or {@code Float} below 1e15 in
+   *     size as {@code 12.0}, other ones as {@link Double#toString(double)}; other numbers as their
+   *     {@code toString()}; anything else in single quotes
+   */
   public static String quote(Object value) {
     if (value == null) {
       return "<missing>";

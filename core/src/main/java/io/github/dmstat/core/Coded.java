@@ -6,6 +6,10 @@ package io.github.dmstat.core;
  * token {@code code()}; human words in a language are {@code label(Locale)}.
  */
 public interface Coded {
-  /** The machine token, e.g. {@code clopper-pearson}. */
+  /**
+   * The machine token, e.g. {@code clopper-pearson}.
+   *
+   * @return the token that {@link Labels#parse} accepts for this constant
+   */
   String code();
 }

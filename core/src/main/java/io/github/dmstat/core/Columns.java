@@ -25,7 +25,14 @@ public final class Columns {
   /** Outcome flag value for a missing cell in {@link #flags}. */
   public static final byte MISSING = -1;
 
-  /** The named column, or an error listing the available ones. */
+  /**
+   * The named column, or an error listing the available ones.
+   *
+   * @param table the table
+   * @param name the column name; {@code null} is reported as not found
+   * @return the column
+   * @throws IllegalArgumentException if the table has no column of that name
+   */
   public static Column<?> column(Table table, String name) {
     if (name == null || !table.containsColumn(name)) {
       throw Checks.unknownColumn(String.valueOf(name), table.columnNames());
@@ -33,7 +40,14 @@ public final class Columns {
     return table.column(name);
   }
 
-  /** True when the cell is empty or missing. */
+  /**
+   * True when the cell is empty or missing.
+   *
+   * @param col the column
+   * @param row the row index, from 0
+   * @return {@code true} when Tablesaw marks the cell missing or, in a column that is neither
+   *     numeric nor boolean, its text is blank
+   */
   public static boolean isMissing(Column<?> col, int row) {
     if (col.isMissing(row)) {
       return true;
@@ -44,12 +58,26 @@ public final class Columns {
     return col.getUnformattedString(row).isBlank();
   }
 
-  /** Cell text without formatting (numbers as plain numbers). */
+  /**
+   * Cell text without formatting (numbers as plain numbers).
+   *
+   * @param col the column
+   * @param row the row index, from 0
+   * @return the text with surrounding blanks removed; empty for a missing cell
+   */
   public static String text(Column<?> col, int row) {
     return col.isMissing(row) ? "" : col.getUnformattedString(row).strip();
   }
 
-  /** Parses one numeric cell; {@code NaN} for missing. */
+  /**
+   * Parses one numeric cell; {@code NaN} for missing.
+   *
+   * @param col the column; a text column is parsed with {@code .} as decimal mark and no thousands mark
+   * @param row the row index, from 0 (messages count rows from 1)
+   * @return the cell's value, or {@code NaN} when the cell is missing or blank
+   * @throws IllegalArgumentException if a text cell is not a number; the message says why, e.g. a
+   *     thousands separator
+   */
   public static double number(Column<?> col, int row) {
     if (isMissing(col, row)) {
       return Double.NaN;
@@ -67,6 +95,12 @@ public final class Columns {
 
   /**
    * Weights (or any non-negative measure): every cell present, finite and {@code >= 0}.
+   *
+   * @param table the table
+   * @param name the column name
+   * @return one value per row, in row order
+   * @throws IllegalArgumentException if the column does not exist or a cell is missing, not a
+   *     number, negative or infinite
    */
   public static double[] nonNegative(Table table, String name) {
     Column<?> col = column(table, name);
@@ -87,7 +121,14 @@ public final class Columns {
 
   /**
    * A 0/1 outcome: {@code 0, 1, true, false} (any case; also {@code 0.0, 1.0}); an empty cell is
-   * {@link #MISSING}; anything else is an error naming row and value.
+   * {@link #MISSING}; anything else is an error naming row and value. Text cells also accept
+   * {@code ja, yes} for 1 and {@code nee, no} for 0.
+   *
+   * @param table the table
+   * @param name the column name
+   * @return one flag per row, in row order: 1, 0 or {@link #MISSING}
+   * @throws IllegalArgumentException if the column does not exist or a cell is none of the accepted
+   *     values
    */
   public static byte[] flags(Table table, String name) {
     Column<?> col = column(table, name);
@@ -124,9 +165,20 @@ public final class Columns {
     }
   }
 
-  /** Group keys encoded to dense int codes in order of first appearance. */
+  /**
+   * Group keys encoded to dense int codes in order of first appearance.
+   *
+   * @param codes per row, the code of its key, {@code 0..size()-1}, or {@code -1} where a key column
+   *     is missing
+   * @param levels per code, the key: one value per key column, in the order the columns were named
+   * @param missingRows the number of rows with code {@code -1}
+   */
   public record Codes(int[] codes, List<List<String>> levels, int missingRows) {
-    /** Number of distinct levels. */
+    /**
+     * Number of distinct levels.
+     *
+     * @return the number of levels
+     */
     public int size() {
       return levels.size();
     }
@@ -134,7 +186,13 @@ public final class Columns {
 
   /**
    * Encodes the combination of the named text columns of a frame to int codes (first appearance
-   * order of the combination); rows where any of them is missing get {@code -1}.
+   * order of the combination); rows where any of them is missing get {@code -1}. Combinations seen
+   * only in such rows are not levels. With one column and no level dropped, {@link Codes#codes()}
+   * is the frame's own array: read it, never write it.
+   *
+   * @param frame the frame
+   * @param names the text columns that form the key, at least one
+   * @return the codes, levels and number of rows with a missing key
    */
   public static Codes codes(Frame frame, List<String> names) {
     int n = frame.rows();
@@ -207,7 +265,12 @@ public final class Columns {
   /**
    * Encodes the combination of the named columns to int codes (first appearance order).
    * Rows where any of the columns is empty get code {@code -1} and are counted in
-   * {@link Codes#missingRows()}.
+   * {@link Codes#missingRows()}. Levels are the cells' text with surrounding blanks removed.
+   *
+   * @param table the table
+   * @param names the columns that form the key
+   * @return the codes, levels and number of rows with a missing key
+   * @throws IllegalArgumentException if a named column does not exist
    */
   public static Codes codes(Table table, List<String> names) {
     List<Column<?>> cols = new ArrayList<>();

@@ -7,8 +7,20 @@ import java.util.Map;
 /**
  * A domain key: the grouping columns and this domain's value in each, in order. The overall
  * domain has no columns.
+ *
+ * @param columns the grouping column names, in order; empty for the overall domain (stored as an
+ *     unmodifiable copy)
+ * @param values this domain's value in each column, in the same order; as many as {@code columns}
+ *     (stored as an unmodifiable copy)
  */
 public record Group(List<String> columns, List<String> values) {
+  /**
+   * Copies both lists and checks that they have the same size.
+   *
+   * @param columns the grouping column names, in order
+   * @param values this domain's value in each column, in the same order
+   * @throws IllegalArgumentException if there are not as many values as columns
+   */
   public Group {
     columns = List.copyOf(columns);
     values = List.copyOf(values);
@@ -17,17 +29,29 @@ public record Group(List<String> columns, List<String> values) {
     }
   }
 
-  /** The overall domain. */
+  /**
+   * The overall domain.
+   *
+   * @return a group with no columns and no values
+   */
   public static Group all() {
     return new Group(List.of(), List.of());
   }
 
-  /** Whether this is the overall domain. */
+  /**
+   * Whether this is the overall domain.
+   *
+   * @return {@code true} when there are no grouping columns
+   */
   public boolean isAll() {
     return columns.isEmpty();
   }
 
-  /** Column → value, in column order. */
+  /**
+   * Column → value, in column order.
+   *
+   * @return a new map from each grouping column to this domain's value in it
+   */
   public Map<String, String> asMap() {
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
@@ -36,7 +60,13 @@ public record Group(List<String> columns, List<String> values) {
     return m;
   }
 
-  /** The value in {@code column}. */
+  /**
+   * The value in {@code column}.
+   *
+   * @param column one of the grouping columns
+   * @return this domain's value in that column
+   * @throws IllegalArgumentException if {@code column} is not a grouping column of this key
+   */
   public String get(String column) {
     int i = columns.indexOf(column);
     if (i < 0) {

@@ -10,6 +10,13 @@ public final class Labels {
    * The constant of {@code type} whose code (or enum name) equals {@code text}, ignoring case
    * and surrounding blanks; otherwise {@code IllegalArgumentException}
    * {@code "<field> '<text>' is not one of [<labels>]"}.
+   *
+   * @param <E> the enum type
+   * @param type the enum class
+   * @param field the name of what is parsed, the first word of the error message
+   * @param text the text to parse; {@code null} is read as empty
+   * @return the matching constant
+   * @throws IllegalArgumentException if no constant's code or name matches, listing the codes
    */
   public static <E extends Enum<E> & Coded> E parse(Class<E> type, String field, String text) {
     String t = text == null ? "" : text.strip();

@@ -11,11 +11,22 @@ public final class TextTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
 
+  /**
+   * An empty table with these column headers.
+   *
+   * @param header the column headers; their number is the number of cells every row must have
+   */
   public TextTable(List<String> header) {
     this.header = List.copyOf(header);
   }
 
-  /** Adds a row ({@code null} cells print empty). */
+  /**
+   * Adds a row ({@code null} cells print empty; control characters are shown escaped).
+   *
+   * @param cells one cell per column, in header order
+   * @return this table, for chaining
+   * @throws IllegalArgumentException if the number of cells is not the number of columns
+   */
   public TextTable row(List<String> cells) {
     if (cells.size() != header.size()) {
       throw new IllegalArgumentException("row has " + cells.size() + " cells but the table has " + header.size() + " columns");

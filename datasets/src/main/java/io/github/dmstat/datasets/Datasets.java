@@ -100,27 +100,56 @@ public final class Datasets {
 
   private Datasets() {}
 
-  /** The dataset names, in a fixed order. */
+  /**
+   * The dataset names, in a fixed order.
+   *
+   * @return the names, e.g. {@code adults}, as an unmodifiable list
+   */
   public static List<String> names() {
     return NAMES;
   }
 
-  /** A new table of the named dataset. */
+  /**
+   * A new table of the named dataset.
+   *
+   * @param name one of {@link #names()}
+   * @return a newly made table
+   * @throws IllegalArgumentException if {@code name} is not a dataset name
+   */
   public static Table table(String name) {
     return entry(name).table().get();
   }
 
-  /** The synthetic survey behind a dataset (with its known truth), if it is one. */
+  /**
+   * The synthetic survey behind a dataset (with its known truth), if it is one.
+   *
+   * @param name one of {@link #names()}
+   * @return a newly generated survey for {@code adults} and {@code pupils}; empty for other datasets
+   * @throws IllegalArgumentException if {@code name} is not a dataset name
+   */
   public static Optional<SyntheticSurvey> survey(String name) {
     return entry(name).survey().get();
   }
 
-  /** The sample design of a survey dataset (weights, strata, PSUs); empty for other datasets. */
+  /**
+   * The sample design of a survey dataset (weights, strata, PSUs); empty for other datasets.
+   *
+   * @param name one of {@link #names()}
+   * @return weights {@code weight}, strata {@code stratum} and PSUs {@code psu} for {@code adults} and
+   *     {@code pupils}; empty otherwise
+   * @throws IllegalArgumentException if {@code name} is not a dataset name
+   */
   public static Optional<DesignSpec> design(String name) {
     return entry(name).design();
   }
 
-  /** One paragraph describing the dataset, its source or generator, and its seed. */
+  /**
+   * One paragraph describing the dataset, its source or generator, and its seed.
+   *
+   * @param name one of {@link #names()}
+   * @return the description, starting with the name and a colon
+   * @throws IllegalArgumentException if {@code name} is not a dataset name
+   */
   public static String describe(String name) {
     return entry(name).description().get();
   }
@@ -128,13 +157,20 @@ public final class Datasets {
   /**
    * The embedded adult survey: its table, its design ({@link SyntheticSurvey#design()}) and its known
    * truth, as {@code table("adults")} and {@code design("adults")} give them. In JShell:
-   * {@code var a = Datasets.adults(); PrevalenceEstimator.withDefaults().estimate(a.table(), a.design(), "cannabis_last_year", "agegroup")}.
+   * {@code var a = Datasets.adults();
+   * PrevalenceEstimator.withDefaults().estimate(a.table(), a.design(), "cannabis_last_year", "agegroup")}.
+   *
+   * @return a newly generated {@code SyntheticSurvey.adults(ADULTS_SEED, ADULTS_ROWS)}
    */
   public static SyntheticSurvey adults() {
     return SyntheticSurvey.adults(ADULTS_SEED, ADULTS_ROWS);
   }
 
-  /** The embedded pupils' survey with its design and known truth (as {@link #adults()}). */
+  /**
+   * The embedded pupils' survey with its design and known truth (as {@link #adults()}).
+   *
+   * @return a newly generated {@code SyntheticSurvey.pupils(PUPILS_SEED, PUPILS_ROWS)}
+   */
   public static SyntheticSurvey pupils() {
     return SyntheticSurvey.pupils(PUPILS_SEED, PUPILS_ROWS);
   }

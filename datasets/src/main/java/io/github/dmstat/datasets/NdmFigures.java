@@ -66,12 +66,24 @@ public final class NdmFigures {
     return List.copyOf(f);
   }
 
-  /** Every figure, unmodifiable, in the order listed in the class description. */
+  /**
+   * Every figure, unmodifiable, in the order listed in the class description.
+   *
+   * @return the figures, the same list on every call
+   */
   public static List<PublishedFigure> all() {
     return ALL;
   }
 
-  /** The prevalence figure for this substance, period, group and year, if published. */
+  /**
+   * The prevalence figure for this substance, period, group and year, if published.
+   *
+   * @param substance the substance; {@code null} matches only a figure without one
+   * @param period the recall period; {@code null} matches only a figure without one
+   * @param group the target group; {@code null} matches only a figure without one
+   * @param year the reference year, e.g. {@code 2022}
+   * @return the first figure that matches all four; empty if there is none
+   */
   public static Optional<PublishedFigure> find(Substance substance, RecallPeriod period, TargetGroup group,
       int year) {
     return ALL.stream()
@@ -81,7 +93,12 @@ public final class NdmFigures {
         .findFirst();
   }
 
-  /** The number of drug-related deaths in {@code year}, if published. */
+  /**
+   * The number of drug-related deaths in {@code year}, if published.
+   *
+   * @param year the reference year; 2019 to 2021 are published
+   * @return the figure with unit {@link PublishedFigure#DEATHS} for that year; empty if there is none
+   */
   public static Optional<PublishedFigure> deaths(int year) {
     return ALL.stream().filter(f -> PublishedFigure.DEATHS.equals(f.unit()) && f.year() == year).findFirst();
   }
@@ -91,6 +108,8 @@ public final class NdmFigures {
    * (codes such as {@code cannabis}, {@code last_year}, {@code adults}; empty when absent),
    * {@code year} (int), {@code value} (double), {@code unit}, {@code qualifier}, {@code source},
    * {@code note}.
+   *
+   * @return a new table named {@code ndm-figures}, one row per figure in the order of {@link #all()}
    */
   public static Table toTable() {
     StringColumn indicator = StringColumn.create("indicator");

@@ -49,12 +49,23 @@ public final class PreventieMetGezag {
       this.label = label;
     }
 
-    /** Readable label, as in the table's {@code route} column. */
+    /**
+     * Readable label, as in the table's {@code route} column.
+     *
+     * @return the label, e.g. {@code first 15}
+     */
     public String label() {
       return label;
     }
 
-    /** Parses a label or constant name (any case). */
+    /**
+     * Parses a label or constant name (any case).
+     *
+     * @param text a label such as {@code flexible approach} or a constant name, in which spaces and
+     *     hyphens count as underscores; surrounding blanks are ignored
+     * @return the matching route
+     * @throws IllegalArgumentException if nothing matches (also for {@code null}), listing the labels
+     */
     public static Route parse(String text) {
       String t = text == null ? "" : text.strip();
       for (Route r : values()) {
@@ -77,6 +88,18 @@ public final class PreventieMetGezag {
    * @param source Staatscourant reference
    */
   public record Municipality(String code, String name, int year, Route route, boolean inferred, String source) {
+    /**
+     * Validates the code, name, route, source and year.
+     *
+     * @param code CBS municipality code, {@code GM} and 4 digits, without surrounding blanks
+     * @param name name as used by the ministry; not {@code null}
+     * @param year year it entered: 2022, 2023 or 2024
+     * @param route how it entered; not {@code null}
+     * @param inferred whether the route is our reading rather than stated per municipality
+     * @param source Staatscourant reference; not {@code null}
+     * @throws IllegalArgumentException if the code is not a municipality code or the year is out of range
+     * @throws NullPointerException if {@code name}, {@code route} or {@code source} is {@code null}
+     */
     public Municipality {
       if (AreaCode.parse(code).level() != AreaLevel.MUNICIPALITY || !code.equals(code.strip())) {
         throw Checks.badArgument("code of " + name, "must be a municipality code (GM + 4 digits)", code);
@@ -139,27 +162,49 @@ public final class PreventieMetGezag {
     return List.copyOf(m);
   }
 
-  /** All 47 entries: 15 (2022), 12 (2023), 20 (2024), in the order of the Staatscourant lists. */
+  /**
+   * All 47 entries: 15 (2022), 12 (2023), 20 (2024), in the order of the Staatscourant lists.
+   *
+   * @return the entries, an unmodifiable list
+   */
   public static List<Municipality> all() {
     return ALL;
   }
 
-  /** The 27 municipalities of the area-based programme (2022 and 2023), without the flexible approach. */
+  /**
+   * The 27 municipalities of the area-based programme (2022 and 2023), without the flexible approach.
+   *
+   * @return the entries of 2022 and 2023, in the order of {@link #all()}, an unmodifiable list
+   */
   public static List<Municipality> programme27() {
     return ALL.stream().filter(m -> m.year() <= 2023).toList();
   }
 
-  /** Entries that entered in {@code year}. */
+  /**
+   * Entries that entered in {@code year}.
+   *
+   * @param year the year of entry: 2022, 2023 or 2024
+   * @return those entries in the order of {@link #all()}; empty for any other year
+   */
   public static List<Municipality> year(int year) {
     return ALL.stream().filter(m -> m.year() == year).toList();
   }
 
-  /** The entry with this CBS code, if any. */
+  /**
+   * The entry with this CBS code, if any.
+   *
+   * @param code a CBS 2024 municipality code, e.g. {@code GM0363}; matched exactly (case and blanks count)
+   * @return the entry; empty if the code is not in the programme
+   */
   public static Optional<Municipality> find(String code) {
     return ALL.stream().filter(m -> m.code().equals(code)).findFirst();
   }
 
-  /** One paragraph describing the dataset. */
+  /**
+   * One paragraph describing the dataset.
+   *
+   * @return the description, starting with {@code pmg-municipalities:}
+   */
   public static String description() {
     return "pmg-municipalities: the " + ALL.size() + " municipalities of Preventie met gezag (15 in 2022, "
         + STCRT_2022 + "; 12 in 2023, " + STCRT_2023 + ", of which Delft, Dordrecht, Roosendaal and Vlaardingen "
@@ -167,7 +212,12 @@ public final class PreventieMetGezag {
         + ") with CBS 2024 municipality codes; columns code, name, year, route, inferred, source.";
   }
 
-  /** Columns {@code code, name, year, route, inferred, source}, one row per entry. */
+  /**
+   * Columns {@code code, name, year, route, inferred, source}, one row per entry.
+   *
+   * @return a new table named {@code pmg-municipalities}, rows in the order of {@link #all()}; {@code route}
+   *     holds {@link Route#label()}
+   */
   public static Table toTable() {
     StringColumn code = StringColumn.create("code");
     StringColumn name = StringColumn.create("name");

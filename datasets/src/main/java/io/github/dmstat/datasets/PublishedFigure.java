@@ -39,7 +39,23 @@ public record PublishedFigure(String indicator, Optional<Substance> substance, O
   /** The qualifiers: exact, approximate, upper bound. */
   public static final Set<String> QUALIFIERS = Set.of("=", "≈", "<");
 
-  /** Validates every field; {@code note} may be null (becomes empty). */
+  /**
+   * Validates every field; {@code note} may be null (becomes empty).
+   *
+   * @param indicator what is measured, in words; not blank
+   * @param substance the substance, or {@code Optional.empty()}; not {@code null}
+   * @param period the recall period, or {@code Optional.empty()}; not {@code null}
+   * @param group the target group, or {@code Optional.empty()}; not {@code null}
+   * @param year the reference year, 1900 to 2100
+   * @param value a proportion in [0, 1] for unit {@code "proportion"}; a whole number {@code >= 0} for
+   *     {@code "deaths"}
+   * @param unit {@link #PROPORTION} or {@link #DEATHS}
+   * @param qualifier one of {@link #QUALIFIERS}
+   * @param source publisher and publication; not blank
+   * @param note remarks, or {@code null} or empty for none
+   * @throws IllegalArgumentException if a field breaks its rule
+   * @throws NullPointerException if {@code substance}, {@code period} or {@code group} is {@code null}
+   */
   public PublishedFigure {
     if (indicator == null || indicator.isBlank()) {
       throw Checks.badArgument("indicator", "must not be blank", indicator);
@@ -77,7 +93,12 @@ public record PublishedFigure(String indicator, Optional<Substance> substance, O
         value, PROPORTION, qualifier, source, note);
   }
 
-  /** The value as text: {@code "7.80%"}, {@code "< 1.00%"}, {@code "252 deaths"}. */
+  /**
+   * The value as text: {@code "7.80%"}, {@code "< 1.00%"}, {@code "252 deaths"}.
+   *
+   * @return a proportion as a percentage with two decimals, a count with {@code " deaths"}; preceded by
+   *     the qualifier and a space unless the qualifier is {@code "="}
+   */
   public String formattedValue() {
     String q = "=".equals(qualifier) ? "" : qualifier + " ";
     return PROPORTION.equals(unit)

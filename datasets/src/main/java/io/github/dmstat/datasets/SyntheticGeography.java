@@ -87,6 +87,18 @@ public final class SyntheticGeography {
    */
   public record Settings(int municipalities, int islands, double meanInhabitants, double baseRatePerThousand,
       double hotSpotShare, double hotSpotRelativeRisk, double clusterStrength) {
+    /**
+     * Validates every setting.
+     *
+     * @param municipalities number of municipalities, 1–999
+     * @param islands municipalities (the first ones) that get one offshore buurt, 0 to {@code municipalities}
+     * @param meanInhabitants median inhabitants of a buurt, finite and {@code > 0}
+     * @param baseRatePerThousand incidents per 1,000 inhabitants at relative risk 1, finite and {@code > 0}
+     * @param hotSpotShare share of the non-island buurten planted as hot spots, in [0, 0.5]
+     * @param hotSpotRelativeRisk factor on the relative risk of a hot spot, finite and {@code >= 1}
+     * @param clusterStrength amplitude of the smooth log-risk field, finite and {@code >= 0}
+     * @throws IllegalArgumentException if a setting is out of its range
+     */
     public Settings {
       if (municipalities < 1 || municipalities > 999) {
         throw Checks.badArgument("municipalities", "must be between 1 and 999", municipalities);
@@ -109,42 +121,85 @@ public final class SyntheticGeography {
       Checks.finiteNonNegative("clusterStrength", clusterStrength);
     }
 
-    /** 6 municipalities, 2 islands, 1,500 inhabitants, 8 incidents per 1,000, 3% hot spots at ×4, cluster strength 0.6. */
+    /**
+     * 6 municipalities, 2 islands, 1,500 inhabitants, 8 incidents per 1,000, 3% hot spots at ×4, cluster
+     * strength 0.6.
+     *
+     * @return the default settings, as used by {@link SyntheticGeography#embedded()}
+     */
     public static Settings withDefaults() {
       return new Settings(6, 2, 1500, 8, 0.03, 4, 0.6);
     }
 
-    /** With another number of municipalities (islands capped at it). */
+    /**
+     * With another number of municipalities (islands capped at it).
+     *
+     * @param n number of municipalities, 1–999
+     * @return new settings, the others unchanged
+     * @throws IllegalArgumentException if {@code n} is out of range
+     */
     public Settings withMunicipalities(int n) {
       return new Settings(n, Math.min(islands, Math.max(n, 0)), meanInhabitants, baseRatePerThousand, hotSpotShare,
           hotSpotRelativeRisk, clusterStrength);
     }
 
-    /** With another number of island buurten. */
+    /**
+     * With another number of island buurten.
+     *
+     * @param n number of island buurten (one for each of the first {@code n} municipalities), 0 to
+     *     {@code municipalities}
+     * @return new settings, the others unchanged
+     * @throws IllegalArgumentException if {@code n} is out of range
+     */
     public Settings withIslands(int n) {
       return new Settings(municipalities, n, meanInhabitants, baseRatePerThousand, hotSpotShare, hotSpotRelativeRisk,
           clusterStrength);
     }
 
-    /** With another median buurt population. */
+    /**
+     * With another median buurt population.
+     *
+     * @param v median inhabitants of a buurt, finite and {@code > 0}
+     * @return new settings, the others unchanged
+     * @throws IllegalArgumentException if {@code v} is out of range
+     */
     public Settings withMeanInhabitants(double v) {
       return new Settings(municipalities, islands, v, baseRatePerThousand, hotSpotShare, hotSpotRelativeRisk,
           clusterStrength);
     }
 
-    /** With another base rate per 1,000 inhabitants. */
+    /**
+     * With another base rate per 1,000 inhabitants.
+     *
+     * @param perThousand incidents per 1,000 inhabitants at relative risk 1, finite and {@code > 0}
+     * @return new settings, the others unchanged
+     * @throws IllegalArgumentException if {@code perThousand} is out of range
+     */
     public Settings withBaseRate(double perThousand) {
       return new Settings(municipalities, islands, meanInhabitants, perThousand, hotSpotShare, hotSpotRelativeRisk,
           clusterStrength);
     }
 
-    /** With another share and relative risk of planted hot spots. */
+    /**
+     * With another share and relative risk of planted hot spots.
+     *
+     * @param share share of the non-island buurten planted as hot spots, in [0, 0.5]
+     * @param relativeRisk factor on a hot spot's relative risk before scaling, finite and {@code >= 1}
+     * @return new settings, the others unchanged
+     * @throws IllegalArgumentException if either value is out of range
+     */
     public Settings withHotSpots(double share, double relativeRisk) {
       return new Settings(municipalities, islands, meanInhabitants, baseRatePerThousand, share, relativeRisk,
           clusterStrength);
     }
 
-    /** With another strength of the smooth spatial risk field. */
+    /**
+     * With another strength of the smooth spatial risk field.
+     *
+     * @param s amplitude of the smooth log-risk field, finite and {@code >= 0}; 0 gives no clustering
+     * @return new settings, the others unchanged
+     * @throws IllegalArgumentException if {@code s} is out of range
+     */
     public Settings withClusterStrength(double s) {
       return new Settings(municipalities, islands, meanInhabitants, baseRatePerThousand, hotSpotShare,
           hotSpotRelativeRisk, s);
@@ -174,12 +229,20 @@ public final class SyntheticGeography {
   public record Buurt(String code, String wijk, String gemeente, String gemeenteName, String name, int inhabitants,
       int incidents, double relativeRisk, double expected, boolean hotSpot, boolean island, double won, double fys,
       double vrz, double soc, double onv) {
-    /** {@code afw = won + fys + vrz + soc + onv}. */
+    /**
+     * {@code afw = won + fys + vrz + soc + onv}.
+     *
+     * @return the deviation from the reference, the sum of the five dimensions
+     */
     public double afw() {
       return won + fys + vrz + soc + onv;
     }
 
-    /** {@code lbm = reference + afw}. */
+    /**
+     * {@code lbm = reference + afw}.
+     *
+     * @return the liveability score, {@link #LBM_REFERENCE} plus {@link #afw()}
+     */
     public double lbm() {
       return LBM_REFERENCE + afw();
     }
@@ -203,17 +266,32 @@ public final class SyntheticGeography {
     this.rects = List.copyOf(rects);
   }
 
-  /** The embedded dataset {@code buurten}: default settings, seed {@value #EMBEDDED_SEED}. */
+  /**
+   * The embedded dataset {@code buurten}: default settings, seed {@value #EMBEDDED_SEED}.
+   *
+   * @return a newly generated geography
+   */
   public static SyntheticGeography embedded() {
     return generate(EMBEDDED_SEED, Settings.withDefaults());
   }
 
-  /** Generates a geography with default settings. */
+  /**
+   * Generates a geography with default settings.
+   *
+   * @param seed the seed of the {@link SplittableRandom}
+   * @return the geography, the same for the same seed
+   */
   public static SyntheticGeography generate(long seed) {
     return generate(seed, Settings.withDefaults());
   }
 
-  /** Generates a geography; the same seed and settings give the same result. */
+  /**
+   * Generates a geography; the same seed and settings give the same result.
+   *
+   * @param seed the seed of the {@link SplittableRandom}
+   * @param s the settings
+   * @return the geography
+   */
   public static SyntheticGeography generate(long seed, Settings s) {
     SplittableRandom rng = new SplittableRandom(seed);
     List<String[]> ids = new ArrayList<>(); // code, wijk, gemeente, gemeenteName, name
@@ -331,27 +409,48 @@ public final class SyntheticGeography {
     return u * Math.sqrt(-2 * Math.log(q) / q);
   }
 
-  /** The seed. */
+  /**
+   * The seed.
+   *
+   * @return the seed this geography was generated with
+   */
   public long seed() {
     return seed;
   }
 
-  /** The settings. */
+  /**
+   * The settings.
+   *
+   * @return the settings this geography was generated with
+   */
   public Settings settings() {
     return settings;
   }
 
-  /** All buurten, in code order within municipality and wijk. */
+  /**
+   * All buurten, in code order within municipality and wijk.
+   *
+   * @return the buurten, an unmodifiable list
+   */
   public List<Buurt> buurten() {
     return buurten;
   }
 
-  /** The buurt with this code, if any. */
+  /**
+   * The buurt with this code, if any.
+   *
+   * @param code a buurt code, {@code BU}+8; matched exactly
+   * @return the buurt; empty if there is none with that code
+   */
   public Optional<Buurt> find(String code) {
     return buurten.stream().filter(b -> b.code().equals(code)).findFirst();
   }
 
-  /** True relative risk per buurt code (population-weighted mean 1), in buurt order. */
+  /**
+   * True relative risk per buurt code (population-weighted mean 1), in buurt order.
+   *
+   * @return an unmodifiable map from buurt code to {@link Buurt#relativeRisk()}
+   */
   public Map<String, Double> relativeRisk() {
     Map<String, Double> m = new LinkedHashMap<>();
     for (Buurt b : buurten) {
@@ -360,7 +459,11 @@ public final class SyntheticGeography {
     return Collections.unmodifiableMap(m);
   }
 
-  /** Expected incidents {@code μ_i} per buurt code, in buurt order. */
+  /**
+   * Expected incidents {@code μ_i} per buurt code, in buurt order.
+   *
+   * @return an unmodifiable map from buurt code to {@link Buurt#expected()}
+   */
   public Map<String, Double> expected() {
     Map<String, Double> m = new LinkedHashMap<>();
     for (Buurt b : buurten) {
@@ -369,12 +472,20 @@ public final class SyntheticGeography {
     return Collections.unmodifiableMap(m);
   }
 
-  /** Codes of the planted hot spots, sorted. */
+  /**
+   * Codes of the planted hot spots, sorted.
+   *
+   * @return the buurt codes, an unmodifiable list; empty when no hot spots were planted
+   */
   public List<String> hotSpots() {
     return buurten.stream().filter(Buurt::hotSpot).map(Buurt::code).sorted().toList();
   }
 
-  /** Codes of the island buurten (no neighbours by construction), sorted. */
+  /**
+   * Codes of the island buurten (no neighbours by construction), sorted.
+   *
+   * @return the buurt codes, one per island municipality, an unmodifiable list
+   */
   public List<String> islands() {
     return buurten.stream().filter(Buurt::island).map(Buurt::code).sorted().toList();
   }
@@ -383,6 +494,9 @@ public final class SyntheticGeography {
    * The buurt table: {@code code, wijk, gemeente, gemeente_name, name, inhabitants, incidents,
    * incidents_per_1000, lbm, afw, won, fys, vrz, soc, onv}. The truth (relative risk, hot spots)
    * is not in the table.
+   *
+   * @return a new table named {@value #DATASET}, one row per buurt in the order of {@link #buurten()};
+   *     {@code incidents_per_1000} is {@code 1000 · incidents / inhabitants}
    */
   public Table table() {
     StringColumn code = StringColumn.create("code");
@@ -424,6 +538,9 @@ public final class SyntheticGeography {
   /**
    * Totals per municipality: {@code code, name, inhabitants, incidents, incidents_per_1000, lbm}
    * (lbm population-weighted), in code order.
+   *
+   * @return a new table named {@code municipalities}, one row per municipality; inhabitants and
+   *     incidents are the sums over its buurten
    */
   public Table municipalityTable() {
     Map<String, double[]> acc = new LinkedHashMap<>();
@@ -453,7 +570,12 @@ public final class SyntheticGeography {
     return Table.create("municipalities").addColumns(code, name, inh, inc, rate, lbm);
   }
 
-  /** Buurt boundaries (one rectangle each, all lattice points on the perimeter), in buurt order, with names. */
+  /**
+   * Buurt boundaries (one rectangle each, all lattice points on the perimeter), in buurt order, with names.
+   *
+   * @return a new list of polygons with the buurt code as code and the buurt name as name, each one
+   *     closed ring of WGS84 longitude, latitude
+   */
   public List<AreaPolygon> polygons() {
     List<AreaPolygon> out = new ArrayList<>(buurten.size());
     for (int i = 0; i < buurten.size(); i++) {
@@ -506,6 +628,8 @@ public final class SyntheticGeography {
    * {@code id} = the buurt code and properties {@code statcode}, {@code statnaam},
    * {@code wijkcode}, {@code gemeentecode}, like the PDOK Wijk- en Buurtkaart. Coordinates are
    * written with {@link Double#toString(double)}, so reading them back gives the same doubles.
+   *
+   * @return the GeoJSON text, one feature per line, in buurt order
    */
   public String geoJson() {
     StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[\n");
@@ -524,7 +648,11 @@ public final class SyntheticGeography {
     return sb.append("]}\n").toString();
   }
 
-  /** One paragraph describing the embedded dataset {@code buurten}. */
+  /**
+   * One paragraph describing the embedded dataset {@code buurten}.
+   *
+   * @return the description, starting with {@code buurten:}; it generates the embedded geography
+   */
   public static String description() {
     SyntheticGeography g = embedded();
     TreeSet<String> gm = new TreeSet<>();

@@ -52,7 +52,14 @@ public final class SyntheticMunicipalities {
   /** Indicator column names, in order. */
   public static final List<String> INDICATORS = List.of("drug_crime", "youth_crime", "lbm");
 
-  /** {@code n} municipalities (2 to 9,999) from {@code seed}. */
+  /**
+   * {@code n} municipalities (2 to 9,999) from {@code seed}.
+   *
+   * @param seed the seed of the {@link SplittableRandom}; the same seed and {@code n} give the same set
+   * @param n the number of municipalities, coded {@code GM0001} to {@code GM} + {@code n} in 4 digits
+   * @return the generated municipalities
+   * @throws IllegalArgumentException if {@code n} is outside 2 to 9,999
+   */
   public static SyntheticMunicipalities generate(long seed, int n) {
     if (n < 2 || n > 9_999) {
       throw Checks.badArgument("municipalities", "must be between 2 and 9999", n);
@@ -106,6 +113,8 @@ public final class SyntheticMunicipalities {
   /**
    * The table: {@code code, name, inhabitants}, each indicator and its standard error
    * ({@code <indicator>_se}).
+   *
+   * @return a new table named {@code municipalities}, one row per municipality in code order
    */
   public Table table() {
     Table t = Table.create("municipalities");
@@ -118,7 +127,13 @@ public final class SyntheticMunicipalities {
     return t;
   }
 
-  /** The latent risk of a municipality (the truth the indicators measure). */
+  /**
+   * The latent risk of a municipality (the truth the indicators measure).
+   *
+   * @param code a municipality code of this set, e.g. {@code GM0001}
+   * @return the latent risk {@code r}, including the urban gradient
+   * @throws IllegalArgumentException if {@code code} is not in this set
+   */
   public double trueRisk(String code) {
     int i = codes.indexOf(code);
     if (i < 0) {
@@ -127,11 +142,20 @@ public final class SyntheticMunicipalities {
     return risk[i];
   }
 
-  /** Number of municipalities. */
+  /**
+   * Number of municipalities.
+   *
+   * @return {@code n} as given to {@link #generate(long, int)}
+   */
   public int size() {
     return codes.size();
   }
 
+  /**
+   * The seed.
+   *
+   * @return the seed this set was generated with
+   */
   public long seed() {
     return seed;
   }

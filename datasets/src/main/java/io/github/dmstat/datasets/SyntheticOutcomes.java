@@ -60,7 +60,7 @@ import tech.tablesaw.api.Table;
  * Per municipality {@code W_m = max(2, round(wijken · f_m))} wijken with codes {@code WK} + the
  * four municipality digits + two digits; the first {@code ⌈W_m/2⌉} are intervention areas
  * ({@code treated = 1}). Periods −2, −1, 0 (before) and 1, 2 (after), coded as
- * {@link io.github.dmstat.core.outcomes.DiffInDiff} expects. Inhabitants {@code N_u} uniform on
+ * {@code io.github.dmstat.core.outcomes.DiffInDiff} expects. Inhabitants {@code N_u} uniform on
  * 2,000–12,000 (multiples of 5); expected registered incidents per 1,000 inhabitants
  * <pre>
  *   μ_ut = a_u − 1.0·t + δ·treated_u·[t > 0]
@@ -122,6 +122,16 @@ public final class SyntheticOutcomes {
    * @param alpha baseline log-odds shift {@code α_m} of re-offending
    */
   public record Municipality(String code, String name, double sizeFactor, double alpha) {
+    /**
+     * Validates the fields.
+     *
+     * @param code CBS municipality code; not {@code null}
+     * @param name municipality name; not {@code null}
+     * @param sizeFactor multiplies persons and wijken, {@code > 0}
+     * @param alpha baseline log-odds shift, finite
+     * @throws IllegalArgumentException if {@code sizeFactor} is not {@code > 0} or {@code alpha} is not finite
+     * @throws NullPointerException if {@code code} or {@code name} is {@code null}
+     */
     public Municipality {
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(name, "name");
@@ -172,67 +182,133 @@ public final class SyntheticOutcomes {
     this.didEffect = didEffect;
   }
 
-  /** Generator with the defaults: 300 persons and 6 wijken per municipality of size 1, RR 0.75, DiD −5 per 1,000. */
+  /**
+   * Generator with the defaults: 300 persons and 6 wijken per municipality of size 1, RR 0.75, DiD −5 per
+   * 1,000.
+   *
+   * @param seed the seed of the {@link SplittableRandom}
+   * @return the generator; tables are made when asked for
+   */
   public static SyntheticOutcomes of(long seed) {
     return new SyntheticOutcomes(seed, DEFAULT_PERSONS, DEFAULT_WIJKEN, DEFAULT_RISK_RATIO, DEFAULT_DID_EFFECT);
   }
 
-  /** The same generator with {@code persons} per municipality of size factor 1 (4..1,000,000). */
+  /**
+   * The same generator with {@code persons} per municipality of size factor 1 (4..1,000,000).
+   *
+   * @param persons persons per municipality of size factor 1, 4 to {@value #MAX_PERSONS}
+   * @return a new generator, the other settings unchanged
+   * @throws IllegalArgumentException if {@code persons} is out of range
+   */
   public SyntheticOutcomes withPersons(int persons) {
     return new SyntheticOutcomes(seed, persons, wijken, riskRatio, didEffect);
   }
 
-  /** The same generator with {@code wijken} per municipality of size factor 1 (2..75, so that wijk codes keep two digits). */
+  /**
+   * The same generator with {@code wijken} per municipality of size factor 1 (2..75, so that wijk codes keep
+   * two digits).
+   *
+   * @param wijken wijken per municipality of size factor 1, 2 to {@value #MAX_WIJKEN}
+   * @return a new generator, the other settings unchanged
+   * @throws IllegalArgumentException if {@code wijken} is out of range
+   */
   public SyntheticOutcomes withWijken(int wijken) {
     return new SyntheticOutcomes(seed, persons, wijken, riskRatio, didEffect);
   }
 
-  /** The same generator with true risk ratio {@code rr} ({@code 0 < rr <= 1/0.65}). */
+  /**
+   * The same generator with true risk ratio {@code rr} ({@code 0 < rr <= 1/0.65}).
+   *
+   * @param rr the risk ratio, intervention vs comparison; at most 1/0.65 (about 1.54) so that every
+   *     probability stays at most 1
+   * @return a new generator, the other settings unchanged
+   * @throws IllegalArgumentException if {@code rr} is out of range
+   */
   public SyntheticOutcomes withRiskRatio(double rr) {
     return new SyntheticOutcomes(seed, persons, wijken, rr, didEffect);
   }
 
-  /** The same generator with true DiD effect {@code delta} per 1,000 inhabitants ({@code |delta| <= 25}). */
+  /**
+   * The same generator with true DiD effect {@code delta} per 1,000 inhabitants ({@code |delta| <= 25}).
+   *
+   * @param delta the effect in incidents per 1,000 inhabitants, in [−25, 25]
+   * @return a new generator, the other settings unchanged
+   * @throws IllegalArgumentException if {@code delta} is out of range or NaN
+   */
   public SyntheticOutcomes withDidEffect(double delta) {
     return new SyntheticOutcomes(seed, persons, wijken, riskRatio, delta);
   }
 
-  /** The seed. */
+  /**
+   * The seed.
+   *
+   * @return the seed of this generator
+   */
   public long seed() {
     return seed;
   }
 
-  /** Persons per municipality of size factor 1. */
+  /**
+   * Persons per municipality of size factor 1.
+   *
+   * @return the persons setting, {@value #DEFAULT_PERSONS} by default
+   */
   public int persons() {
     return persons;
   }
 
-  /** Wijken per municipality of size factor 1. */
+  /**
+   * Wijken per municipality of size factor 1.
+   *
+   * @return the wijken setting, {@value #DEFAULT_WIJKEN} by default
+   */
   public int wijken() {
     return wijken;
   }
 
-  /** The 12 municipalities, in table order. */
+  /**
+   * The 12 municipalities, in table order.
+   *
+   * @return the municipalities, an unmodifiable list
+   */
   public static List<Municipality> municipalities() {
     return MUNICIPALITIES;
   }
 
-  /** Known truth: risk ratio of re-offending within {@code t} days, for every {@code 0 < t <= 730}. */
+  /**
+   * Known truth: risk ratio of re-offending within {@code t} days, for every {@code 0 < t <= 730}.
+   *
+   * @return the risk ratio {@code RR}, intervention vs comparison
+   */
   public double trueRiskRatio() {
     return riskRatio;
   }
 
-  /** Known truth: the difference-in-differences effect in incidents per 1,000 inhabitants. */
+  /**
+   * Known truth: the difference-in-differences effect in incidents per 1,000 inhabitants.
+   *
+   * @return the effect {@code δ}
+   */
   public double trueDidEffect() {
     return didEffect;
   }
 
-  /** Persons generated in municipality {@code m}: {@code round(persons · f_m)}, at least 2. */
+  /**
+   * Persons generated in municipality {@code m}: {@code round(persons · f_m)}, at least 2.
+   *
+   * @param m a municipality, normally one of {@link #municipalities()}
+   * @return the number of persons in its cohort, both groups together
+   */
   public int personsIn(Municipality m) {
     return (int) Math.max(2, Math.round(persons * m.sizeFactor()));
   }
 
-  /** Wijken generated in municipality {@code m}: {@code max(2, round(wijken · f_m))}. */
+  /**
+   * Wijken generated in municipality {@code m}: {@code max(2, round(wijken · f_m))}.
+   *
+   * @param m a municipality, normally one of {@link #municipalities()}
+   * @return the number of wijken in the panel
+   */
   public int wijkenIn(Municipality m) {
     return (int) Math.max(2, Math.round(wijken * m.sizeFactor()));
   }
@@ -240,6 +316,10 @@ public final class SyntheticOutcomes {
   /**
    * Known truth: probability of re-offending within 730 days (no loss to follow-up) in municipality
    * {@code m}, averaged exactly over the covariate distribution; times {@code RR} when treated.
+   *
+   * @param m a municipality, normally one of {@link #municipalities()}
+   * @param treated {@code true} for the intervention group, {@code false} for the comparison group
+   * @return the probability, in [0, 1]
    */
   public double trueRisk(Municipality m, boolean treated) {
     double sum = 0;
@@ -259,12 +339,21 @@ public final class SyntheticOutcomes {
     return MAX_BASE_RISK / (1 + StrictMath.exp(-eta));
   }
 
-  /** The person-level cohorts (a); see the class documentation for columns and model. */
+  /**
+   * The person-level cohorts (a); see the class documentation for columns and model.
+   *
+   * @return a new table named {@code cohorts}, one row per person, municipalities in table order
+   */
   public Table cohorts() {
     return generateCohorts().table();
   }
 
-  /** The per-municipality 2×2 counts (b), aggregated from {@link #cohorts()}. */
+  /**
+   * The per-municipality 2×2 counts (b), aggregated from {@link #cohorts()}.
+   *
+   * @return a new table named {@code effects}, one row per municipality in the order of
+   *     {@link #municipalities()}
+   */
   public Table effects() {
     Cohorts c = generateCohorts();
     int k = MUNICIPALITIES.size();
@@ -293,7 +382,11 @@ public final class SyntheticOutcomes {
         IntColumn.create("total_control", n0));
   }
 
-  /** The area panel (c) for difference in differences; see the class documentation. */
+  /**
+   * The area panel (c) for difference in differences; see the class documentation.
+   *
+   * @return a new table named {@code panel}, one row per wijk and period, the periods of a wijk together
+   */
   public Table panel() {
     SplittableRandom root = new SplittableRandom(seed);
     root.split();

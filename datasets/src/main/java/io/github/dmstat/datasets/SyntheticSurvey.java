@@ -333,6 +333,9 @@ public final class SyntheticSurvey {
   /**
    * The generated sample as a new Tablesaw table (a fresh copy on every call: changing it does
    * not affect this generator or its truth). Columns as in the class description.
+   *
+   * @return a new table named {@code "<name> <year> (seed <seed>)"}, e.g. {@code adults 2022 (seed 42)},
+   *     one row per person
    */
   public Table table() {
     List<Column<?>> cols = new ArrayList<>();
@@ -384,32 +387,56 @@ public final class SyntheticSurvey {
     return StringColumn.create(name, v);
   }
 
-  /** The seed the sample was drawn with. */
+  /**
+   * The seed the sample was drawn with.
+   *
+   * @return the seed
+   */
   public long seed() {
     return seed;
   }
 
-  /** The survey year (adults 2015–2030, pupils 2023). */
+  /**
+   * The survey year (adults 2015–2030, pupils 2023).
+   *
+   * @return the year
+   */
   public int year() {
     return model.year;
   }
 
-  /** Number of rows (persons). */
+  /**
+   * Number of rows (persons).
+   *
+   * @return the number of rows of {@link #table()}
+   */
   public int rows() {
     return rows;
   }
 
-  /** {@code "adults"} or {@code "pupils"}. */
+  /**
+   * {@code "adults"} or {@code "pupils"}.
+   *
+   * @return the survey's name
+   */
   public String name() {
     return model.name;
   }
 
-  /** The substances this survey asks about, in column order. */
+  /**
+   * The substances this survey asks about, in column order.
+   *
+   * @return the substances, an unmodifiable list
+   */
   public List<Substance> substances() {
     return model.substances;
   }
 
-  /** The sample design: weights {@code weight}, strata {@code stratum}, PSUs {@code psu} (nested). */
+  /**
+   * The sample design: weights {@code weight}, strata {@code stratum}, PSUs {@code psu} (nested).
+   *
+   * @return the design for {@link #table()}
+   */
   public DesignSpec design() {
     return DesignSpec.weights("weight").withStrata("stratum").withPsu("psu");
   }

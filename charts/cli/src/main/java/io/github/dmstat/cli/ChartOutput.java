@@ -20,7 +20,8 @@ final class ChartOutput {
   /**
    * Checks the extension of {@code --out} first, then makes the figure, writes it to a hidden
    * temporary file next to {@code --out} (creating missing parent folders) and moves that into
-   * place, so a failure never leaves a truncated file; prints the written path. A bad extension or an unwritable path is bad input.
+   * place, so a failure never leaves a truncated file; prints the written path. A bad extension or an
+   * unwritable path is bad input.
    */
   int write(CommandLine.Model.CommandSpec spec, Supplier<Figure> figure) {
     try {

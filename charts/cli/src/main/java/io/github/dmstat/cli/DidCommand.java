@@ -55,7 +55,10 @@ class DidCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Checks the options, binds the data and fits the model; binding errors name the file (also used by {@code chart did}). */
+  /**
+   * Checks the options, binds the data and fits the model; binding errors name the file (also used by
+   * {@code chart did}).
+   */
   DiffInDiff compute() {
     EffectsCommand.checkLevel(level);
     Table table = data.load(spec.commandLine().getErr(), List.of(treated));

@@ -73,7 +73,10 @@ class EffectsCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Checks the options, binds the data and runs the meta-analysis; binding errors name the file (also used by {@code chart forest}). */
+  /**
+   * Checks the options, binds the data and runs the meta-analysis; binding errors name the file (also used by
+   * {@code chart forest}).
+   */
   MetaAnalysis compute() {
     Measure m = Measure.parse(MEASURES.get(parse("--measure", measure, MEASURES)));
     MetaMethod mm = MetaMethod.parse(METHODS.get(parse("--method", method, METHODS)));

@@ -31,7 +31,11 @@ public final class ExampleData implements ReportExample {
 
   private ExampleData() {}
 
-  /** The example (tables are read or generated when a section asks for them). */
+  /**
+   * The example (tables are read or generated when a section asks for them).
+   *
+   * @return the one instance
+   */
   public static ExampleData get() {
     return INSTANCE;
   }

@@ -68,7 +68,10 @@ class KeyFiguresCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Binds the data (default: dataset adults) and estimates the key figures; binding errors name the file (also used by {@code chart key-figures}). */
+  /**
+   * Binds the data (default: dataset adults) and estimates the key figures; binding errors name the file (also
+   * used by {@code chart key-figures}).
+   */
   KeyFigures compute() {
     if (data == null) {
       data = DataOptions.dataset("adults");

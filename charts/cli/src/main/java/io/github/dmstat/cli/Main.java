@@ -43,6 +43,11 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * Runs {@code dmstat} on standard output and standard error (headless) and exits with its exit code.
+   *
+   * @param args the command line without {@code dmstat}, e.g. {@code datasets}
+   */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
     // picocli otherwise looks for groovy.lang.Closure, which opens every jar on the class path
@@ -53,6 +58,11 @@ public final class Main implements Runnable {
   /**
    * Runs the command line with the given streams and returns the exit code (for tests). A failed
    * write to {@code out} is noticed through {@link PrintWriter#checkError()}, without its reason.
+   *
+   * @param out standard output
+   * @param err standard error: the one line of a failure
+   * @param args the command line without {@code dmstat}
+   * @return the exit code: 0 success, {@link #BAD_INPUT} bad input or options, 1 any other failure
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = configure(forArguments(args), out, err);
@@ -73,7 +83,13 @@ public final class Main implements Runnable {
     }, args);
   }
 
-  /** The configured picocli command line with every subcommand. */
+  /**
+   * The configured picocli command line with every subcommand.
+   *
+   * @param out standard output
+   * @param err standard error
+   * @return the command line, with every failure handled as an exit code and one line on {@code err}
+   */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     return configure(withCommands(COMMANDS), out, err);
   }

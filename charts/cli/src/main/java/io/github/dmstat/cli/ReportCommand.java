@@ -229,7 +229,10 @@ final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Refuses, before any work, an --out that is a file or a folder that is neither empty nor a report (with --force). */
+  /**
+   * Refuses, before any work, an --out that is a file or a folder that is neither empty nor a report (with
+   * --force).
+   */
   static void checkTarget(Path target, boolean force) {
     if (Files.isRegularFile(target)) {
       throw new IllegalArgumentException("--out " + target + " is a file; give a folder");

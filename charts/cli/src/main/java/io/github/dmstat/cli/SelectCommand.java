@@ -117,7 +117,10 @@ class SelectCommand implements Callable<Integer> {
   /** A selection with the display names (code to name, empty without --name) and the Monte Carlo ranks if asked for. */
   record Result(Selection selection, Map<String, String> names, Optional<RankUncertainty> uncertainty) {}
 
-  /** Checks the options, binds the data and selects; binding errors name the file (also used by {@code chart ranking}). */
+  /**
+   * Checks the options, binds the data and selects; binding errors name the file (also used by
+   * {@code chart ranking}).
+   */
   Result compute() {
     CompositeIndex index = CompositeIndex.of(parseIndicators()).with(IndicatorScaling.parse(standardise));
     if (uncertainty != 0 && (uncertainty < 10 || index.indicators().stream().allMatch(w -> w.seColumn().isEmpty()))) {

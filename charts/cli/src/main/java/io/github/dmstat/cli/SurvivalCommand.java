@@ -72,7 +72,10 @@ class SurvivalCommand implements Callable<Integer> {
   /** The Kaplan-Meier curves (one per group, or "all") and the log-rank test when there are groups. */
   record Result(List<SurvivalCurve> curves, Optional<LogRankTest> logRank) {}
 
-  /** Binds the data and fits the curves (and the log-rank test with --group); binding errors name the file (also used by {@code chart survival}). */
+  /**
+   * Binds the data and fits the curves (and the log-rank test with --group); binding errors name the file (also
+   * used by {@code chart survival}).
+   */
   Result compute() {
     EffectsCommand.checkLevel(level);
     Table table = data.load(spec.commandLine().getErr(), List.of(event));
@@ -119,7 +122,10 @@ class SurvivalCommand implements Callable<Integer> {
     }
   }
 
-  /** One row per reported point: group, time, atRisk, events, survival, se, lower, upper (limits missing when S = 0). */
+  /**
+   * One row per reported point: group, time, atRisk, events, survival, se, lower, upper (limits missing when
+   * S = 0).
+   */
   static Table points(List<SurvivalCurve> curves, double[] at) {
     StringColumn g = StringColumn.create("group");
     DoubleColumn t = DoubleColumn.create("time");

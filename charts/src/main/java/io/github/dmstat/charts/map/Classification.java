@@ -33,7 +33,14 @@ public enum Classification {
    */
   NATURAL_BREAKS;
 
-  /** The method named {@code name} (case-insensitive; {@code jenks} means natural breaks). */
+  /**
+   * The method named {@code name} (case-insensitive; {@code jenks} means natural breaks).
+   *
+   * @param name {@code quantiles}, {@code natural_breaks} (also with a hyphen or space), {@code natural}
+   *     or {@code jenks}; surrounding spaces are ignored
+   * @return the method
+   * @throws IllegalArgumentException for any other name, including null (listing the methods)
+   */
   public static Classification parse(String name) {
     String s = name == null ? "" : name.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
     if ("JENKS".equals(s) || "NATURAL".equals(s)) {
@@ -51,6 +58,9 @@ public enum Classification {
    * Upper class bounds for {@code values} in at most {@code classes} classes (see the class
    * comment). The input is not modified.
    *
+   * @param values the values to classify, finite, at least one
+   * @param classes the largest number of classes, at least 1
+   * @return the upper bounds, ascending, the last the largest value; at most {@code classes} of them
    * @throws IllegalArgumentException when {@code values} is empty or holds a non-finite value
    *     (naming its 1-based position), or {@code classes < 1}
    */
@@ -74,7 +84,13 @@ public enum Classification {
     return Jenks.upperBounds(sorted, classes);
   }
 
-  /** The 0-based class of {@code v} given {@code upperBounds} (the last class for values above all bounds). */
+  /**
+   * The 0-based class of {@code v} given {@code upperBounds} (the last class for values above all bounds).
+   *
+   * @param v the value
+   * @param upperBounds ascending upper bounds, as from {@link #upperBounds}
+   * @return the index of the first bound {@code >= v}, else {@code upperBounds.length - 1}
+   */
   public static int classOf(double v, double[] upperBounds) {
     for (int c = 0; c < upperBounds.length; c++) {
       if (v <= upperBounds[c]) {

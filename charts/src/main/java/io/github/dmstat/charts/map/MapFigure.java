@@ -89,6 +89,14 @@ public final class MapFigure implements Figure {
    * @param style fill style
    */
   public record Category(String label, Color fill, Style style) {
+    /**
+     * Checks the components.
+     *
+     * @param label legend text, not blank
+     * @param fill fill colour, not null
+     * @param style fill style, not null
+     * @throws IllegalArgumentException when {@code label} is null or blank
+     */
     public Category {
       if (label == null || label.isBlank()) {
         throw Checks.badArgument("category label", "must be present and not blank", label);
@@ -97,7 +105,13 @@ public final class MapFigure implements Figure {
       Objects.requireNonNull(style, "style");
     }
 
-    /** A solid category. */
+    /**
+     * A solid category.
+     *
+     * @param label legend text, not blank
+     * @param fill fill colour
+     * @return the category, style {@link Style#SOLID}
+     */
     public static Category solid(String label, Color fill) {
       return new Category(label, fill, Style.SOLID);
     }
@@ -341,12 +355,22 @@ public final class MapFigure implements Figure {
     return Math.ceil(m.getAscent() + m.getDescent() + m.getLeading()) + 1;
   }
 
-  /** A builder over {@code areas} (each code once). */
+  /**
+   * A builder over {@code areas} (each code once).
+   *
+   * @param areas the areas, at least one, none null; their codes must be unique when the figure is built
+   * @return a builder with the defaults
+   * @throws IllegalArgumentException when {@code areas} is empty or holds a null
+   */
   public static Builder builder(List<AreaPolygon> areas) {
     return new Builder(areas);
   }
 
-  /** A builder holding this figure's settings, to change some and build again. */
+  /**
+   * A builder holding this figure's settings, to change some and build again.
+   *
+   * @return a new builder; changing it does not change this figure
+   */
   public Builder toBuilder() {
     return spec.copy();
   }
@@ -366,17 +390,30 @@ public final class MapFigure implements Figure {
     return spec.title;
   }
 
-  /** The legend entries in order, including "no data" when some area has no category. */
+  /**
+   * The legend entries in order, including "no data" when some area has no category.
+   *
+   * @return the entries, unmodifiable; "no data" last
+   */
   public List<Category> legend() {
     return legend;
   }
 
-  /** The category an area is drawn with ("no data" when unassigned), or empty for an unknown code. */
+  /**
+   * The category an area is drawn with ("no data" when unassigned), or empty for an unknown code.
+   *
+   * @param code the area code
+   * @return the category, or empty when no area has that code
+   */
   public Optional<Category> categoryOf(String code) {
     return Optional.ofNullable(byCode.get(code));
   }
 
-  /** Number of areas drawn. */
+  /**
+   * Number of areas drawn.
+   *
+   * @return the number of areas given to the builder
+   */
   public int areaCount() {
     return shapes.length;
   }
@@ -585,13 +622,22 @@ public final class MapFigure implements Figure {
     /**
      * What an area's tooltip says after its name (by default its legend category), e.g. its
      * value; areas not in the map keep the default.
+     *
+     * @param byCode the text by area code; added to earlier ones, replacing a code's earlier text
+     * @return this builder
      */
     public Builder tooltips(Map<String, String> byCode) {
       tips.putAll(byCode);
       return this;
     }
 
-    /** Width in points (100 to 5000). */
+    /**
+     * Width in points (100 to 5000).
+     *
+     * @param width the width, in points
+     * @return this builder
+     * @throws IllegalArgumentException when {@code width} is out of range
+     */
     public Builder width(int width) {
       if (width < 100 || width > 5000) {
         throw Checks.badArgument("width", "must be between 100 and 5000 points", width);
@@ -600,7 +646,13 @@ public final class MapFigure implements Figure {
       return this;
     }
 
-    /** Height in points (100 to 5000). */
+    /**
+     * Height in points (100 to 5000); without it the height is fitted to the areas.
+     *
+     * @param height the height, in points
+     * @return this builder
+     * @throws IllegalArgumentException when {@code height} is out of range
+     */
     public Builder height(int height) {
       if (height < 100 || height > 5000) {
         throw Checks.badArgument("height", "must be between 100 and 5000 points", height);
@@ -610,7 +662,13 @@ public final class MapFigure implements Figure {
       return this;
     }
 
-    /** Title (required, not blank); wrapped when long. */
+    /**
+     * Title (required, not blank); wrapped when long.
+     *
+     * @param title the title
+     * @return this builder
+     * @throws IllegalArgumentException when {@code title} is null or blank
+     */
     public Builder title(String title) {
       if (title == null || title.isBlank()) {
         throw Checks.badArgument("title", "must be present and not blank", title);
@@ -619,31 +677,57 @@ public final class MapFigure implements Figure {
       return this;
     }
 
-    /** Subtitle under the title (blank for none). */
+    /**
+     * Subtitle under the title (blank for none).
+     *
+     * @param subtitle the subtitle, not null
+     * @return this builder
+     */
     public Builder subtitle(String subtitle) {
       this.subtitle = Objects.requireNonNull(subtitle, "subtitle");
       return this;
     }
 
-    /** Note at the bottom, e.g. the source (blank for none). */
+    /**
+     * Note at the bottom, e.g. the source (blank for none).
+     *
+     * @param note the note, not null
+     * @return this builder
+     */
     public Builder note(String note) {
       this.note = Objects.requireNonNull(note, "note");
       return this;
     }
 
-    /** Title over the legend (blank for none). */
+    /**
+     * Title over the legend (blank for none).
+     *
+     * @param legendTitle the legend title, not null
+     * @return this builder
+     */
     public Builder legendTitle(String legendTitle) {
       this.legendTitle = Objects.requireNonNull(legendTitle, "legendTitle");
       return this;
     }
 
-    /** Locale of the wording ("no data" / "geen gegevens"). */
+    /**
+     * Locale of the wording ("no data" / "geen gegevens").
+     *
+     * @param locale the locale, not null; Dutch for language {@code nl}, English otherwise (the default)
+     * @return this builder
+     */
     public Builder locale(Locale locale) {
       this.locale = Objects.requireNonNull(locale, "locale");
       return this;
     }
 
-    /** Label for areas without a category (default by locale). */
+    /**
+     * Label for areas without a category (default by locale).
+     *
+     * @param label the label
+     * @return this builder
+     * @throws IllegalArgumentException when {@code label} is null or blank
+     */
     public Builder noDataLabel(String label) {
       if (label == null || label.isBlank()) {
         throw Checks.badArgument("no-data label", "must be present and not blank", label);
@@ -652,13 +736,24 @@ public final class MapFigure implements Figure {
       return this;
     }
 
-    /** Border colour (default white). */
+    /**
+     * Border colour (default white).
+     *
+     * @param colour the colour of the area borders, not null
+     * @return this builder
+     */
     public Builder border(Color colour) {
       this.border = Objects.requireNonNull(colour, "border");
       return this;
     }
 
-    /** Border width in points; 0 (default) chooses from the number and size of the areas. */
+    /**
+     * Border width in points; 0 (default) chooses from the number and size of the areas.
+     *
+     * @param points the width, 0 to 5 points
+     * @return this builder
+     * @throws IllegalArgumentException when {@code points} is out of range or NaN
+     */
     public Builder borderWidth(double points) {
       if (!(points >= 0 && points <= 5)) {
         throw Checks.badArgument("border width", "must be between 0 and 5 points", points);
@@ -667,13 +762,24 @@ public final class MapFigure implements Figure {
       return this;
     }
 
-    /** The legend categories in order (replaces earlier ones); all are shown, used or not. */
+    /**
+     * The legend categories in order (replaces earlier ones); all are shown, used or not.
+     *
+     * @param categories the categories, none null
+     * @return this builder
+     */
     public Builder categories(List<Category> categories) {
       this.categories = new ArrayList<>(List.copyOf(categories));
       return this;
     }
 
-    /** Draws area {@code code} in {@code category} (one of {@link #categories}). */
+    /**
+     * Draws area {@code code} in {@code category} (one of {@link #categories}).
+     *
+     * @param code the area code, not null; checked when the figure is built
+     * @param category the category, not null; replaces an earlier one for the same code
+     * @return this builder
+     */
     public Builder assign(String code, Category category) {
       Objects.requireNonNull(code, "code");
       this.assigned.put(code, Objects.requireNonNull(category, "category"));
@@ -683,6 +789,10 @@ public final class MapFigure implements Figure {
     /**
      * Builds the figure: checks codes are unique, every assigned code is an area and every
      * assigned category is a legend category; projects and lays out once.
+     *
+     * @return the figure
+     * @throws IllegalArgumentException when the title is blank, an area code occurs twice, an
+     *     assigned code is not an area or an assigned category is not in the legend
      */
     public MapFigure build() {
       if (title.isBlank()) {

@@ -50,7 +50,19 @@ public final class Maps {
 
   private Maps() {}
 
-  /** A choropleth without suppressed areas; see {@link #choropleth(List, Map, Set, Classification, int, String, String, Locale)}. */
+  /**
+   * A choropleth without suppressed areas; see
+   * {@link #choropleth(List, Map, Set, Classification, int, String, String, Locale)}.
+   *
+   * @param areas the map's areas
+   * @param values the value of each area by its code
+   * @param classification how the values are cut into classes
+   * @param classes 2 to 9; fewer classes are drawn when there are fewer distinct values
+   * @param title the map title, not blank
+   * @param legendTitle the legend title (blank for none), also written after the value in tooltips
+   * @param locale the language of the wording and the number format of the legend
+   * @return the map
+   */
   public static MapFigure choropleth(List<AreaPolygon> areas, Map<String, Double> values, Classification classification,
       int classes, String title, String legendTitle, Locale locale) {
     return choropleth(areas, values, Set.of(), classification, classes, title, legendTitle, locale);
@@ -68,7 +80,15 @@ public final class Maps {
    * the class bounds and so cannot appear in any label. Areas with neither value nor suppression
    * are "no data".
    *
+   * @param areas the map's areas
+   * @param values the value of each area by its code
+   * @param suppressed the codes of suppressed areas
+   * @param classification how the values are cut into classes
    * @param classes 2 to 9; fewer classes are drawn when there are fewer distinct values
+   * @param title the map title, not blank
+   * @param legendTitle the legend title (blank for none), also written after the value in tooltips
+   * @param locale the language of the wording and the number format of the legend
+   * @return the map
    * @throws IllegalArgumentException for a value or suppressed code without polygon, a
    *     non-finite value (naming the area), or classes outside 2..9
    */
@@ -159,7 +179,12 @@ public final class Maps {
    * z-scores of areas you found significant after correction if you need one (others as 0).
    * Areas without a z-score are "no data".
    *
+   * @param areas the map's areas
+   * @param giStarZ the Gi* z-score of each area by its code
    * @param alpha between 0.01 and 0.5
+   * @param title the map title, not blank
+   * @param locale the language of the wording
+   * @return the map
    * @throws IllegalArgumentException for a z-score without polygon or not finite (naming the
    *     area), or alpha out of range
    */
@@ -172,6 +197,14 @@ public final class Maps {
    * As {@link #hotSpots(List, Map, double, String, Locale)}, with the areas that have no
    * neighbours drawn as "no neighbours" (white, outlined) and never as a hot or cold spot: their
    * Gi* comes from the area alone and says nothing about its surroundings.
+   *
+   * @param areas the map's areas
+   * @param giStarZ the Gi* z-score of each area by its code
+   * @param withoutNeighbours the codes of areas without neighbours; only those with a z-score are drawn so
+   * @param alpha between 0.01 and 0.5
+   * @param title the map title, not blank
+   * @param locale the language of the wording
+   * @return the map
    */
   public static MapFigure hotSpots(List<AreaPolygon> areas, Map<String, Double> giStarZ, Set<String> withoutNeighbours,
       double alpha, String title, Locale locale) {
@@ -230,7 +263,14 @@ public final class Maps {
     return b.build();
   }
 
-  /** A cluster's label as the cluster map's legend writes it ("high–high (HH)", "hoog–hoog (HH)", "niet significant"). */
+  /**
+   * A cluster's label as the cluster map's legend writes it ("high–high (HH)", "hoog–hoog (HH)",
+   * "niet significant").
+   *
+   * @param c the cluster
+   * @param locale the language: Dutch for {@code nl}, English otherwise
+   * @return the legend label
+   */
   public static String clusterLabel(Cluster c, Locale locale) {
     MapText text = MapText.of(locale);
     switch (c) {
@@ -252,6 +292,11 @@ public final class Maps {
    * always in the legend, "no neighbours" only when it occurs. Areas without a label are "no
    * data".
    *
+   * @param areas the map's areas
+   * @param clusterLabel the cluster label of each area by its code
+   * @param title the map title, not blank
+   * @param locale the language of the wording
+   * @return the map
    * @throws IllegalArgumentException for a label without polygon or an unknown label (naming
    *     the area and listing the valid labels)
    */

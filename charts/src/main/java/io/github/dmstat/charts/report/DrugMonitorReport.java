@@ -96,6 +96,26 @@ public final class DrugMonitorReport {
       Optional<UserSurvey> survey, Optional<UserAreas> areas, Optional<UserSelection> municipalities,
       Optional<UserEffects> effects, Optional<UserCohorts> cohorts, Optional<UserPanel> panel,
       MultipleTesting localCorrection, double level, ReliabilityRule reliability, ReportExample example) {
+    /**
+     * Checks that no component is null and that {@code level} is in [0.5, 1); copies {@code sources}.
+     *
+     * @param locale language
+     * @param title report title (empty: the default)
+     * @param subtitle a line under the title (empty: none)
+     * @param author the author, in the header and the PDF's metadata (empty: none)
+     * @param sources lines on the sources ("Bron: CBS"), at the end of the methods section
+     * @param survey a survey for the prevalence section
+     * @param areas area counts and boundaries for the concentration section
+     * @param municipalities indicators and rules for the selection section
+     * @param effects per-municipality 2×2 counts for the meta-analysis
+     * @param cohorts follow-up data for the survival curves
+     * @param panel an area panel for the difference in differences
+     * @param localCorrection the multiple-testing correction of the local statistics (hot spots, clusters)
+     * @param level the confidence level of every interval, at least 0.5 and below 1
+     * @param reliability the reliability rule of the prevalence estimates
+     * @param example what the sections without their own data show
+     * @throws IllegalArgumentException when {@code level} is not in [0.5, 1)
+     */
     public Options {
       Objects.requireNonNull(locale, "locale");
       Objects.requireNonNull(title, "title");
@@ -119,6 +139,9 @@ public final class DrugMonitorReport {
     /**
      * English, default title, no data: give each section its data ({@link #withSurvey} and the
      * others) or give example data for the sections without ({@link #withExample}).
+     *
+     * @return options in English ({@code en-GB}) with the default title, no subtitle, author or sources,
+     *     Benjamini–Hochberg correction, 95% intervals, the NCHS reliability rule and {@link ReportExample#NONE}
      */
     public static Options defaults() {
       return new Options(Locale.forLanguageTag("en-GB"), "", "", "", List.of(), Optional.empty(), Optional.empty(),
@@ -126,47 +149,102 @@ public final class DrugMonitorReport {
           ReliabilityRule.NCHS, ReportExample.NONE);
     }
 
+    /**
+     * The same options in another language.
+     *
+     * @param l the language of the text and the numbers: Dutch for language {@code nl}, English otherwise
+     * @return a copy of these options with that change
+     */
     public Options withLocale(Locale l) {
       return new Options(l, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
           localCorrection, level, reliability, example);
     }
 
+    /**
+     * The same options with another title.
+     *
+     * @param t the report title (empty or blank: the default)
+     * @return a copy of these options with that change
+     */
     public Options withTitle(String t) {
       return new Options(locale, t, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
           localCorrection, level, reliability, example);
     }
 
-    /** The same options with a subtitle, an author and source lines. */
+    /**
+     * The same options with a subtitle, an author and source lines.
+     *
+     * @param sub a line under the title (empty: none)
+     * @param by the author, in the header and the PDF's metadata (empty: none)
+     * @param lines lines on the sources, at the end of the methods section and under every figure (empty: none)
+     * @return a copy of these options with that change
+     */
     public Options withCredits(String sub, String by, List<String> lines) {
       return new Options(locale, title, sub, by, lines, survey, areas, municipalities, effects, cohorts, panel,
           localCorrection, level, reliability, example);
     }
 
+    /**
+     * The same options with the user's survey for the prevalence section.
+     *
+     * @param s the survey
+     * @return a copy of these options with that change
+     */
     public Options withSurvey(UserSurvey s) {
       return new Options(locale, title, subtitle, author, sources, Optional.of(s), areas, municipalities, effects, cohorts,
           panel, localCorrection, level, reliability, example);
     }
 
+    /**
+     * The same options with the user's area counts and boundaries for the concentration section.
+     *
+     * @param a the areas
+     * @return a copy of these options with that change
+     */
     public Options withAreas(UserAreas a) {
       return new Options(locale, title, subtitle, author, sources, survey, Optional.of(a), municipalities, effects, cohorts,
           panel, localCorrection, level, reliability, example);
     }
 
+    /**
+     * The same options with the user's table for the selection section.
+     *
+     * @param m the areas, indicators and rules
+     * @return a copy of these options with that change
+     */
     public Options withMunicipalities(UserSelection m) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, Optional.of(m), effects, cohorts, panel,
           localCorrection, level, reliability, example);
     }
 
+    /**
+     * The same options with the user's 2×2 counts for the meta-analysis.
+     *
+     * @param e the counts per study
+     * @return a copy of these options with that change
+     */
     public Options withEffects(UserEffects e) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, Optional.of(e), cohorts,
           panel, localCorrection, level, reliability, example);
     }
 
+    /**
+     * The same options with the user's follow-up data for the survival curves.
+     *
+     * @param c the follow-up per person
+     * @return a copy of these options with that change
+     */
     public Options withCohorts(UserCohorts c) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, Optional.of(c),
           panel, localCorrection, level, reliability, example);
     }
 
+    /**
+     * The same options with the user's area panel for the difference in differences.
+     *
+     * @param p the panel
+     * @return a copy of these options with that change
+     */
     public Options withPanel(UserPanel p) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts,
           Optional.of(p), localCorrection, level, reliability, example);
@@ -175,6 +253,11 @@ public final class DrugMonitorReport {
     /**
      * The same options with another confidence level (every interval of the report) and
      * reliability rule (the prevalence estimates).
+     *
+     * @param l the confidence level, at least 0.5 and below 1 (0.95 for 95%)
+     * @param r the reliability rule
+     * @return a copy of these options with that change
+     * @throws IllegalArgumentException when {@code l} is not in [0.5, 1)
      */
     public Options withRules(double l, ReliabilityRule r) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
@@ -184,13 +267,21 @@ public final class DrugMonitorReport {
     /**
      * The same options with example data for the sections that are given none of their own
      * ({@code dmstat-cli}'s {@code ExampleData} holds the synthetic example of {@code dmstat-datasets}).
+     *
+     * @param e the example data ({@link ReportExample#NONE}: a section without data is an error)
+     * @return a copy of these options with that change
      */
     public Options withExample(ReportExample e) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel,
           localCorrection, level, reliability, e);
     }
 
-    /** The same options with another correction of the local statistics (hot spots, clusters). */
+    /**
+     * The same options with another correction of the local statistics (hot spots, clusters).
+     *
+     * @param c the multiple-testing correction
+     * @return a copy of these options with that change
+     */
     public Options withLocalCorrection(MultipleTesting c) {
       return new Options(locale, title, subtitle, author, sources, survey, areas, municipalities, effects, cohorts, panel, c, level,
           reliability, example);
@@ -200,12 +291,34 @@ public final class DrugMonitorReport {
   /**
    * A user's survey: its table (named for messages), design and age column, and for a trend
    * figure the surveys of several years (empty: no trend figure) with the same columns.
+   *
+   * @param name the file, for messages and the sources
+   * @param table one row per respondent, with a 0/1 column per indicator ({@code <substance>_<period>})
+   * @param design the survey design
+   * @param ageColumn the age in years, which the target groups are made of
+   * @param trend the surveys of several years (empty: no trend figure)
+   * @param domains the column of each domain role in {@link #DOMAINS}; a role left out, or whose column the
+   *     table lacks, leaves out its table
    */
   public record UserSurvey(String name, Table table, DesignSpec design, String ageColumn, List<SurveyYear> trend,
       Map<String, String> domains) {
-    /** The domain roles: {@code age-group} and {@code sex} (cannabis by age group and sex), {@code region} (15–17-year-olds by region). */
+    /**
+     * The domain roles: {@code age-group} and {@code sex} (cannabis by age group and sex), {@code region}
+     * (15–17-year-olds by region).
+     */
     public static final List<String> DOMAINS = List.of("age-group", "sex", "region");
 
+    /**
+     * Checks that no component is null and that every domain role is known; copies the trend and the roles.
+     *
+     * @param name the file, for messages and the sources
+     * @param table one row per respondent
+     * @param design the survey design
+     * @param ageColumn the age in years
+     * @param trend the surveys of several years (empty: no trend figure)
+     * @param domains the column of each domain role
+     * @throws IllegalArgumentException when a domain role is not in {@link #DOMAINS}
+     */
     public UserSurvey {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
@@ -223,6 +336,8 @@ public final class DrugMonitorReport {
     /**
      * How a survey file's outcome columns are read: every {@code <substance>_<period>} column as a
      * 0/1 flag (so that the true/false codes of the reading options apply).
+     *
+     * @return {@link ColumnType#FLAG} by indicator column name, for every substance and recall period
      */
     public static Map<String, ColumnType> outcomeTypes() {
       Map<String, ColumnType> types = new HashMap<>();
@@ -232,14 +347,34 @@ public final class DrugMonitorReport {
       return types;
     }
 
-    /** A survey without a trend, with the embedded dataset's domain columns (agegroup, sex, stratum as region). */
+    /**
+     * A survey without a trend, with the embedded dataset's domain columns (agegroup, sex, stratum as region).
+     *
+     * @param name the file, for messages and the sources
+     * @param table one row per respondent
+     * @param design the survey design
+     * @param ageColumn the age in years
+     */
     public UserSurvey(String name, Table table, DesignSpec design, String ageColumn) {
       this(name, table, design, ageColumn, List.of(), Map.of("age-group", "agegroup", "sex", "sex", "region", "stratum"));
     }
   }
 
-  /** One year's survey for the trend figure, named (its file, or the year's rows of one file). */
+  /**
+   * One year's survey for the trend figure, named (its file, or the year's rows of one file).
+   *
+   * @param year the survey year
+   * @param name the file, or the file and the year, for messages and the sources
+   * @param table that year's respondents, with the columns of the survey
+   */
   public record SurveyYear(int year, String name, Table table) {
+    /**
+     * Checks that the name and the table are not null.
+     *
+     * @param year the survey year
+     * @param name the file, or the file and the year
+     * @param table that year's respondents
+     */
     public SurveyYear {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
@@ -261,6 +396,19 @@ public final class DrugMonitorReport {
    */
   public record UserAreas(String name, Table table, List<AreaPolygon> polygons, String codeColumn, String countColumn,
       String populationColumn, AreaLevel level, String countLabel, Map<String, String> names) {
+    /**
+     * Checks that no component is null; copies the polygons and the names.
+     *
+     * @param name the file, for messages and the sources
+     * @param table the counts
+     * @param polygons the boundaries
+     * @param codeColumn area code column
+     * @param countColumn what is counted (events, head counts)
+     * @param populationColumn the population the rates are per 1,000 of
+     * @param level the kind of area, which the text names
+     * @param countLabel what the count is, in the report's language; empty: incidents
+     * @param names display names by area code (empty: codes only)
+     */
     public UserAreas {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
@@ -273,14 +421,38 @@ public final class DrugMonitorReport {
       names = Map.copyOf(names);
     }
 
-    /** Incidents in buurten, with the embedded dataset's column names {@code code, incidents, inhabitants}. */
+    /**
+     * Incidents in buurten, with the embedded dataset's column names {@code code, incidents, inhabitants}.
+     *
+     * @param name the file, for messages and the sources
+     * @param table the counts
+     * @param polygons the boundaries, keyed by the area code
+     */
     public UserAreas(String name, Table table, List<AreaPolygon> polygons) {
       this(name, table, polygons, "code", "incidents", "inhabitants", AreaLevel.BUURT, "", Map.of());
     }
   }
 
-  /** An indicator of the selection index: column, label for the text and charts, signed weight, optional standard errors. */
+  /**
+   * An indicator of the selection index: column, label for the text and charts, signed weight, optional
+   * standard errors.
+   *
+   * @param column the indicator's column
+   * @param label its name in the text and the charts
+   * @param weight its weight, finite and not 0; a negative weight lowers the score
+   * @param seColumn the column of its standard errors (empty: none); when every indicator has one, the
+   *     report adds the rank uncertainty (200 Monte Carlo replicates)
+   */
   public record IndexIndicator(String column, String label, double weight, Optional<String> seColumn) {
+    /**
+     * Checks that no component is null and that the weight is finite and not 0.
+     *
+     * @param column the indicator's column
+     * @param label its name in the text and the charts
+     * @param weight its weight; a negative weight lowers the score
+     * @param seColumn the column of its standard errors (empty: none)
+     * @throws IllegalArgumentException when {@code weight} is 0 or not finite
+     */
     public IndexIndicator {
       Objects.requireNonNull(column, "column");
       Objects.requireNonNull(label, "label");
@@ -305,6 +477,19 @@ public final class DrugMonitorReport {
    */
   public record UserSelection(String name, Table table, String codeColumn, Optional<String> nameColumn,
       String populationColumn, List<IndexIndicator> indicators, SelectionRules rules, AreaLevel level) {
+    /**
+     * Checks that no component is null and that there is an indicator; copies the indicators.
+     *
+     * @param name the file
+     * @param table one row per area
+     * @param codeColumn area code column
+     * @param nameColumn area name column, if any
+     * @param populationColumn inhabitants, for the minimum
+     * @param indicators the index
+     * @param rules size, minimum population, inclusions and exclusions with reasons
+     * @param level the kind of area, which the text names
+     * @throws IllegalArgumentException when {@code indicators} is empty
+     */
     public UserSelection {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
@@ -323,6 +508,12 @@ public final class DrugMonitorReport {
      * The embedded municipalities' columns and index: drug crime 0.5, youth crime 0.3,
      * Leefbaarometer −0.2 (with their {@code *_se} columns when all three are there), top 27 of
      * at least 80,000 inhabitants.
+     *
+     * @param name the file
+     * @param table one row per municipality, with columns {@code code} and {@code inhabitants}, the three
+     *     indicators and optionally {@code name}
+     * @param locale the language of the indicators' labels
+     * @return the selection of municipalities ({@link AreaLevel#GEMEENTE})
      */
     public static UserSelection standard(String name, Table table, Locale locale) {
       boolean nl = "nl".equals(locale.getLanguage());
@@ -339,30 +530,78 @@ public final class DrugMonitorReport {
     }
   }
 
-  /** A user's 2×2 counts per study (municipality) for the meta-analysis, with its column names. */
+  /**
+   * A user's 2×2 counts per study (municipality) for the meta-analysis, with its column names.
+   *
+   * @param name the file, for messages and the sources
+   * @param table one row per study
+   * @param study the study name column
+   * @param eventsTreated the column of events in the intervention group
+   * @param totalTreated the column of participants in the intervention group
+   * @param eventsControl the column of events in the control group
+   * @param totalControl the column of participants in the control group
+   */
   public record UserEffects(String name, Table table, String study, String eventsTreated, String totalTreated,
       String eventsControl, String totalControl) {
+    /**
+     * Checks that the name, the table and the column names are not null.
+     *
+     * @param name the file, for messages and the sources
+     * @param table one row per study
+     * @param study the study name column
+     * @param eventsTreated the column of events in the intervention group
+     * @param totalTreated the column of participants in the intervention group
+     * @param eventsControl the column of events in the control group
+     * @param totalControl the column of participants in the control group
+     */
     public UserEffects {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
       requireColumns(study, eventsTreated, totalTreated, eventsControl, totalControl);
     }
 
-    /** The embedded column names {@code study, events_treated, total_treated, events_control, total_control}. */
+    /**
+     * The embedded column names {@code study, events_treated, total_treated, events_control, total_control}.
+     *
+     * @param name the file, for messages and the sources
+     * @param table one row per study
+     */
     public UserEffects(String name, Table table) {
       this(name, table, "study", "events_treated", "total_treated", "events_control", "total_control");
     }
   }
 
-  /** A user's follow-up per person for the survival curves: time, event (0/1) and group columns. */
+  /**
+   * A user's follow-up per person for the survival curves: time, event (0/1) and group columns.
+   *
+   * @param name the file, for messages and the sources
+   * @param table one row per person
+   * @param time the follow-up time column
+   * @param event the 0/1 event column (1 = event, 0 = censored)
+   * @param group the group column: one curve per group
+   */
   public record UserCohorts(String name, Table table, String time, String event, String group) {
+    /**
+     * Checks that the name, the table and the column names are not null.
+     *
+     * @param name the file, for messages and the sources
+     * @param table one row per person
+     * @param time the follow-up time column
+     * @param event the 0/1 event column
+     * @param group the group column
+     */
     public UserCohorts {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
       requireColumns(time, event, group);
     }
 
-    /** The embedded column names {@code time, reoffended, group}. */
+    /**
+     * The embedded column names {@code time, reoffended, group}.
+     *
+     * @param name the file, for messages and the sources
+     * @param table one row per person
+     */
     public UserCohorts(String name, Table table) {
       this(name, table, "time", "reoffended", "group");
     }
@@ -371,16 +610,40 @@ public final class DrugMonitorReport {
   /**
    * A user's area panel for the difference in differences: unit, treated (0/1), period and outcome
    * columns, and what the outcome is in words (empty: incidents per 1,000).
+   *
+   * @param name the file, for messages and the sources
+   * @param table one row per unit and period
+   * @param unit the unit (area) column
+   * @param treated the 0/1 column, 1 for treated units
+   * @param period the integer period column ({@code <= 0} before, {@code > 0} after)
+   * @param outcome the numeric outcome column
+   * @param outcomeLabel the outcome in words, in the report's language (empty: incidents per 1,000)
    */
   public record UserPanel(String name, Table table, String unit, String treated, String period, String outcome,
       String outcomeLabel) {
+    /**
+     * Checks that the name, the table, the column names and the label are not null.
+     *
+     * @param name the file, for messages and the sources
+     * @param table one row per unit and period
+     * @param unit the unit (area) column
+     * @param treated the 0/1 treated column
+     * @param period the integer period column
+     * @param outcome the numeric outcome column
+     * @param outcomeLabel the outcome in words (empty: incidents per 1,000)
+     */
     public UserPanel {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
       requireColumns(unit, treated, period, outcome, outcomeLabel);
     }
 
-    /** The embedded column names {@code unit, treated, period, rate}. */
+    /**
+     * The embedded column names {@code unit, treated, period, rate}.
+     *
+     * @param name the file, for messages and the sources
+     * @param table one row per unit and period
+     */
     public UserPanel(String name, Table table) {
       this(name, table, "unit", "treated", "period", "rate", "");
     }
@@ -439,7 +702,15 @@ public final class DrugMonitorReport {
     }
   }
 
-  /** Builds the report, reporting {@link #STEPS} steps to {@code progress}. */
+  /**
+   * Builds the report, reporting {@link #STEPS} steps to {@code progress}.
+   *
+   * @param o what the report is made from
+   * @param progress told of each step ({@link Progress#none()}: nothing)
+   * @return the report
+   * @throws IllegalArgumentException when a user's data does not fit its section (the message names the file)
+   * @throws IllegalStateException when a section has no data and {@code o} has no example data
+   */
   public static Report build(Options o, Progress progress) {
     DrugMonitorReport r = new DrugMonitorReport(o.locale(), o.level(), o.reliability(), o.example());
     List<Report.Section> sections = new ArrayList<>();
@@ -519,7 +790,10 @@ public final class DrugMonitorReport {
     return e.reliability() == Reliability.UNRELIABLE ? c.asUnreliable() : c;
   }
 
-  /** A number shown with {@code format} (in the report's language), carrying the number itself; "–" when there is none. */
+  /**
+   * A number shown with {@code format} (in the report's language), carrying the number itself; "–" when there
+   * is none.
+   */
   private Cell number(String format, double v) {
     return ConcentrationSection.number(locale, format, v);
   }

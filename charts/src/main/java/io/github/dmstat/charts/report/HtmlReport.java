@@ -17,12 +17,27 @@ import java.util.List;
 public final class HtmlReport {
   private HtmlReport() {}
 
-  /** Writes {@code index.html} into {@code dir} and returns its path. */
+  /**
+   * Writes {@code index.html} into {@code dir} and returns its path; the figures are rendered here.
+   *
+   * @param report the report
+   * @param dir the folder, created when missing; an existing {@code index.html} is replaced
+   * @return the path of {@code index.html}
+   * @throws UncheckedIOException when the folder or the file cannot be written
+   */
   public static Path write(Report report, Path dir) {
     return write(report, null, dir);
   }
 
-  /** As {@link #write(Report, Path)}, with the figures' SVG rendered before (null: rendered here). */
+  /**
+   * As {@link #write(Report, Path)}, with the figures' SVG rendered before (null: rendered here).
+   *
+   * @param report the report
+   * @param rendered the figures of {@code report} (null: rendered here)
+   * @param dir the folder, created when missing; an existing {@code index.html} is replaced
+   * @return the path of {@code index.html}
+   * @throws UncheckedIOException when the folder or the file cannot be written
+   */
   public static Path write(Report report, RenderedFigures rendered, Path dir) {
     Path file = dir.resolve("index.html");
     try {
@@ -39,12 +54,23 @@ public final class HtmlReport {
     return s.strip().split("\\s+").length >= 3 && s.chars().filter(Character::isLetter).count() > 8;
   }
 
-  /** The HTML text. */
+  /**
+   * The HTML text; the figures are rendered here.
+   *
+   * @param r the report
+   * @return the whole HTML document
+   */
   public static String html(Report r) {
     return html(r, null);
   }
 
-  /** The HTML text, with the figures' SVG rendered before (null: rendered here). */
+  /**
+   * The HTML text, with the figures' SVG rendered before (null: rendered here).
+   *
+   * @param r the report
+   * @param rendered the figures of {@code r} (null: rendered here)
+   * @return the whole HTML document
+   */
   public static String html(Report r, RenderedFigures rendered) {
     boolean nl = "nl".equals(r.locale().getLanguage());
     StringBuilder sb = new StringBuilder(1 << 16);
@@ -141,7 +167,12 @@ public final class HtmlReport {
         + body.substring(close + 1);
   }
 
-  /** Escapes text for HTML element content and attribute values. */
+  /**
+   * Escapes text for HTML element content and attribute values.
+   *
+   * @param text any text
+   * @return the text without the characters XML does not allow, and with {@code < > & " '} as entities
+   */
   public static String esc(String text) {
     return XmlText.escape(text);
   }

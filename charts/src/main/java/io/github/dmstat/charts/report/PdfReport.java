@@ -60,7 +60,14 @@ public final class PdfReport {
     }
   }
 
-  /** Writes {@code report.pdf} into {@code dir} and returns its path. */
+  /**
+   * Writes {@code report.pdf} into {@code dir} and returns its path.
+   *
+   * @param report the report
+   * @param dir the folder, created when missing; an existing {@code report.pdf} is replaced
+   * @return the path of {@code report.pdf}
+   * @throws UncheckedIOException when the folder or the file cannot be written, or a font is missing
+   */
   public static Path write(Report report, Path dir) {
     Path file = dir.resolve("report.pdf");
     try {

@@ -5,13 +5,25 @@ import java.util.Locale;
 
 /** Progress of a long job: numbered steps with elapsed time, e.g. on standard error. */
 public interface Progress {
-  /** A step starts. */
+  /**
+   * A step starts.
+   *
+   * @param name what the step does, printed after its number
+   */
   void step(String name);
 
-  /** The job is done. */
+  /**
+   * The job is done.
+   *
+   * @param summary the result in a few words, printed after the total time
+   */
   void done(String summary);
 
-  /** No output. */
+  /**
+   * No output.
+   *
+   * @return a progress that ignores every step
+   */
   static Progress none() {
     return new Progress() {
       @Override
@@ -22,7 +34,14 @@ public interface Progress {
     };
   }
 
-  /** Prints {@code [k/n] name ... (elapsed)} lines to {@code out}. */
+  /**
+   * Prints {@code [k/n] name ... (elapsed)} lines to {@code out}, and {@code done in t s: summary} at
+   * the end; times are seconds since this call.
+   *
+   * @param out where the lines go; flushed after each line
+   * @param steps the number of steps {@code n} the job reports
+   * @return a progress that prints to {@code out}
+   */
   static Progress console(PrintWriter out, int steps) {
     long start = System.nanoTime();
     return new Progress() {

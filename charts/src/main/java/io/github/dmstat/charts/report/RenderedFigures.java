@@ -23,12 +23,26 @@ public record RenderedFigures(Map<String, byte[]> png, Map<String, String> svg) 
   /** PNG resolution. */
   public static final int DPI = 144;
 
+  /**
+   * Copies the maps.
+   *
+   * @param png PNG bytes by figure id
+   * @param svg SVG text by figure id
+   */
   public RenderedFigures {
     png = Map.copyOf(png);
     svg = Map.copyOf(svg);
   }
 
-  /** Renders the figures of {@code report} on {@code threads} threads (at least 1). */
+  /**
+   * Renders the figures of {@code report} on {@code threads} threads (at least 1).
+   *
+   * @param report the report
+   * @param threads the number of threads; 1 or less renders on the calling thread, and no more threads are
+   *     used than there are figures
+   * @return every figure of {@code report} as PNG and SVG
+   * @throws IllegalStateException when the calling thread is interrupted while it waits
+   */
   public static RenderedFigures of(Report report, int threads) {
     List<Report.FigureBlock> figures = report.figures();
     Map<String, byte[]> png = new HashMap<>();
@@ -73,12 +87,24 @@ public record RenderedFigures(Map<String, byte[]> png, Map<String, String> svg) 
     return new RenderedFigures(png, svg);
   }
 
-  /** The SVG of figure {@code id}. */
+  /**
+   * The SVG of figure {@code id}.
+   *
+   * @param id the id of a figure of the report
+   * @return the SVG document
+   * @throws NullPointerException when there is no figure {@code id}
+   */
   public String svg(String id) {
     return Objects.requireNonNull(svg.get(id), () -> "no figure '" + id + "'");
   }
 
-  /** The PNG of figure {@code id}. */
+  /**
+   * The PNG of figure {@code id}.
+   *
+   * @param id the id of a figure of the report
+   * @return the PNG bytes at {@link #DPI} dpi (the array held here, not a copy)
+   * @throws NullPointerException when there is no figure {@code id}
+   */
   public byte[] png(String id) {
     return Objects.requireNonNull(png.get(id), () -> "no figure '" + id + "'");
   }

@@ -20,40 +20,88 @@ import tech.tablesaw.api.Table;
  * total_control}; cohorts {@code time, reoffended, group}; panel {@code unit, treated, period, rate}.
  */
 public interface ReportExample {
-  /** The survey of the prevalence section. */
+  /**
+   * The survey of the prevalence section.
+   *
+   * @return the survey, one row per respondent
+   */
   Table survey();
 
-  /** The design of {@link #survey()} and of the {@link #trend()} surveys. */
+  /**
+   * The design of {@link #survey()} and of the {@link #trend()} surveys.
+   *
+   * @return the survey design (weights, strata, PSUs)
+   */
   DesignSpec surveyDesign();
 
-  /** Surveys of several years, with the columns of {@link #survey()}, for the trend figure. */
+  /**
+   * Surveys of several years, with the columns of {@link #survey()}, for the trend figure.
+   *
+   * @return one survey per year
+   */
   List<DrugMonitorReport.SurveyYear> trend();
 
-  /** Published national figures shown next to the survey's estimates. */
+  /**
+   * Published national figures shown next to the survey's estimates.
+   *
+   * @return the published prevalences
+   */
   List<PublishedValue> published();
 
-  /** Counts and populations per area (neighbourhoods) of the concentration section. */
+  /**
+   * Counts and populations per area (neighbourhoods) of the concentration section.
+   *
+   * @return one row per area: {@code code, incidents, inhabitants}
+   */
   Table areas();
 
-  /** The boundaries of {@link #areas()}. */
+  /**
+   * The boundaries of {@link #areas()}.
+   *
+   * @return one polygon per area, keyed by the area code
+   */
   List<AreaPolygon> areaPolygons();
 
-  /** Codes of the areas whose raised rates were planted in the example: the maps should find them. */
+  /**
+   * Codes of the areas whose raised rates were planted in the example: the maps should find them.
+   *
+   * @return the area codes of the planted hot spots
+   */
   Set<String> plantedHotSpots();
 
-  /** How many municipalities the {@link #areas()} lie in (said in the text). */
+  /**
+   * How many municipalities the {@link #areas()} lie in (said in the text).
+   *
+   * @return the number of municipalities
+   */
   int areaMunicipalities();
 
-  /** Municipalities with the indicators of the selection section. */
+  /**
+   * Municipalities with the indicators of the selection section.
+   *
+   * @return one row per municipality
+   */
   Table municipalities();
 
-  /** Per-municipality 2×2 counts for the meta-analysis. */
+  /**
+   * Per-municipality 2×2 counts for the meta-analysis.
+   *
+   * @return one row per study (municipality)
+   */
   Table effects();
 
-  /** Follow-up data for the survival curves. */
+  /**
+   * Follow-up data for the survival curves.
+   *
+   * @return one row per person: {@code time, reoffended, group}
+   */
   Table cohorts();
 
-  /** An area panel for the difference in differences. */
+  /**
+   * An area panel for the difference in differences.
+   *
+   * @return one row per unit and period: {@code unit, treated, period, rate}
+   */
   Table panel();
 
   /** No example: a section without the caller's own data is an error that says what to give. */

@@ -25,12 +25,28 @@ import java.util.Optional;
 public final class ReportFiles {
   private ReportFiles() {}
 
-  /** Renders the figures (one thread per core), writes the files and returns how many were written. */
+  /**
+   * Renders the figures (one thread per core), writes the files and returns how many were written.
+   *
+   * @param report the report
+   * @param dir the folder in which {@code figures/} and {@code tables/} are created; existing files are replaced
+   * @return the number of files: two per figure (PNG and SVG) and one per table (CSV)
+   * @throws UncheckedIOException when a folder or a file cannot be written
+   */
   public static int write(Report report, Path dir) {
     return write(report, RenderedFigures.of(report, Runtime.getRuntime().availableProcessors()), dir);
   }
 
-  /** Writes the files of figures rendered before and returns how many were written. */
+  /**
+   * Writes the files of figures rendered before and returns how many were written.
+   *
+   * @param report the report
+   * @param rendered every figure of {@code report} ({@link RenderedFigures#of})
+   * @param dir the folder in which {@code figures/} and {@code tables/} are created; existing files are replaced
+   * @return the number of files: two per figure (PNG and SVG) and one per table (CSV)
+   * @throws UncheckedIOException when a folder or a file cannot be written
+   * @throws NullPointerException when {@code rendered} lacks a figure of {@code report}
+   */
   public static int write(Report report, RenderedFigures rendered, Path dir) {
     int n = 0;
     try {

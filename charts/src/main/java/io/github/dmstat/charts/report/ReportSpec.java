@@ -62,7 +62,14 @@ public final class ReportSpec {
     this.reading = reading;
   }
 
-  /** Reads and checks {@code file}; no data file is read yet. */
+  /**
+   * Reads and checks {@code file}; no data file is read yet.
+   *
+   * @param file the spec, YAML in UTF-8; data files in it are relative to its folder
+   * @return the checked spec
+   * @throws IllegalArgumentException when the file does not exist or cannot be read, is not valid YAML, or
+   *     the spec is wrong (the message names the file and the key path)
+   */
   public static ReportSpec read(Path file) {
     String name = String.valueOf(file.getFileName());
     String text;
@@ -77,7 +84,16 @@ public final class ReportSpec {
     return parse(text, name, base == null ? Path.of(".") : base);
   }
 
-  /** Parses and checks the text of a spec; files are relative to {@code base}. */
+  /**
+   * Parses and checks the text of a spec; files are relative to {@code base}.
+   *
+   * @param text the YAML text (a leading byte-order mark is ignored)
+   * @param name what the messages call the spec, e.g. its file name
+   * @param base the folder that relative data file paths are resolved against
+   * @return the checked spec
+   * @throws IllegalArgumentException when the text is empty or not valid YAML, or the spec is wrong (the
+   *     message names {@code name} and the key path)
+   */
   public static ReportSpec parse(String text, String name, Path base) {
     JsonNode root;
     try {
@@ -179,7 +195,13 @@ public final class ReportSpec {
     }
   }
 
-  /** The report's options: reads every data file the spec names. */
+  /**
+   * The report's options: reads every data file the spec names.
+   *
+   * @return the options for {@link DrugMonitorReport#build}; sections the spec leaves out have no data of
+   *     their own
+   * @throws IllegalArgumentException when a data file cannot be read or lacks a column the spec names
+   */
   public DrugMonitorReport.Options options() {
     Node r = new Node(source, "", root);
     DrugMonitorReport.Options o = DrugMonitorReport.Options.defaults().withLocale(locale)
@@ -214,7 +236,12 @@ public final class ReportSpec {
     return o;
   }
 
-  /** The report's language. */
+  /**
+   * The report's language.
+   *
+   * @return {@code en-GB} or {@code nl-NL} (key {@code language}: {@code en} or {@code nl}); {@code en-GB}
+   *     when not given
+   */
   public Locale locale() {
     return locale;
   }
@@ -787,6 +814,8 @@ public final class ReportSpec {
   /**
    * A commented example spec that runs as is: every section is commented out, so the report is
    * the embedded example; uncomment a section and point it at your own file.
+   *
+   * @return the YAML text of the example spec
    */
   public static String example() {
     try (InputStream in = ReportSpec.class.getResourceAsStream("report-example.yaml")) {

@@ -21,6 +21,12 @@ import java.util.regex.Pattern;
 public record AreaCode(String value) implements Comparable<AreaCode> {
   private static final Pattern VALID = Pattern.compile("GM[0-9]{4}|WK[0-9]{4}[0-9A-Z]{2}|BU[0-9]{4}[0-9A-Z]{4}");
 
+  /**
+   * Validates the code as is (no stripping, no case change); see {@link #parse(String)} for padded text.
+   *
+   * @param value the code without padding, e.g. {@code WK001400}
+   * @throws IllegalArgumentException naming the value when it is null or not a valid CBS code
+   */
   public AreaCode {
     if (value == null || !VALID.matcher(value).matches()) {
       throw Checks.badArgument("area code",
@@ -32,6 +38,8 @@ public record AreaCode(String value) implements Comparable<AreaCode> {
   /**
    * Parses a code, removing surrounding white space (OData padding).
    *
+   * @param text the code, e.g. {@code "GM0014    "}
+   * @return the code without padding
    * @throws IllegalArgumentException naming the code when it is not a valid CBS code
    */
   public static AreaCode parse(String text) {
@@ -41,12 +49,21 @@ public record AreaCode(String value) implements Comparable<AreaCode> {
     return new AreaCode(text.strip());
   }
 
-  /** True when {@code text} (after stripping white space) is a valid code. */
+  /**
+   * True when {@code text} (after stripping white space) is a valid code.
+   *
+   * @param text the text to test; {@code null} is not valid
+   * @return whether {@link #parse(String)} would accept it
+   */
   public static boolean isValid(String text) {
     return text != null && VALID.matcher(text.strip()).matches();
   }
 
-  /** The level, from the prefix. */
+  /**
+   * The level, from the prefix.
+   *
+   * @return {@code GM}: municipality, {@code WK}: district, {@code BU}: neighbourhood
+   */
   public AreaLevel level() {
     switch (value.charAt(0)) {
       case 'G':
@@ -58,7 +75,11 @@ public record AreaCode(String value) implements Comparable<AreaCode> {
     }
   }
 
-  /** The enclosing area: buurt → wijk → municipality; empty for a municipality. */
+  /**
+   * The enclosing area: buurt → wijk → municipality; empty for a municipality.
+   *
+   * @return the parent code, e.g. {@code WK001400} for {@code BU00140000}
+   */
   public Optional<AreaCode> parent() {
     switch (level()) {
       case NEIGHBOURHOOD:
@@ -70,7 +91,11 @@ public record AreaCode(String value) implements Comparable<AreaCode> {
     }
   }
 
-  /** The municipality this code lies in (itself for a municipality). */
+  /**
+   * The municipality this code lies in (itself for a municipality).
+   *
+   * @return the {@code GM} code with the same four municipality digits
+   */
   public AreaCode municipality() {
     return level() == AreaLevel.MUNICIPALITY ? this : new AreaCode("GM" + value.substring(2, 6));
   }

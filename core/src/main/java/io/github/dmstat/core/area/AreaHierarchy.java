@@ -37,6 +37,9 @@ public final class AreaHierarchy {
   /**
    * Builds the hierarchy of boundary year {@code year} from codes (OData padding is stripped).
    *
+   * @param year boundary year of the codes, 1900–2100
+   * @param codes codes of any mix of levels, each once
+   * @return the hierarchy, missing parents added
    * @throws IllegalArgumentException for an invalid or duplicate code (named, with its 1-based
    *     position), or a year outside 1900–2100
    */
@@ -48,7 +51,15 @@ public final class AreaHierarchy {
     return ofCodes(year, parsed);
   }
 
-  /** As {@link #of(int, Collection)} for parsed codes. */
+  /**
+   * As {@link #of(int, Collection)} for parsed codes.
+   *
+   * @param year boundary year of the codes, 1900–2100
+   * @param codes codes of any mix of levels, each once, none {@code null}
+   * @return the hierarchy, missing parents added
+   * @throws IllegalArgumentException for a {@code null} or duplicate code (with its 1-based position), or a
+   *     year outside 1900–2100
+   */
   public static AreaHierarchy ofCodes(int year, Collection<AreaCode> codes) {
     if (year < 1900 || year > 2100) {
       throw Checks.badArgument("boundary year", "must be between 1900 and 2100", year);
@@ -82,27 +93,50 @@ public final class AreaHierarchy {
     return new AreaHierarchy(year, List.copyOf(seen), List.copyOf(implied), Set.copyOf(new HashSet<>(all)), Map.copyOf(frozen));
   }
 
-  /** The boundary year. */
+  /**
+   * The boundary year.
+   *
+   * @return the year the codes belong to
+   */
   public int year() {
     return year;
   }
 
-  /** The codes as given, in input order. */
+  /**
+   * The codes as given, in input order.
+   *
+   * @return the given codes, without the implied parents (unmodifiable)
+   */
   public List<AreaCode> codes() {
     return codes;
   }
 
-  /** Parents that were not in the input and were added, in order of discovery. */
+  /**
+   * Parents that were not in the input and were added, in order of discovery.
+   *
+   * @return the implied codes (unmodifiable; empty when every parent was given)
+   */
   public List<AreaCode> implied() {
     return implied;
   }
 
-  /** Whether the code is in the hierarchy (given or implied). */
+  /**
+   * Whether the code is in the hierarchy (given or implied).
+   *
+   * @param code the code to look up
+   * @return {@code true} when it was given or implied
+   */
   public boolean contains(AreaCode code) {
     return all.contains(code);
   }
 
-  /** The direct children (wijken of a municipality, buurten of a wijk), sorted; empty when none. */
+  /**
+   * The direct children (wijken of a municipality, buurten of a wijk), sorted; empty when none.
+   *
+   * @param code a code in the hierarchy
+   * @return the children, sorted by code (unmodifiable)
+   * @throws IllegalArgumentException when {@code code} is not in the hierarchy
+   */
   public List<AreaCode> children(AreaCode code) {
     if (!all.contains(code)) {
       throw Checks.badArgument("area code", "must be in the " + year + " hierarchy", code.value());
@@ -110,7 +144,12 @@ public final class AreaHierarchy {
     return children.getOrDefault(code, List.of());
   }
 
-  /** All areas of one level (given or implied), sorted. */
+  /**
+   * All areas of one level (given or implied), sorted.
+   *
+   * @param level the level
+   * @return the codes of that level, sorted by code
+   */
   public List<AreaCode> level(AreaLevel level) {
     return all.stream().filter(c -> c.level() == level).sorted().toList();
   }

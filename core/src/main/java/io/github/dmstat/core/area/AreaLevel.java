@@ -25,17 +25,31 @@ public enum AreaLevel {
     this.length = length;
   }
 
-  /** The two-letter code prefix ({@code GM}, {@code WK}, {@code BU}). */
+  /**
+   * The two-letter code prefix ({@code GM}, {@code WK}, {@code BU}).
+   *
+   * @return the prefix
+   */
   public String prefix() {
     return prefix;
   }
 
-  /** The total code length including the prefix (6, 8, 10). */
+  /**
+   * The total code length including the prefix (6, 8, 10).
+   *
+   * @return the number of characters of a code of this level
+   */
   public int codeLength() {
     return length;
   }
 
-  /** Parses {@code municipality|district|neighbourhood} or the Dutch {@code gemeente|wijk|buurt} (any case). */
+  /**
+   * Parses {@code municipality|district|neighbourhood} or the Dutch {@code gemeente|wijk|buurt} (any case).
+   *
+   * @param text the level name, or the code prefix {@code gm|wk|bu}; surrounding blanks are ignored
+   * @return the level
+   * @throws IllegalArgumentException when {@code text} names no level
+   */
   public static AreaLevel parse(String text) {
     String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
     switch (t) {

@@ -18,6 +18,15 @@ import java.util.Optional;
  * @param polygons polygons → rings → interleaved coordinates
  */
 public record AreaPolygon(String code, Optional<String> name, List<List<double[]>> polygons) {
+  /**
+   * Validates and deep-copies {@code polygons}.
+   *
+   * @param code the area key (e.g. {@code GM0014}), not blank
+   * @param name the area name where the source has one
+   * @param polygons polygons → rings → interleaved coordinates: at least one polygon, each with an outer
+   *     ring, each ring at least 3 points with finite coordinates
+   * @throws IllegalArgumentException naming the area, polygon and ring when a rule is broken
+   */
   public AreaPolygon {
     if (code == null || code.isBlank()) {
       throw Checks.badArgument("area polygon code", "must be present and not blank", code);
@@ -55,7 +64,11 @@ public record AreaPolygon(String code, Optional<String> name, List<List<double[]
     return List.copyOf(out);
   }
 
-  /** Polygons with ring arrays copied (the record's arrays cannot be changed through this). */
+  /**
+   * Polygons with ring arrays copied (the record's arrays cannot be changed through this).
+   *
+   * @return polygons → rings → interleaved coordinates, a fresh copy on each call
+   */
   @Override
   public List<List<double[]>> polygons() {
     List<List<double[]>> out = new ArrayList<>(polygons.size());
@@ -65,7 +78,12 @@ public record AreaPolygon(String code, Optional<String> name, List<List<double[]
     return List.copyOf(out);
   }
 
-  /** Calls {@code visitor} once per ring without copying: polygon index, ring index (0 = outer), coordinates. */
+  /**
+   * Calls {@code visitor} once per ring without copying: polygon index, ring index (0 = outer),
+   * coordinates.
+   *
+   * @param visitor receives the rings in order, polygon by polygon
+   */
   public void forEachRing(RingVisitor visitor) {
     for (int p = 0; p < polygons.size(); p++) {
       List<double[]> rings = polygons.get(p);
@@ -78,11 +96,21 @@ public record AreaPolygon(String code, Optional<String> name, List<List<double[]
   /** Receives rings; must not modify the array. */
   @FunctionalInterface
   public interface RingVisitor {
-    /** One ring: interleaved {@code x, y}; do not modify. */
+    /**
+     * One ring: interleaved {@code x, y}; do not modify.
+     *
+     * @param polygon 0-based polygon index
+     * @param ring 0-based ring index within the polygon (0 = outer ring, others holes)
+     * @param xy interleaved coordinates {@code [x0, y0, x1, y1, ...]}
+     */
     void ring(int polygon, int ring, double[] xy);
   }
 
-  /** Total number of coordinate points over all rings (closing points included). */
+  /**
+   * Total number of coordinate points over all rings (closing points included).
+   *
+   * @return the number of {@code (x, y)} points
+   */
   public int pointCount() {
     int n = 0;
     for (List<double[]> rings : polygons) {

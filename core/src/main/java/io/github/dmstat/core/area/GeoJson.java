@@ -41,12 +41,31 @@ public final class GeoJson {
 
   private GeoJson() {}
 
-  /** Reads a file; see {@link #read(Reader, String)}. */
+  /**
+   * Reads a UTF-8 file; see {@link #read(Reader, String)} (names from {@code statnaam} or {@code name}).
+   *
+   * @param file the GeoJSON file
+   * @param keyProperty feature property holding the area key, or {@code null} for the feature {@code id}
+   * @return one polygon per feature, in file order
+   * @throws IllegalArgumentException (a {@link DataException} naming the file) when the file is missing,
+   *     not valid UTF-8 or not valid GeoJSON
+   * @throws UncheckedIOException when the file cannot be read
+   */
   public static List<AreaPolygon> read(Path file, String keyProperty) {
     return read(file, keyProperty, AUTO_NAME);
   }
 
-  /** Reads a UTF-8 file (GeoJSON is UTF-8, RFC 7946); see {@link #read(Reader, String, String)}. */
+  /**
+   * Reads a UTF-8 file (GeoJSON is UTF-8, RFC 7946); see {@link #read(Reader, String, String)}.
+   *
+   * @param file the GeoJSON file
+   * @param keyProperty feature property holding the area key, or {@code null} for the feature {@code id}
+   * @param nameProperty feature property holding the area name, or {@code null} for no names
+   * @return one polygon per feature, in file order
+   * @throws IllegalArgumentException (a {@link DataException} naming the file) when the file is missing,
+   *     not valid UTF-8 or not valid GeoJSON
+   * @throws UncheckedIOException when the file cannot be read
+   */
   public static List<AreaPolygon> read(Path file, String keyProperty, String nameProperty) {
     return read(file, keyProperty, nameProperty, StandardCharsets.UTF_8);
   }
@@ -55,6 +74,15 @@ public final class GeoJson {
    * Reads a file in the given encoding, as the CSV reader does: a UTF-8 byte-order mark is
    * honoured, text that is not valid in the encoding is an error naming the file and line, and
    * every error names the file.
+   *
+   * @param file the GeoJSON file
+   * @param keyProperty feature property holding the area key, or {@code null} for the feature {@code id}
+   * @param nameProperty feature property holding the area name, or {@code null} for no names
+   * @param encoding the encoding of the file when it has no UTF-8 byte-order mark
+   * @return one polygon per feature, in file order
+   * @throws IllegalArgumentException (a {@link DataException} naming the file) when the file is missing,
+   *     not valid in the encoding or not valid GeoJSON
+   * @throws UncheckedIOException when the file cannot be read
    */
   public static List<AreaPolygon> read(Path file, String keyProperty, String nameProperty, Charset encoding) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -96,6 +124,12 @@ public final class GeoJson {
    * Reads features keyed by property {@code keyProperty} (or by the feature's {@code id} when
    * {@code null}); the key is stripped of white space. The name is taken from property
    * {@code statnaam} when present, else {@code name}, else absent.
+   *
+   * @param in the GeoJSON text
+   * @param keyProperty feature property holding the area key, or {@code null} for the feature {@code id}
+   * @return one polygon per feature, in input order
+   * @throws IllegalArgumentException for malformed JSON, a feature without key, or a geometry
+   *     that is not a (Multi)Polygon, naming the feature
    */
   public static List<AreaPolygon> read(Reader in, String keyProperty) {
     return read(in, keyProperty, AUTO_NAME);
@@ -105,6 +139,10 @@ public final class GeoJson {
    * Reads features keyed by property {@code keyProperty} (feature {@code id} when {@code null})
    * with names from {@code nameProperty} ({@code null}: no names).
    *
+   * @param in the GeoJSON text
+   * @param keyProperty feature property holding the area key, or {@code null} for the feature {@code id}
+   * @param nameProperty feature property holding the area name, or {@code null} for no names
+   * @return one polygon per feature, in input order
    * @throws IllegalArgumentException for malformed JSON, a feature without key, or a geometry
    *     that is not a (Multi)Polygon, naming the feature
    */

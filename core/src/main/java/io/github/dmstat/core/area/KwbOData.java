@@ -34,7 +34,15 @@ public final class KwbOData {
 
   private KwbOData() {}
 
-  /** Reads a file; see {@link #read(Reader)}. */
+  /**
+   * Reads a UTF-8 file; see {@link #read(Reader)}.
+   *
+   * @param file the OData JSON file
+   * @return columns {@code code, level, name, inhabitants}, one row per OData row, in file order
+   * @throws IllegalArgumentException when the file is missing or its content breaks a rule of
+   *     {@link #read(Reader)}
+   * @throws UncheckedIOException when the file cannot be read
+   */
   public static Table read(Path file) {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(r);
@@ -48,6 +56,8 @@ public final class KwbOData {
   /**
    * Reads OData JSON.
    *
+   * @param in the OData JSON text
+   * @return columns {@code code, level, name, inhabitants}, one row per OData row, in input order
    * @throws IllegalArgumentException when there is no {@code value} array, a row has no
    *     {@code WijkenEnBuurten} code or an invalid one, or inhabitants is not a whole number
    *     (row 1-based and value named)

@@ -48,6 +48,22 @@ import tech.tablesaw.api.Table;
 public record AreaConcentration(double per, AreaCounts counts, RateTable rates, EbRates eb, Gini gini, TopShare top,
     Optional<String> neighbours, Optional<SpatialWeights> weights, Optional<MoranResult> moran,
     Optional<LocalMoran> local, Optional<GetisOrd> getisOrd, List<String> notes) {
+  /**
+   * Copies {@code notes}; throws {@link NullPointerException} when {@code counts} is null.
+   *
+   * @param per rates per this many inhabitants
+   * @param counts the bound counts, input order
+   * @param rates rates with exact Poisson intervals
+   * @param eb empirical Bayes rates
+   * @param gini Gini variants
+   * @param top share in the top fraction of areas
+   * @param neighbours how the neighbours were made (empty: none)
+   * @param weights the binary links among the areas with a rate (empty: no neighbour option)
+   * @param moran global Moran's I (row-standardised)
+   * @param local local Moran (row-standardised)
+   * @param getisOrd Gi* (binary, self included)
+   * @param notes remarks for the reader (why something is missing, islands, areas left out)
+   */
   public AreaConcentration {
     Objects.requireNonNull(counts, "counts");
     notes = List.copyOf(notes);
@@ -56,9 +72,23 @@ public record AreaConcentration(double per, AreaCounts counts, RateTable rates, 
   /**
    * Analyses {@code counts}. {@code links} gives the binary neighbour links among the areas that
    * have a rate (population > 0), in that order, or empty for no spatial statistics; {@code how}
-   * describes where the links came from (or, without links, why there are none). Moran's I and local Moran use row-standardised weights,
-   * Gi* binary weights with the area itself; local significance at {@code 1 − level}; permutation
-   * tests seeded by {@code seed}.
+   * describes where the links came from (or, without links, why there are none). Moran's I and
+   * local Moran use row-standardised weights, Gi* binary weights with the area itself; local
+   * significance at {@code 1 − level}; permutation tests seeded by {@code seed}. No
+   * multiple-testing correction ({@link MultipleTesting#NONE}).
+   *
+   * @param counts the bound counts (at least 2 areas, total events {@code > 0})
+   * @param links given the ids of the areas with a rate, in input order, their binary links in that order;
+   *     empty for no spatial statistics
+   * @param how where the links came from, or why there are none; starts the neighbours text or the note
+   * @param per rates per this many inhabitants, finite and {@code > 0} (e.g. 1,000)
+   * @param top fraction of areas for the top share, in (0, 1] (e.g. 0.10 for the top 10%)
+   * @param level confidence level of the rate intervals, in (0, 1)
+   * @param permutations random permutations for Moran's I, local Moran and Gi* ({@code >= 0}; 0 = none)
+   * @param seed seed of the permutations
+   * @return the analysis; the spatial statistics are empty when {@code links} gives no weights
+   * @throws IllegalArgumentException when an argument is out of range, or the links do not cover the areas
+   *     with a rate in order
    */
   public static AreaConcentration analyse(AreaCounts counts, Function<List<String>, Optional<SpatialWeights>> links,
       String how, double per, double top, double level, int permutations, long seed) {
@@ -69,6 +99,20 @@ public record AreaConcentration(double per, AreaCounts counts, RateTable rates, 
    * As {@link #analyse(AreaCounts, Function, String, double, double, double, int, long)}, with the
    * local statistics (local Moran clusters, Gi* spots) judged on p-values adjusted by
    * {@code correction} over the areas with neighbours.
+   *
+   * @param counts the bound counts (at least 2 areas, total events {@code > 0})
+   * @param links given the ids of the areas with a rate, in input order, their binary links in that order;
+   *     empty for no spatial statistics
+   * @param how where the links came from, or why there are none; starts the neighbours text or the note
+   * @param per rates per this many inhabitants, finite and {@code > 0} (e.g. 1,000)
+   * @param top fraction of areas for the top share, in (0, 1] (e.g. 0.10 for the top 10%)
+   * @param level confidence level of the rate intervals, in (0, 1)
+   * @param permutations random permutations for Moran's I, local Moran and Gi* ({@code >= 0}; 0 = none)
+   * @param seed seed of the permutations
+   * @param correction multiple-testing correction of the local p-values
+   * @return the analysis; the spatial statistics are empty when {@code links} gives no weights
+   * @throws IllegalArgumentException when an argument is out of range, or the links do not cover the areas
+   *     with a rate in order
    */
   public static AreaConcentration analyse(AreaCounts counts, Function<List<String>, Optional<SpatialWeights>> links,
       String how, double per, double top, double level, int permutations, long seed, MultipleTesting correction) {
@@ -128,7 +172,22 @@ public record AreaConcentration(double per, AreaCounts counts, RateTable rates, 
     return ids.size() <= 10 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 10)) + ", ...";
   }
 
-  /** One output row. */
+  /**
+   * One output row. Values that do not apply are empty: an area with population 0 has only its
+   * id, count and population; without neighbour links there are no spatial values.
+   *
+   * @param area area id
+   * @param count events
+   * @param population inhabitants
+   * @param rate rate per {@link AreaConcentration#per()} with its interval; empty for population 0
+   * @param ebRate empirical Bayes rate per {@link AreaConcentration#per()}; empty for population 0
+   * @param localMoran local Moran's {@code I_i}
+   * @param cluster local Moran cluster code: HH, LL, HL, LH, {@code not significant} or {@code no neighbours}
+   * @param pLocal the local Moran p-value the cluster was judged on (adjusted when a correction was made);
+   *     empty for an area without neighbours
+   * @param giStar Getis–Ord {@code G*_i} z-score
+   * @param neighbours number of neighbours in the binary links
+   */
   public record Row(String area, long count, double population, Optional<Rate> rate, OptionalDouble ebRate,
       OptionalDouble localMoran, Optional<String> cluster, OptionalDouble pLocal, OptionalDouble giStar,
       OptionalInt neighbours) {}
@@ -136,6 +195,8 @@ public record AreaConcentration(double per, AreaCounts counts, RateTable rates, 
   /**
    * One row per area in input order. Linear in the number of areas: the rates, EB rates, local
    * Moran and Gi* rows are indexed by area id once, not searched per area.
+   *
+   * @return one row per bound area, in input order
    */
   public List<Row> rows() {
     List<String> ids = counts.areas();
@@ -176,7 +237,13 @@ public record AreaConcentration(double per, AreaCounts counts, RateTable rates, 
     return m;
   }
 
-  /** Columns area, count, population, rate, rateLower, rateUpper, ebRate, localMoran, cluster, pLocal, giStar, neighbours. */
+  /**
+   * Columns area, count, population, rate, rateLower, rateUpper, ebRate, localMoran, cluster,
+   * pLocal, giStar, neighbours.
+   *
+   * @return a table named {@code concentration}, one row per {@link #rows()} entry; a missing cell where a
+   *     value is empty or not finite
+   */
   public Table toTable() {
     StringColumn area = StringColumn.create("area");
     LongColumn count = LongColumn.create("count");
@@ -223,7 +290,11 @@ public record AreaConcentration(double per, AreaCounts counts, RateTable rates, 
     }
   }
 
-  /** "per 1,000" etc. */
+  /**
+   * The rate unit as text.
+   *
+   * @return {@code "per 1,000"} style text ({@code "per 0.5"} when {@link #per()} is not whole)
+   */
   public String unit() {
     return per == Math.rint(per) ? String.format(Locale.ROOT, "per %,d", (long) per) : "per " + per;
   }

@@ -19,7 +19,7 @@ import tech.tablesaw.columns.Column;
  *
  * <p>Rules (each violation is an {@link IllegalArgumentException} naming the column, the 1-based
  * row, the area and the value): area ids are non-blank and unique; event counts are whole numbers
- * {@code >= 0}; populations are finite and {@code >= 0}; an area with population 0 must have 0
+ * {@code >= 0}; populations are whole numbers {@code >= 0}; an area with population 0 must have 0
  * events. A missing id, count or population is handled by the {@link MissingPolicy}: with
  * {@link MissingPolicy#EXCLUDE_AREA} the area is left out and counted in
  * {@link #excludedCount()} with its reason, with {@link MissingPolicy#FAIL} it is an error.
@@ -59,6 +59,12 @@ public final class AreaCounts {
   /**
    * Binds complete arrays (no missing values): {@code events[i]} and {@code population[i]} belong to
    * {@code areas.get(i)}. The arrays are copied.
+   *
+   * @param areas area ids, non-blank and unique
+   * @param events event counts ({@code >= 0})
+   * @param population inhabitants (whole numbers {@code >= 0}; {@code > 0} where there are events)
+   * @return the bound counts, in input order
+   * @throws IllegalArgumentException when a value is missing or breaks a rule, or the lengths differ
    */
   public static AreaCounts of(List<String> areas, long[] events, double[] population) {
     Objects.requireNonNull(events, "events");
@@ -72,6 +78,14 @@ public final class AreaCounts {
   /**
    * Binds arrays where {@code NaN} (or a {@code null}/blank area id) marks a missing value, handled
    * by {@code missing}. Fractional or negative counts are errors naming the area and the value.
+   *
+   * @param areas area ids (a {@code null} or blank id is missing); surrounding blanks are stripped
+   * @param events event counts, whole numbers {@code >= 0} ({@code NaN}: missing)
+   * @param population inhabitants, whole numbers {@code >= 0} ({@code NaN}: missing)
+   * @param missing what to do with an area with a missing value
+   * @return the bound counts, in input order, without the excluded areas
+   * @throws IllegalArgumentException when a value breaks a rule, a value is missing under
+   *     {@link MissingPolicy#FAIL}, or the lengths differ
    */
   public static AreaCounts of(List<String> areas, double[] events, double[] population, MissingPolicy missing) {
     Objects.requireNonNull(areas, "areas");
@@ -99,6 +113,9 @@ public final class AreaCounts {
    * @param eventColumn event counts (whole numbers {@code >= 0})
    * @param populationColumn inhabitants ({@code >= 0})
    * @param missing what to do with a row where any of the three cells is empty
+   * @return the bound counts, in row order, without the excluded rows
+   * @throws IllegalArgumentException when a column does not exist, a cell is not a number or breaks a rule,
+   *     or a cell is missing under {@link MissingPolicy#FAIL}
    */
   public static AreaCounts from(Table table, String areaColumn, String eventColumn, String populationColumn,
       MissingPolicy missing) {
@@ -202,37 +219,65 @@ public final class AreaCounts {
     }
   }
 
-  /** Area ids, in input order (excluded areas left out). */
+  /**
+   * Area ids, in input order (excluded areas left out).
+   *
+   * @return the ids (unmodifiable)
+   */
   public List<String> areas() {
     return areas;
   }
 
-  /** Number of areas bound. */
+  /**
+   * Number of areas bound.
+   *
+   * @return the number of areas, excluded areas not counted
+   */
   public int size() {
     return areas.size();
   }
 
-  /** Event counts, aligned with {@link #areas()} (a copy). */
+  /**
+   * Event counts, aligned with {@link #areas()} (a copy).
+   *
+   * @return one count per area
+   */
   public long[] events() {
     return events.clone();
   }
 
-  /** Populations (inhabitants), aligned with {@link #areas()} (a copy). */
+  /**
+   * Populations (inhabitants), aligned with {@link #areas()} (a copy).
+   *
+   * @return one population per area
+   */
   public double[] population() {
     return population.clone();
   }
 
-  /** Sum of the event counts {@code E}. */
+  /**
+   * Sum of the event counts {@code E}.
+   *
+   * @return total events of the bound areas
+   */
   public long totalEvents() {
     return totalEvents;
   }
 
-  /** Sum of the populations {@code P}. */
+  /**
+   * Sum of the populations {@code P}.
+   *
+   * @return total inhabitants of the bound areas
+   */
   public double totalPopulation() {
     return totalPopulation;
   }
 
-  /** Number of input rows left out by the missing-value policy. */
+  /**
+   * Number of input rows left out by the missing-value policy.
+   *
+   * @return rows left out (0 under {@link MissingPolicy#FAIL})
+   */
   public long excludedCount() {
     long s = 0;
     for (long v : excludedReasons.values()) {
@@ -241,12 +286,20 @@ public final class AreaCounts {
     return s;
   }
 
-  /** Reason → number of rows left out. */
+  /**
+   * Reason → number of rows left out.
+   *
+   * @return unmodifiable map in order of first occurrence, e.g. {@code "events ('incidents') missing" → 2}
+   */
   public Map<String, Long> excludedReasons() {
     return excludedReasons;
   }
 
-  /** Ids of excluded rows that had an id (a row without id has none to list). */
+  /**
+   * Ids of excluded rows that had an id (a row without id has none to list).
+   *
+   * @return the ids, in input order (unmodifiable)
+   */
   public List<String> excludedAreas() {
     return excludedAreas;
   }

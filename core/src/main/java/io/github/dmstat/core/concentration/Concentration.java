@@ -32,7 +32,12 @@ public final class Concentration {
   /** Default top fractions of {@link #summarise(AreaCounts, double...)}: 1%, 10%. */
   public static final double[] DEFAULT_TOP_FRACTIONS = {0.01, 0.10};
 
-  /** Lorenz curve of the counts: areas ascending by count (ties by id), x = share of areas. */
+  /**
+   * Lorenz curve of the counts: areas ascending by count (ties by id), x = share of areas.
+   *
+   * @param counts the bound counts (total events {@code > 0})
+   * @return the {@link LorenzCurve.Variant#COUNT} curve: the origin and one point per area
+   */
   public static LorenzCurve lorenz(AreaCounts counts) {
     counts.requireEvents("Lorenz curve");
     long[] e = counts.eventsView();
@@ -56,6 +61,10 @@ public final class Concentration {
   /**
    * Population-weighted Lorenz curve: areas ascending by rate (ties by id), x = cumulative share of
    * population, y = cumulative share of events. Areas with population 0 are omitted (reported).
+   *
+   * @param counts the bound counts (total events {@code > 0})
+   * @return the {@link LorenzCurve.Variant#POPULATION} curve; {@link LorenzCurve#omitted()} counts the
+   *     areas with population 0
    */
   public static LorenzCurve populationLorenz(AreaCounts counts) {
     counts.requireEvents("population Lorenz curve");
@@ -93,13 +102,24 @@ public final class Concentration {
     return p > 0 ? e / p : -1;
   }
 
-  /** Plain, corrected and generalised Gini of the counts (see {@link Gini}); needs n ≥ 2. */
+  /**
+   * Plain, corrected and generalised Gini of the counts (see {@link Gini}); needs n ≥ 2.
+   *
+   * @param counts the bound counts (at least 2 areas, total events {@code > 0})
+   * @return the Gini coefficients
+   */
   public static Gini gini(AreaCounts counts) {
     counts.requireEvents("Gini");
     return gini(counts.eventsView());
   }
 
-  /** Plain, corrected and generalised Gini of non-negative whole counts (n ≥ 2, total > 0). */
+  /**
+   * Plain, corrected and generalised Gini of non-negative whole counts (n ≥ 2, total > 0).
+   *
+   * @param counts event counts, one per area (not modified)
+   * @return the Gini coefficients
+   * @throws IllegalArgumentException when there are fewer than 2 counts, a count is negative or the total is 0
+   */
   public static Gini gini(long[] counts) {
     int n = counts.length;
     if (n < 2) {
@@ -130,6 +150,9 @@ public final class Concentration {
   /**
    * Population-weighted Gini: one minus twice the area under {@link #populationLorenz}; equals
    * {@code Σ_i Σ_j p_i p_j |r_i − r_j| / (2 P² r̄)}.
+   *
+   * @param counts the bound counts (total events {@code > 0})
+   * @return the population-weighted Gini (0 = equal rates)
    */
   public static double populationGini(AreaCounts counts) {
     return populationLorenz(counts).gini();
@@ -138,7 +161,9 @@ public final class Concentration {
   /**
    * Share of events in the top {@code fraction} of areas (see {@link TopShare}).
    *
+   * @param counts the bound counts (total events {@code > 0})
    * @param fraction in (0, 1], e.g. 0.01 for the top 1%
+   * @return the share, the top areas and any tie at the cut
    */
   public static TopShare topShare(AreaCounts counts, double fraction) {
     if (!(fraction > 0 && fraction <= 1)) {
@@ -181,7 +206,13 @@ public final class Concentration {
     return new TopShare(fraction, n, k, top, counts.totalEvents(), top / (double) counts.totalEvents(), topIds, tie);
   }
 
-  /** Hoover index {@code H = ½ Σ_i |e_i/E − p_i/P|}: the share of events that would have to move for rates to be equal. */
+  /**
+   * Hoover index {@code H = ½ Σ_i |e_i/E − p_i/P|}: the share of events that would have to move for
+   * rates to be equal.
+   *
+   * @param counts the bound counts (total events {@code > 0})
+   * @return the index, in [0, 1]
+   */
   public static double hoover(AreaCounts counts) {
     counts.requireEvents("Hoover index");
     long[] e = counts.eventsView();
@@ -195,7 +226,12 @@ public final class Concentration {
     return 0.5 * s;
   }
 
-  /** Location quotients {@code (e_i/p_i)/(E/P)} in input order (empty for population 0). */
+  /**
+   * Location quotients {@code (e_i/p_i)/(E/P)} in input order (empty for population 0).
+   *
+   * @param counts the bound counts (total events {@code > 0})
+   * @return one quotient per area, in input order
+   */
   public static List<LocationQuotient> locationQuotients(AreaCounts counts) {
     counts.requireEvents("location quotient");
     long[] e = counts.eventsView();
@@ -209,7 +245,13 @@ public final class Concentration {
     return out;
   }
 
-  /** All summary figures, with the top shares for {@code topFractions} (none given: 1% and 10%). */
+  /**
+   * All summary figures, with the top shares for {@code topFractions} (none given: 1% and 10%).
+   *
+   * @param counts the bound counts (at least 2 areas, total events {@code > 0})
+   * @param topFractions fractions of areas in (0, 1] for the top shares; {@code null} or none: 1% and 10%
+   * @return Gini, population-weighted Gini, Hoover index and the top shares in the order given
+   */
   public static ConcentrationSummary summarise(AreaCounts counts, double... topFractions) {
     double[] f = topFractions == null || topFractions.length == 0 ? DEFAULT_TOP_FRACTIONS : topFractions;
     List<TopShare> tops = new ArrayList<>();

@@ -21,6 +21,19 @@ import tech.tablesaw.api.Table;
  */
 public record ConcentrationSummary(int areas, long events, double population, Gini gini, double populationGini,
     double hoover, List<TopShare> topShares, long excludedByMissingPolicy) {
+  /**
+   * Copies {@code topShares}; throws {@link IllegalArgumentException} when {@code hoover} is not in
+   * [0, 1] or {@code populationGini} is {@code NaN}, {@link NullPointerException} when {@code gini} is null.
+   *
+   * @param areas number of areas {@code n}
+   * @param events total events {@code E}
+   * @param population total inhabitants {@code P}
+   * @param gini plain, corrected and generalised Gini of the counts
+   * @param populationGini Gini of the population-weighted Lorenz curve
+   * @param hoover Hoover index {@code 0.5 Σ |e_i/E − p_i/P|}, in [0, 1]
+   * @param topShares share of events in the top fractions of areas
+   * @param excludedByMissingPolicy input rows left out while binding
+   */
   public ConcentrationSummary {
     Objects.requireNonNull(gini, "gini");
     topShares = List.copyOf(topShares);
@@ -29,7 +42,12 @@ public record ConcentrationSummary(int areas, long events, double population, Gi
     }
   }
 
-  /** Two columns, {@code measure} and {@code value} (shares as proportions). */
+  /**
+   * Two columns, {@code measure} and {@code value} (shares as proportions).
+   *
+   * @return a table named {@code concentration}, one row per figure (e.g. {@code gini},
+   *     {@code shareOfEventsInTop10PctOfAreas})
+   */
   public Table toTable() {
     StringColumn m = StringColumn.create("measure");
     DoubleColumn v = DoubleColumn.create("value");

@@ -22,6 +22,17 @@ import tech.tablesaw.api.Table;
  */
 public record EbRates(double per, double a, double b, List<EbRate> rates, List<String> withoutPopulation,
     long excludedByMissingPolicy) {
+  /**
+   * Copies the lists; throws {@link IllegalArgumentException} when {@code a} or {@code b} is negative,
+   * {@code NaN} or infinite.
+   *
+   * @param per rates are per this many inhabitants
+   * @param a between-area variance of the rates (per inhabitant², truncated at 0)
+   * @param b overall rate {@code E/P} (per inhabitant)
+   * @param rates one per area with population {@code > 0}, input order
+   * @param withoutPopulation areas with population 0 (no rate)
+   * @param excludedByMissingPolicy input rows left out while binding
+   */
   public EbRates {
     rates = List.copyOf(rates);
     withoutPopulation = List.copyOf(withoutPopulation);
@@ -40,6 +51,16 @@ public record EbRates(double per, double a, double b, List<EbRate> rates, List<S
    * @param smoothed empirical Bayes rate per {@link EbRates#per()}
    */
   public record EbRate(String area, long events, double population, double raw, double smoothed) {
+    /**
+     * Throws {@link NullPointerException} when {@code area} is null, {@link IllegalArgumentException}
+     * when {@code raw} or {@code smoothed} is negative or {@code NaN}.
+     *
+     * @param area area id
+     * @param events events
+     * @param population inhabitants ({@code > 0})
+     * @param raw raw rate per {@link EbRates#per()}
+     * @param smoothed empirical Bayes rate per {@link EbRates#per()}
+     */
     public EbRate {
       Objects.requireNonNull(area, "area");
       if (!(raw >= 0) || !(smoothed >= 0)) {
@@ -51,12 +72,19 @@ public record EbRates(double per, double a, double b, List<EbRate> rates, List<S
   /**
    * The smoothed rate of {@code area}, if it has one. A linear scan: to look up many areas, index
    * {@link #rates()} once.
+   *
+   * @param area area id
+   * @return the first rate of {@code area}; empty when it is not listed (e.g. population 0)
    */
   public Optional<EbRate> find(String area) {
     return rates.stream().filter(r -> r.area().equals(area)).findFirst();
   }
 
-  /** Columns {@code area, events, population, rawRate, ebRate} (per {@link #per()}). */
+  /**
+   * Columns {@code area, events, population, rawRate, ebRate} (per {@link #per()}).
+   *
+   * @return one row per area with a rate, in input order
+   */
   public Table toTable() {
     StringColumn ar = StringColumn.create("area");
     LongColumn e = LongColumn.create("events");

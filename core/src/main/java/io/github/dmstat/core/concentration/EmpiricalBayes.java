@@ -22,7 +22,14 @@ import java.util.List;
 public final class EmpiricalBayes {
   private EmpiricalBayes() {}
 
-  /** Smoothed rates per {@code per} inhabitants (e.g. 1,000). */
+  /**
+   * Smoothed rates per {@code per} inhabitants (e.g. 1,000).
+   *
+   * @param counts the bound counts (at least one area with population {@code > 0})
+   * @param per rates per this many inhabitants, finite and {@code > 0}
+   * @return raw and smoothed rates per {@code per}, with {@code a} and {@code b} per inhabitant
+   * @throws IllegalArgumentException when {@code per} is out of range or no area has population {@code > 0}
+   */
   public static EbRates estimate(AreaCounts counts, double per) {
     if (!(per > 0) || Double.isInfinite(per)) {
       throw Checks.badArgument("per", "must be finite and > 0", per);

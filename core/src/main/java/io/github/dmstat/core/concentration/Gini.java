@@ -27,6 +27,16 @@ import java.util.Locale;
  * @param generalised Bernasco–Steenbeek {@code G'}
  */
 public record Gini(int areas, long events, double gini, double corrected, double generalised) {
+  /**
+   * Throws {@link IllegalArgumentException} when {@code areas < 2}, {@code events <= 0}, {@code gini} is
+   * not in [0, 1] or {@code corrected} or {@code generalised} is {@code NaN}.
+   *
+   * @param areas number of areas {@code n}
+   * @param events total events {@code N}
+   * @param gini plain Gini
+   * @param corrected {@code G · n/(n−1)}
+   * @param generalised Bernasco–Steenbeek {@code G'}
+   */
   public Gini {
     if (areas < 2 || events <= 0) {
       throw new IllegalArgumentException("Gini needs >= 2 areas and > 0 events but had " + areas + " areas and "
@@ -37,7 +47,11 @@ public record Gini(int areas, long events, double gini, double corrected, double
     }
   }
 
-  /** Whether there are fewer events than areas (then {@link #generalised()} differs from {@link #gini()}). */
+  /**
+   * Whether there are fewer events than areas (then {@link #generalised()} differs from {@link #gini()}).
+   *
+   * @return {@code true} when {@code N < n}
+   */
   public boolean sparse() {
     return events < areas;
   }

@@ -15,6 +15,14 @@ import java.util.OptionalDouble;
  * @param quotient {@code LQ_i}, empty when {@code p_i = 0}
  */
 public record LocationQuotient(String area, long events, double population, OptionalDouble quotient) {
+  /**
+   * Throws {@link NullPointerException} when {@code area} or {@code quotient} is null.
+   *
+   * @param area area id
+   * @param events events {@code e_i}
+   * @param population inhabitants {@code p_i}
+   * @param quotient {@code LQ_i}, empty when {@code p_i = 0}
+   */
   public LocationQuotient {
     Objects.requireNonNull(area, "area");
     Objects.requireNonNull(quotient, "quotient");

@@ -27,6 +27,14 @@ import tech.tablesaw.api.Table;
  * @param omitted areas left out (population 0 in the population variant)
  */
 public record LorenzCurve(Variant variant, List<LorenzPoint> points, int omitted) {
+  /**
+   * Copies {@code points}; throws {@link IllegalArgumentException} when there are none,
+   * {@link NullPointerException} when {@code variant} is null.
+   *
+   * @param variant how areas are ordered and weighted
+   * @param points origin plus one point per area
+   * @param omitted areas left out (population 0 in the population variant)
+   */
   public LorenzCurve {
     Objects.requireNonNull(variant, "variant");
     points = List.copyOf(points);
@@ -43,7 +51,11 @@ public record LorenzCurve(Variant variant, List<LorenzPoint> points, int omitted
     POPULATION
   }
 
-  /** Gini coefficient from the curve: {@code 1 − Σ_k (x_k − x_{k−1})(y_k + y_{k−1})}. */
+  /**
+   * Gini coefficient from the curve: {@code 1 − Σ_k (x_k − x_{k−1})(y_k + y_{k−1})}.
+   *
+   * @return the Gini coefficient (0 = all areas equal)
+   */
   public double gini() {
     double s = 0;
     for (int k = 1; k < points.size(); k++) {
@@ -54,7 +66,12 @@ public record LorenzCurve(Variant variant, List<LorenzPoint> points, int omitted
     return 1 - s;
   }
 
-  /** Columns {@code k, area, x, y}. */
+  /**
+   * Columns {@code k, area, x, y}.
+   *
+   * @return one row per point, origin first; x is named {@code shareOfAreas} or
+   *     {@code shareOfPopulation}, y {@code shareOfEvents}
+   */
   public Table toTable() {
     IntColumn k = IntColumn.create("k");
     StringColumn a = StringColumn.create("area");

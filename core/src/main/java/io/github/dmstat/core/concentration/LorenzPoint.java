@@ -14,6 +14,15 @@ import java.util.Objects;
  * @param y cumulative share of events
  */
 public record LorenzPoint(int k, String area, double x, double y) {
+  /**
+   * Throws {@link IllegalArgumentException} when {@code k < 0} or a share is not in [0, 1],
+   * {@link NullPointerException} when {@code area} is null.
+   *
+   * @param k number of areas accumulated (0 for the origin)
+   * @param area the {@code k}-th area ({@code ""} for the origin)
+   * @param x cumulative share of areas (or population)
+   * @param y cumulative share of events
+   */
   public LorenzPoint {
     Objects.requireNonNull(area, "area");
     if (k < 0 || !(x >= 0 && x <= 1 + 1e-12) || !(y >= 0 && y <= 1 + 1e-12)) {

@@ -25,7 +25,13 @@ public enum MissingPolicy implements Coded {
     return label;
   }
 
-  /** Parses {@code exclude-area} (also {@code exclude_area}) or {@code fail}, any case. */
+  /**
+   * Parses {@code exclude-area} (also {@code exclude_area}) or {@code fail}, any case.
+   *
+   * @param text the policy name; surrounding blanks are ignored
+   * @return the policy
+   * @throws IllegalArgumentException when {@code text} names no policy
+   */
   public static MissingPolicy parse(String text) {
     return Labels.parse(MissingPolicy.class, "missing-value policy", text);
   }

@@ -23,6 +23,20 @@ import java.util.Objects;
  */
 public record Rate(long events, double population, double per, double rate, double lower, double upper,
     RateInterval method, double level) {
+  /**
+   * Throws {@link IllegalArgumentException} when {@code events < 0}, {@code population} or {@code per} is
+   * not finite and {@code > 0}, {@code level} is not in (0, 1), or not {@code 0 <= lower <= rate <= upper}
+   * with {@code upper} finite; {@link NullPointerException} when {@code method} is null.
+   *
+   * @param events observed events {@code x}
+   * @param population inhabitants ({@code > 0})
+   * @param per the rate is per this many inhabitants (e.g. 1,000)
+   * @param rate {@code per · x / population}
+   * @param lower lower confidence bound (same units)
+   * @param upper upper confidence bound (same units)
+   * @param method interval method
+   * @param level confidence level
+   */
   public Rate {
     if (events < 0) {
       throw Checks.badArgument("events", "must be >= 0", events);
@@ -41,22 +55,40 @@ public record Rate(long events, double population, double per, double rate, doub
     }
   }
 
-  /** Rates per 1,000 inhabitants, exact interval, 95%. */
+  /**
+   * Rates per 1,000 inhabitants, exact interval, 95%.
+   *
+   * @return the settings, as {@link Rates#perThousand()}
+   */
   public static Rates perThousand() {
     return Rates.perThousand();
   }
 
-  /** Rates per 100,000 inhabitants, exact interval, 95%. */
+  /**
+   * Rates per 100,000 inhabitants, exact interval, 95%.
+   *
+   * @return the settings, as {@code Rates.per(100_000)}
+   */
   public static Rates perHundredThousand() {
     return Rates.per(100_000);
   }
 
-  /** Rates per {@code per} inhabitants, exact interval, 95%. */
+  /**
+   * Rates per {@code per} inhabitants, exact interval, 95%.
+   *
+   * @param per rates per this many inhabitants, finite and {@code > 0}
+   * @return the settings, as {@link Rates#per(double)}
+   * @throws IllegalArgumentException when {@code per} is not finite and {@code > 0}
+   */
   public static Rates per(double per) {
     return Rates.per(per);
   }
 
-  /** "per 1,000" style text. */
+  /**
+   * "per 1,000" style text.
+   *
+   * @return e.g. {@code "per 1,000"}; {@code "per 0.5"} when {@link #per()} is not whole
+   */
   public String unit() {
     return unit(per);
   }

@@ -38,7 +38,13 @@ public enum RateInterval implements Coded {
     return label;
   }
 
-  /** Parses {@code exact} or {@code byar} (any case). */
+  /**
+   * Parses {@code exact} or {@code byar} (any case).
+   *
+   * @param text the method name; surrounding blanks are ignored
+   * @return the interval method
+   * @throws IllegalArgumentException when {@code text} names no method
+   */
   public static RateInterval parse(String text) {
     return Labels.parse(RateInterval.class, "rate interval", text);
   }
@@ -48,6 +54,8 @@ public enum RateInterval implements Coded {
    *
    * @param x observed events ({@code >= 0})
    * @param level confidence level in (0, 1)
+   * @return a new array {@code {lower, upper}}, expected counts with {@code 0 <= lower}
+   * @throws IllegalArgumentException when {@code x < 0} or {@code level} is not in (0, 1)
    */
   public double[] countBounds(long x, double level) {
     Checks.level(level);

@@ -22,6 +22,16 @@ import tech.tablesaw.api.Table;
  */
 public record RateTable(double per, RateInterval method, double level, List<AreaRate> rates,
     List<String> withoutPopulation, long excludedByMissingPolicy) {
+  /**
+   * Copies the lists; throws {@link NullPointerException} when {@code method} is null.
+   *
+   * @param per rates are per this many inhabitants
+   * @param method interval method
+   * @param level confidence level
+   * @param rates one per area with population {@code > 0}, in input order
+   * @param withoutPopulation areas with population 0 (no rate defined)
+   * @param excludedByMissingPolicy input rows left out while binding ({@link AreaCounts#excludedCount()})
+   */
   public RateTable {
     Objects.requireNonNull(method, "method");
     rates = List.copyOf(rates);
@@ -35,18 +45,34 @@ public record RateTable(double per, RateInterval method, double level, List<Area
    * @param rate its rate
    */
   public record AreaRate(String area, Rate rate) {
+    /**
+     * Throws {@link NullPointerException} when {@code area} or {@code rate} is null.
+     *
+     * @param area area id
+     * @param rate its rate
+     */
     public AreaRate {
       Objects.requireNonNull(area, "area");
       Objects.requireNonNull(rate, "rate");
     }
   }
 
-  /** The rate of {@code area}, if it has one. A linear scan: to look up many areas, index {@link #rates()} once. */
+  /**
+   * The rate of {@code area}, if it has one. A linear scan: to look up many areas, index
+   * {@link #rates()} once.
+   *
+   * @param area area id
+   * @return the first rate of {@code area}; empty when it is not listed (e.g. population 0)
+   */
   public Optional<Rate> find(String area) {
     return rates.stream().filter(r -> r.area().equals(area)).map(AreaRate::rate).findFirst();
   }
 
-  /** Columns {@code area, events, population, rate, lower, upper} (rates per {@link #per()}). */
+  /**
+   * Columns {@code area, events, population, rate, lower, upper} (rates per {@link #per()}).
+   *
+   * @return one row per area with a rate, in input order
+   */
   public Table toTable() {
     StringColumn a = StringColumn.create("area");
     LongColumn e = LongColumn.create("events");

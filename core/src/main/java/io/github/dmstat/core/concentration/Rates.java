@@ -29,42 +29,82 @@ public final class Rates {
     this.level = Checks.level(level);
   }
 
-  /** Rates per {@code per} inhabitants, exact interval, 95%. */
+  /**
+   * Rates per {@code per} inhabitants, exact interval, 95%.
+   *
+   * @param per rates per this many inhabitants, finite and {@code > 0} (e.g. 1,000)
+   * @return the settings
+   * @throws IllegalArgumentException when {@code per} is not finite and {@code > 0}
+   */
   public static Rates per(double per) {
     return new Rates(per, RateInterval.EXACT, 0.95);
   }
 
-  /** Rates per 1,000 inhabitants, exact interval, 95%. */
+  /**
+   * Rates per 1,000 inhabitants, exact interval, 95%.
+   *
+   * @return the settings
+   */
   public static Rates perThousand() {
     return per(1000);
   }
 
-  /** The same with another interval method. */
+  /**
+   * The same with another interval method.
+   *
+   * @param m the interval method
+   * @return new settings; this instance is unchanged
+   */
   public Rates with(RateInterval m) {
     return new Rates(per, m, level);
   }
 
-  /** The same with another confidence level in (0, 1). */
+  /**
+   * The same with another confidence level in (0, 1).
+   *
+   * @param l the confidence level, e.g. 0.95
+   * @return new settings; this instance is unchanged
+   * @throws IllegalArgumentException when {@code l} is not in (0, 1)
+   */
   public Rates withLevel(double l) {
     return new Rates(per, method, l);
   }
 
-  /** Per how many inhabitants. */
+  /**
+   * Per how many inhabitants.
+   *
+   * @return the number of inhabitants a rate is per (e.g. 1,000)
+   */
   public double per() {
     return per;
   }
 
-  /** Interval method. */
+  /**
+   * Interval method.
+   *
+   * @return the interval method
+   */
   public RateInterval method() {
     return method;
   }
 
-  /** Confidence level. */
+  /**
+   * Confidence level.
+   *
+   * @return the confidence level, in (0, 1)
+   */
   public double level() {
     return level;
   }
 
-  /** The rate of {@code events} in {@code population} ({@code > 0}) inhabitants. */
+  /**
+   * The rate of {@code events} in {@code population} ({@code > 0}) inhabitants.
+   *
+   * @param events observed events ({@code >= 0})
+   * @param population inhabitants, finite and {@code > 0}
+   * @return the rate per {@link #per()} with its interval
+   * @throws IllegalArgumentException when {@code events < 0} or {@code population} is not finite and {@code > 0}
+   */
   public Rate of(long events, double population) {
     if (events < 0) {
       throw Checks.badArgument("events", "must be >= 0", events);
@@ -82,6 +122,9 @@ public final class Rates {
   /**
    * One rate per area. Areas with population 0 (and therefore 0 events) have no rate; they are
    * listed in {@link RateTable#withoutPopulation()}.
+   *
+   * @param counts the bound counts
+   * @return one rate per area with population {@code > 0}, in input order
    */
   public RateTable of(AreaCounts counts) {
     long[] e = counts.eventsView();

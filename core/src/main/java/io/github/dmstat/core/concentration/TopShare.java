@@ -22,6 +22,20 @@ import java.util.Optional;
  */
 public record TopShare(double fraction, int areas, int k, long topEvents, long totalEvents, double share,
     List<String> topAreas, Optional<String> tie) {
+  /**
+   * Copies {@code topAreas}; throws {@link IllegalArgumentException} when {@code fraction} is not in
+   * (0, 1], {@code k} is not in [1, {@code areas}], {@code topAreas} does not have {@code k} ids or
+   * {@code share} is not in [0, 1]; {@link NullPointerException} when {@code tie} is null.
+   *
+   * @param fraction requested fraction of areas, in (0, 1]
+   * @param areas number of areas {@code n}
+   * @param k number of top areas
+   * @param topEvents events in the top {@code k} areas
+   * @param totalEvents all events {@code E}
+   * @param share {@code topEvents / E}, in [0, 1]
+   * @param topAreas ids of the top areas, most events first
+   * @param tie description of a tie at the cut, if any
+   */
   public TopShare {
     topAreas = List.copyOf(topAreas);
     Objects.requireNonNull(tie, "tie");

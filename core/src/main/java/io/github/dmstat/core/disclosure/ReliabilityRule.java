@@ -22,7 +22,19 @@ import java.util.Locale;
  * </ul>
  */
 public enum ReliabilityRule implements Coded {
-  NONE, NCHS, NSDUH;
+  /** No rule: every estimate is {@link Reliability#OK}. */
+  NONE,
+  /**
+   * US NCHS presentation rule: suppressed when {@code n < 30}; unreliable when {@code n < 60} or
+   * {@code se/p >= 0.30} (an estimate of 0 included).
+   */
+  NCHS,
+  /**
+   * US NSDUH suppression rule: for {@code p < 0.0523} or {@code p > 0.9477} by the relative standard
+   * error of {@code −ln p} or {@code −ln(1−p)}, otherwise by the effective sample size
+   * {@code n/deff <= 208}; it never marks an estimate unreliable.
+   */
+  NSDUH;
 
   /**
    * Assesses one proportion.
@@ -31,6 +43,7 @@ public enum ReliabilityRule implements Coded {
    * @param p estimated proportion in [0, 1]
    * @param se its standard error
    * @param designEffect the design effect, or {@code NaN} when undefined
+   * @return the status and, unless OK, the reason in words
    */
   public Assessment assess(long n, double p, double se, double designEffect) {
     switch (this) {
@@ -75,12 +88,22 @@ public enum ReliabilityRule implements Coded {
     }
   }
 
-  /** Parses {@code none|nchs|nsduh} (any case). */
+  /**
+   * Parses {@code none|nchs|nsduh} (any case; surrounding blanks ignored).
+   *
+   * @param text the code or enum name
+   * @return the rule
+   * @throws IllegalArgumentException when {@code text} is {@code null} or names no rule
+   */
   public static ReliabilityRule parse(String text) {
     return Labels.parse(ReliabilityRule.class, "reliability rule", text);
   }
 
-  /** Lower-case name as used on the command line. */
+  /**
+   * Lower-case name as used on the command line.
+   *
+   * @return {@code none}, {@code nchs} or {@code nsduh}
+   */
   @Override
   public String code() {
     return name().toLowerCase(Locale.ROOT);

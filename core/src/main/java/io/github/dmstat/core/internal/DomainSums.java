@@ -40,6 +40,14 @@ public final class DomainSums {
   /** Rows outside every domain (a negative domain code; rare branch). */
   public long outside;
 
+  /**
+   * An empty partial (all sums and counts zero).
+   *
+   * @param domains number of domains; domain codes run {@code 0..domains-1}
+   * @param cells number of cells per domain; cell codes run {@code 0..cells-1}
+   * @param squares whether to keep {@code Σw²} and {@code Σw²·y} too (element sampling)
+   * @throws IllegalArgumentException when {@code domains × cells} is too large for one array
+   */
   public DomainSums(int domains, int cells, boolean squares) {
     long size = (long) domains * cells;
     if (size > Integer.MAX_VALUE - 16) {
@@ -57,7 +65,12 @@ public final class DomainSums {
     this.zeroWeight = new long[domains];
   }
 
-  /** Rows of domain {@code d} with an observed outcome. */
+  /**
+   * Rows of domain {@code d} with an observed outcome.
+   *
+   * @param d domain code, {@code 0..domains-1}
+   * @return the domain's rows minus those with a missing outcome (zero weights included)
+   */
   public long observed(int d) {
     long all = 0;
     for (int k = d * cells, end = k + cells; k < end; k++) {
@@ -66,7 +79,12 @@ public final class DomainSums {
     return all - missing[d];
   }
 
-  /** Observed rows of domain {@code d} with a positive weight. */
+  /**
+   * Observed rows of domain {@code d} with a positive weight.
+   *
+   * @param d domain code, {@code 0..domains-1}
+   * @return {@link #observed(int)} minus the observed rows with weight 0
+   */
   public long positive(int d) {
     return observed(d) - zeroWeight[d];
   }
@@ -75,6 +93,13 @@ public final class DomainSums {
    * Adds rows {@code [from, to)}. {@code y} holds 0, 1 or a negative value for missing;
    * {@code domain} holds codes {@code 0..domains-1} or a negative value for rows outside every
    * domain; {@code cell} holds the cell of each row.
+   *
+   * @param w weight of each row
+   * @param y outcome of each row: 0, 1, or negative for missing
+   * @param domain domain code of each row, {@code 0..domains-1}, or negative for outside every domain
+   * @param cell cell code of each row, {@code 0..cells-1}
+   * @param from first row to add (inclusive)
+   * @param to end of the rows to add (exclusive)
    */
   public void add(double[] w, byte[] y, int[] domain, int[] cell, int from, int to) {
     final int c = cells;
@@ -134,7 +159,13 @@ public final class DomainSums {
     }
   }
 
-  /** Adds {@code other} (same shape) into this partial and returns this. */
+  /**
+   * Adds {@code other} (same shape) into this partial and returns this.
+   *
+   * @param other a partial over other rows with the same domains, cells and {@link #squares}; left unchanged
+   * @return this partial, now holding the sums of both
+   * @throws IllegalArgumentException when the domains, cells or {@link #squares} differ
+   */
   public DomainSums merge(DomainSums other) {
     if (other.domains != domains || other.cells != cells || other.squares != squares) {
       throw new IllegalArgumentException("cannot merge partials of shape " + other.domains + "×" + other.cells

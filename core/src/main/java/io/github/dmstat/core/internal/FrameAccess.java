@@ -12,8 +12,22 @@ import io.github.dmstat.core.io.Frame;
 public final class FrameAccess {
   /** What {@link Frame} offers to this class (set once, when {@code Frame} is initialised). */
   public interface Columns {
+    /**
+     * A number column as the frame holds it.
+     *
+     * @param frame the frame
+     * @param name column name
+     * @return the frame's own array (not a copy), possibly longer than the frame's rows
+     */
     double[] numbers(Frame frame, String name);
 
+    /**
+     * A text column's codes as the frame holds them.
+     *
+     * @param frame the frame
+     * @param name column name
+     * @return the frame's own array (not a copy), possibly longer than the frame's rows
+     */
     int[] codes(Frame frame, String name);
   }
 
@@ -21,7 +35,12 @@ public final class FrameAccess {
 
   private FrameAccess() {}
 
-  /** Called once by {@code Frame}'s static initialiser. */
+  /**
+   * Called once by {@code Frame}'s static initialiser.
+   *
+   * @param c the accessors {@code Frame} provides
+   * @throws IllegalStateException when accessors were registered before
+   */
   public static synchronized void register(Columns c) {
     if (columns != null) {
       throw new IllegalStateException("frame access is registered once");
@@ -33,12 +52,28 @@ public final class FrameAccess {
     return columns;
   }
 
-  /** A number column, possibly longer than the frame's rows. */
+  /**
+   * A number column, possibly longer than the frame's rows.
+   *
+   * @param frame the frame to read from
+   * @param name column name
+   * @return the frame's own array (not a copy; do not modify), {@code NaN} where missing; entries
+   *     from {@link Frame#rows()} on are meaningless
+   * @throws IllegalArgumentException for an unknown column or one not read as numbers
+   */
   public static double[] numbers(Frame frame, String name) {
     return columns().numbers(frame, name);
   }
 
-  /** A text column's codes, possibly longer than the frame's rows. */
+  /**
+   * A text column's codes, possibly longer than the frame's rows.
+   *
+   * @param frame the frame to read from
+   * @param name column name
+   * @return the frame's own array (not a copy; do not modify) of codes {@code 0..levels-1}, -1 where
+   *     missing; entries from {@link Frame#rows()} on are meaningless
+   * @throws IllegalArgumentException for an unknown column or one not read as text
+   */
   public static int[] codes(Frame frame, String name) {
     return columns().codes(frame, name);
   }

@@ -7,10 +7,24 @@ public final class IndexOrder {
   /** Compares two indices. */
   @FunctionalInterface
   public interface IndexComparator {
+    /**
+     * Compares two indices.
+     *
+     * @param a first index
+     * @param b second index
+     * @return negative, zero or positive when {@code a} sorts before, equal to or after {@code b}
+     */
     int compare(int a, int b);
   }
 
-  /** Indices {@code 0..n-1} sorted by {@code cmp} (stable). */
+  /**
+   * Indices {@code 0..n-1} sorted by {@code cmp} (stable).
+   *
+   * @param n number of indices, {@code >= 0}
+   * @param cmp order of two indices
+   * @return a new array of the indices {@code 0..n-1} in {@code cmp} order; indices that compare
+   *     equal stay in ascending order
+   */
   public static int[] sort(int n, IndexComparator cmp) {
     int[] a = new int[n];
     for (int i = 0; i < n; i++) {

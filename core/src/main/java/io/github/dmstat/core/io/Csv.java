@@ -35,7 +35,13 @@ import tech.tablesaw.api.Table;
 public final class Csv {
   private Csv() {}
 
-  /** Reads a file with the default options into a table with typed columns (see {@link #read(Path, ReadOptions)}). */
+  /**
+   * Reads a file with the default options into a table with typed columns (see {@link #read(Path, ReadOptions)}).
+   *
+   * @param file a delimited text file, or an {@code .xlsx} workbook (by extension)
+   * @return every column of the file, in file order, in a table named after the file
+   * @throws DataException when the file is missing, empty or has no data rows, or a cell cannot be read
+   */
   public static Table read(Path file) {
     return read(file, ReadOptions.withDefaults());
   }
@@ -44,6 +50,11 @@ public final class Csv {
    * Reads a whole file into a Tablesaw table: a column whose present cells are all numbers becomes
    * a number column (whole numbers without a leading zero an int or long column, others a double
    * column), every other column a string column; missing cells are missing.
+   *
+   * @param file a delimited text file, or an {@code .xlsx} workbook (by extension)
+   * @param options how to read it: delimiter, marks, encoding, missing codes, row filters, sheet
+   * @return every column of the file, in file order, in a table named after the file
+   * @throws DataException when the file is missing, empty or has no data rows, or a cell cannot be read
    */
   public static Table read(Path file, ReadOptions options) {
     return frame(file, options, null).toTable();
@@ -54,6 +65,12 @@ public final class Csv {
    * other columns are stepped over. {@code columns == null} reads every column as
    * {@link ColumnType#AUTO}. Files ending in {@code .xlsx} are read as workbooks (the sheet of
    * {@link ReadOptions#sheet()}).
+   *
+   * @param file a delimited text file, or an {@code .xlsx} workbook (by extension)
+   * @param options how to read it: delimiter, marks, encoding, missing codes, row filters, sheet
+   * @param columns column name to type; {@code null}: every column, as {@link ColumnType#AUTO}
+   * @return the columns read, in file order, with the line of every row
+   * @throws DataException when a named column is not in the file, or the file or a cell cannot be read
    */
   public static Frame frame(Path file, ReadOptions options, Map<String, ColumnType> columns) {
     return frame(file, options, columns, columns == null ? ColumnType.AUTO : null);
@@ -63,6 +80,12 @@ public final class Csv {
    * Reads a whole file as {@link #read(Path, ReadOptions)} does, but the named columns (where the
    * file has them) as the given types: e.g. outcome columns as {@link ColumnType#FLAG}, so that the
    * read options' true, false and missing codes ({@code ja}/{@code nee}/{@code 9}) apply to them.
+   *
+   * @param file a delimited text file, or an {@code .xlsx} workbook (by extension)
+   * @param options how to read it: delimiter, marks, encoding, missing codes, row filters, sheet
+   * @param types column name to type; other columns as {@link ColumnType#AUTO}; names the file lacks are ignored
+   * @return every column of the file, in file order, in a table named after the file
+   * @throws DataException when the file is missing, empty or has no data rows, or a cell cannot be read
    */
   public static Table read(Path file, ReadOptions options, Map<String, ColumnType> types) {
     return frame(file, options, types, ColumnType.AUTO).toTable();
@@ -72,6 +95,11 @@ public final class Csv {
    * Reads every column as text, as written but trimmed: no numbers are inferred. Only the read
    * options' missing values become missing cells (pass {@code withNaValues(List.of(""))} to keep
    * codes such as {@code NA} as text).
+   *
+   * @param file a delimited text file, or an {@code .xlsx} workbook (by extension)
+   * @param options how to read it; the number marks and true and false values do not apply
+   * @return every column of the file as a string column, in file order, in a table named after the file
+   * @throws DataException when the file is missing, empty or has no data rows, or a cell cannot be read
    */
   public static Table readText(Path file, ReadOptions options) {
     return frame(file, options, null, ColumnType.TEXT).toTable();
@@ -81,6 +109,15 @@ public final class Csv {
    * Reads the named columns as their types and every other column as {@code others}
    * ({@code null}: the other columns are not read). {@code columns == null} reads every column as
    * {@code others}. With both, named columns that the file lacks are passed over.
+   *
+   * @param file a delimited text file, or an {@code .xlsx} or {@code .xls} name, read as a workbook
+   * @param options how to read it: delimiter, marks, encoding, missing codes, row filters, sheet
+   * @param columns column name to type; {@code null}: every column as {@code others}
+   * @param others type of every column not named; {@code null}: only the named columns are read
+   * @return the columns read, in file order, with the line of every row
+   * @throws DataException when the file is missing, a directory, unreadable, empty or has no data rows,
+   *     a column to read is not in it, or a cell cannot be read
+   * @throws UncheckedIOException when reading fails for another reason
    */
   public static Frame frame(Path file, ReadOptions options, Map<String, ColumnType> columns, ColumnType others) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -107,6 +144,13 @@ public final class Csv {
   /**
    * Reads CSV text with a header row into text columns, as written but trimmed (only empty cells
    * are missing); {@code source} names it in messages.
+   *
+   * @param in the text, read to its end (not closed); the delimiter is detected from the header
+   * @param source the name that error messages give the text, e.g. a file or resource name
+   * @param tableName the name of the table returned
+   * @return every column as a string column, in the order of the header
+   * @throws IOException when {@code in} cannot be read
+   * @throws DataException when the text is empty, has only a header, or a header or record is malformed
    */
   public static Table read(Reader in, String source, String tableName) throws IOException {
     StringBuilder all = new StringBuilder();
@@ -120,7 +164,14 @@ public final class Csv {
     return t;
   }
 
-  /** Writes rows as CSV: quoting where needed and neutralising formula-like cells. */
+  /**
+   * Writes rows as CSV: quoting where needed and neutralising formula-like cells.
+   *
+   * @param out where the text goes, one record per line ending in {@code \n}; flushed, not closed
+   * @param header the column names, written as the first record
+   * @param rows the records, each with as many cells as {@code header}; a {@code null} cell is written empty
+   * @throws IllegalArgumentException when a row has not as many cells as the header
+   */
   public static void write(Writer out, List<String> header, List<List<String>> rows) {
     write(out, header, rows, ',');
   }
@@ -128,6 +179,13 @@ public final class Csv {
   /**
    * Writes rows with a delimiter ({@code ,} or {@code ;}): quoting where needed and neutralising
    * formula-like cells. With {@code ;} (as Dutch Excel writes it) numbers may have a decimal comma.
+   *
+   * @param out where the text goes, one record per line ending in {@code \n}; flushed, not closed
+   * @param header the column names, written as the first record
+   * @param rows the records, each with as many cells as {@code header}; a {@code null} cell is written empty
+   * @param delimiter {@code ,} or {@code ;}
+   * @throws IllegalArgumentException when the delimiter is another character or a row has not as many
+   *     cells as the header
    */
   public static void write(Writer out, List<String> header, List<List<String>> rows, char delimiter) {
     if (delimiter != ',' && delimiter != ';') {
@@ -147,7 +205,12 @@ public final class Csv {
     }
   }
 
-  /** Writes a Tablesaw table as CSV (missing cells empty, formula-safe, numbers unformatted). */
+  /**
+   * Writes a Tablesaw table as CSV (missing cells empty, formula-safe, numbers unformatted).
+   *
+   * @param out where the text goes, header first, lines ending in {@code \n}; flushed, not closed
+   * @param table the table; its column names become the header
+   */
   public static void write(Writer out, Table table) {
     List<String> header = table.columnNames();
     List<List<String>> rows = new ArrayList<>();
@@ -162,7 +225,12 @@ public final class Csv {
     write(out, header, rows);
   }
 
-  /** A table as CSV text. */
+  /**
+   * A table as CSV text, as {@link #write(Writer, Table)} writes it.
+   *
+   * @param table the table; its column names become the header
+   * @return the CSV text, header first, each line ending in {@code \n}
+   */
   public static String toString(Table table) {
     java.io.StringWriter w = new java.io.StringWriter();
     write(w, table);
@@ -179,7 +247,12 @@ public final class Csv {
     out.write('\n');
   }
 
-  /** One CSV cell: empty for null, formula-safe, quoted when needed. */
+  /**
+   * One CSV cell: empty for null, formula-safe, quoted when needed.
+   *
+   * @param value the cell text; {@code null} or empty for an empty cell
+   * @return the text to write between {@code ,} delimiters
+   */
   public static String cell(String value) {
     return cell(value, ',');
   }
@@ -188,6 +261,11 @@ public final class Csv {
    * One cell of a file with this delimiter: empty for null, formula-safe (a cell that a
    * spreadsheet would take for a formula gets a leading {@code '}, a negative number does not),
    * quoted when needed.
+   *
+   * @param value the cell text; {@code null} or empty for an empty cell
+   * @param delimiter the file's delimiter; with {@code ;} a plain number may have a decimal comma
+   * @return the text to write between delimiters, in {@code "} with {@code "} doubled when it holds the
+   *     delimiter, a quote or a line break
    */
   public static String cell(String value, char delimiter) {
     if (value == null || value.isEmpty()) {

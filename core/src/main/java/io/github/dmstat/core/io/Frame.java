@@ -84,22 +84,40 @@ public final class Frame {
     this.filtered = filtered;
   }
 
-  /** The file name that messages use. */
+  /**
+   * The file name that messages use.
+   *
+   * @return the file's name as the reader was given it
+   */
   public String source() {
     return source;
   }
 
-  /** Number of rows read (after the row filters). */
+  /**
+   * Number of rows read (after the row filters).
+   *
+   * @return the data rows kept, {@code >= 1}
+   */
   public int rows() {
     return lines.rows();
   }
 
-  /** Rows that the {@code where} filters of the read options left out. */
+  /**
+   * Rows that the {@code where} filters of the read options left out.
+   *
+   * @return the data rows left out, 0 without filters
+   */
   public long filtered() {
     return filtered;
   }
 
-  /** The line of row {@code row} (0-based) as an editor shows it (the header is line 1). */
+  /**
+   * The line of row {@code row} (0-based) as an editor shows it (the header is line 1).
+   *
+   * @param row the row, 0-based, in {@code [0, rows())}
+   * @return the line the row starts on, counting blank lines, line breaks in cells and filtered rows
+   * @throws IndexOutOfBoundsException when {@code row} is outside {@code [0, rows())}
+   */
   public long line(int row) {
     if (row < 0 || row >= rows()) {
       throw new IndexOutOfBoundsException("row " + row + " of " + rows());
@@ -107,53 +125,109 @@ public final class Frame {
     return lines.line(row);
   }
 
-  /** Every column name of the file, in file order (also those not read). */
+  /**
+   * Every column name of the file, in file order (also those not read).
+   *
+   * @return the header's names, trimmed; unmodifiable
+   */
   public List<String> header() {
     return header;
   }
 
-  /** Names of the columns read, in file order. */
+  /**
+   * Names of the columns read, in file order.
+   *
+   * @return a new list of the names
+   */
   public List<String> names() {
     return new ArrayList<>(columns.keySet());
   }
 
-  /** Whether a column was read. */
+  /**
+   * Whether a column was read.
+   *
+   * @param name the column name, as in the header (case-sensitive)
+   * @return true when the column was read, false when the file lacks it or it was not asked for
+   */
   public boolean has(String name) {
     return columns.containsKey(name);
   }
 
-  /** The type a column was read as ({@link ColumnType#AUTO} columns report what they became). */
+  /**
+   * The type a column was read as ({@link ColumnType#AUTO} columns report what they became).
+   *
+   * @param name the column name
+   * @return the column's type
+   * @throws DataException when the column was not read
+   */
   public ColumnType type(String name) {
     return col(name).type();
   }
 
-  /** Missing cells in a column. */
+  /**
+   * Missing cells in a column.
+   *
+   * @param name the column name
+   * @return the number of rows whose cell in this column is missing
+   * @throws DataException when the column was not read
+   */
   public int missing(String name) {
     return col(name).missing();
   }
 
-  /** A number column ({@code NUMBER}, {@code COUNT}, {@code INTEGER}); {@code NaN} where missing. */
+  /**
+   * A number column ({@code NUMBER}, {@code COUNT}, {@code INTEGER}); {@code NaN} where missing.
+   *
+   * @param name the column name
+   * @return one value per row, the frame's own array
+   * @throws DataException when the column was not read or not read as numbers
+   */
   public double[] numbers(String name) {
     return want(name, exact(name).numbers(), "numbers");
   }
 
-  /** A flag column: 0, 1, or -1 where missing. */
+  /**
+   * A flag column: 0, 1, or -1 where missing.
+   *
+   * @param name the column name
+   * @return one flag per row, the frame's own array
+   * @throws DataException when the column was not read or not read as {@link ColumnType#FLAG}
+   */
   public byte[] flags(String name) {
     return want(name, exact(name).flags(), "0/1 flags");
   }
 
-  /** A text column's codes {@code 0..levels-1} in order of first appearance, -1 where missing. */
+  /**
+   * A text column's codes {@code 0..levels-1} in order of first appearance, -1 where missing.
+   *
+   * @param name the column name
+   * @return one code per row, an index into {@link #levels(String)}; the frame's own array
+   * @throws DataException when the column was not read or not read as text
+   */
   public int[] codes(String name) {
     return want(name, exact(name).codes(), "text");
   }
 
-  /** A text column's distinct values in order of first appearance. */
+  /**
+   * A text column's distinct values in order of first appearance.
+   *
+   * @param name the column name
+   * @return the values that the codes index, missing values not among them
+   * @throws DataException when the column was not read or not read as text
+   */
   public List<String> levels(String name) {
     want(name, col(name).codes(), "text");
     return col(name).levels();
   }
 
-  /** Places a binding error of this frame: the file name and the line of the row it names. */
+  /**
+   * Places a binding error of this frame: the file name and the line of the row it names.
+   *
+   * @param e an error found while binding this frame's columns, e.g. a {@link DataException#rule rule}
+   *     broken in a data row
+   * @return a {@link DataException} that names this frame's file and, for a row, its line; {@code e}
+   *     itself when it is no {@link DataException} and its message already starts with the file name
+   */
   public IllegalArgumentException locate(IllegalArgumentException e) {
     if (e instanceof DataException) {
       DataException d = (DataException) e;
@@ -207,6 +281,9 @@ public final class Frame {
   /**
    * A Tablesaw table of the columns read: numbers as double columns (whole-number columns as
    * int or long columns), flags as int columns, text as string columns; missing cells missing.
+   *
+   * @return a new table named after the file, with the columns read in file order
+   * @throws DataException when two column names differ only in case, which a Tablesaw table refuses
    */
   public Table toTable() {
     List<Column<?>> out = new ArrayList<>(columns.size());

@@ -92,6 +92,10 @@ public final class Json {
    * a {@link JsonNode} as it is, and every other result (records such as {@code Rate},
    * {@code EffectSize}, {@code MoranResult}, {@code PrevalenceChange}) through Jackson, with
    * optional values as their value or {@code null}.
+   *
+   * @param result the result to render, not {@code null}
+   * @return the JSON tree ({@code result} itself when it is a {@link JsonNode})
+   * @throws NullPointerException when {@code result} is {@code null}
    */
   public static JsonNode tree(Object result) {
     Objects.requireNonNull(result, "result");
@@ -122,54 +126,125 @@ public final class Json {
     return Holder.MAPPER.valueToTree(result);
   }
 
-  /** {@link #tree(Object) Any result} as pretty-printed JSON text: what the command line prints for it. */
+  /**
+   * {@link #tree(Object) Any result} as pretty-printed JSON text: what the command line prints for it.
+   *
+   * @param result the result to render, not {@code null}
+   * @return the JSON text, indented, without a final line break
+   * @throws NullPointerException when {@code result} is {@code null}
+   */
   public static String write(Object result) {
     return write(tree(result));
   }
 
-  /** {@code dmstat concentration --format json}: rates, EB rates, Gini, top share, Moran's I, local statistics per area. */
+  /**
+   * {@code dmstat concentration --format json}: rates, EB rates, Gini, top share, Moran's I, local
+   * statistics per area.
+   *
+   * @param c the concentration analysis
+   * @return {@code {"summary": {...}, "areas": [...], "notes": [...]}}; absent numbers are {@code null}
+   */
   public static ObjectNode concentration(AreaConcentration c) {
     return AreaJson.concentration(c);
   }
 
-  /** {@code dmstat select --format json} without area names or rank uncertainty. */
+  /**
+   * {@code dmstat select --format json} without area names or rank uncertainty.
+   *
+   * @param s the selection
+   * @return {@code {"index", "rules", "size", "selected": [...], "areas": [...], "tie"}}
+   */
   public static ObjectNode selection(Selection s) {
     return AreaJson.selection(s, Map.of(), Optional.empty());
   }
 
-  /** {@code dmstat select --format json}: with area names (code to name; may be empty) and the rank uncertainty. */
+  /**
+   * {@code dmstat select --format json}: with area names (code to name; may be empty) and the rank
+   * uncertainty.
+   *
+   * @param s the selection
+   * @param names area code to area name; when not empty every area gets a {@code "name"} ({@code null}
+   *     for a code not in it)
+   * @param uncertainty the bootstrap rank uncertainty of {@code s}: adds {@code "pSelected"},
+   *     {@code "rankLower"} and {@code "rankUpper"} per area and {@code "replicates"} and {@code "seed"}
+   * @return the selection as {@link #selection(Selection)} gives it, with the names and the uncertainty
+   */
   public static ObjectNode selection(Selection s, Map<String, String> names, RankUncertainty uncertainty) {
     return AreaJson.selection(s, names, Optional.of(uncertainty));
   }
 
-  /** {@code dmstat select --format json} with area names (code to name; may be empty). */
+  /**
+   * {@code dmstat select --format json} with area names (code to name; may be empty).
+   *
+   * @param s the selection
+   * @param names area code to area name; when not empty every area gets a {@code "name"} ({@code null}
+   *     for a code not in it)
+   * @return the selection as {@link #selection(Selection)} gives it, with the names
+   */
   public static ObjectNode selection(Selection s, Map<String, String> names) {
     return AreaJson.selection(s, names, Optional.empty());
   }
 
-  /** {@code dmstat effects --format json}: the studies and the pooled estimate ({@code i2} in percent). */
+  /**
+   * {@code dmstat effects --format json}: the studies and the pooled estimate ({@code i2} in percent).
+   * Log-scale values for RR and OR, with the ratio-scale estimate and limits beside them.
+   *
+   * @param m a meta-analysis of studies from 2×2 counts (one with a {@link MetaAnalysis#measure()})
+   * @return {@code {"studies": [...], "pooled": {...}}}
+   * @throws java.util.NoSuchElementException when {@code m} has no measure
+   */
   public static ObjectNode effects(MetaAnalysis m) {
     return OutcomeJson.effects(m);
   }
 
-  /** {@code dmstat survival --format json} without a log-rank test: one point per event time, or per time in {@code times}. */
+  /**
+   * {@code dmstat survival --format json} without a log-rank test: one point per event time, or per
+   * time in {@code times}.
+   *
+   * @param curves the Kaplan–Meier curves, one per group, not empty; the first curve's level is reported
+   * @param times times to report survival at, as R {@code summary(survfit, times = ...)}; none: every
+   *     event time
+   * @return {@code {"level", "timesRequested", "curves": [...], "logRank": null}}; limits are {@code null}
+   *     where S = 0 (R: NA)
+   */
   public static ObjectNode survival(List<SurvivalCurve> curves, double... times) {
     return OutcomeJson.survival(curves, Optional.empty(), times.length == 0 ? null : times);
   }
 
-  /** {@code dmstat survival --format json} with the log-rank test of the groups. */
+  /**
+   * {@code dmstat survival --format json} with the log-rank test of the groups.
+   *
+   * @param curves the Kaplan–Meier curves, one per group, not empty; the first curve's level is reported
+   * @param logRank the log-rank test of the same groups
+   * @param times times to report survival at, as R {@code summary(survfit, times = ...)}; none: every
+   *     event time
+   * @return {@code {"level", "timesRequested", "curves": [...], "logRank": {"chisq", "df", "p",
+   *     "groups": [...]}}}
+   */
   public static ObjectNode survival(List<SurvivalCurve> curves, LogRankTest logRank, double... times) {
     return OutcomeJson.survival(curves, Optional.of(logRank), times.length == 0 ? null : times);
   }
 
-  /** {@code dmstat did --format json}: the coefficients, the effect and the pre-trend check. */
+  /**
+   * {@code dmstat did --format json}: the coefficients, the effect and the pre-trend check.
+   *
+   * @param d the difference-in-differences fit
+   * @return {@code {"estimate", "se", "t", "p", "ciLower", "ciUpper", "level", "units", "observations",
+   *     "seType", "coefficients": [...], "means": [...], "parallelTrends": {...} or null, "note"}}
+   */
   public static ObjectNode did(DiffInDiff d) {
     return OutcomeJson.did(d);
   }
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  /** The shared mapper (pretty printing). */
+  /**
+   * The shared mapper (pretty printing).
+   *
+   * @return the mapper used for results without their own renderer: indented output, and
+   *     {@code Optional}, {@code OptionalDouble}, {@code OptionalInt}, {@code OptionalLong} as their
+   *     value or {@code null}
+   */
   public static ObjectMapper mapper() {
     return Holder.MAPPER;
   }
@@ -178,6 +253,9 @@ public final class Json {
    * Pretty-printed JSON text, exactly as the mapper's {@code INDENT_OUTPUT} writes it; trees of
    * plain nodes (objects, arrays, text, numbers, booleans, null) are walked with a bare
    * generator, without the mapper's serializer machinery.
+   *
+   * @param node the tree to write
+   * @return the JSON text, indented, without a final line break
    */
   public static String write(JsonNode node) {
     StringWriter out = new StringWriter();
@@ -247,7 +325,11 @@ public final class Json {
     }
   }
 
-  /** A new empty object. */
+  /**
+   * A new empty object.
+   *
+   * @return an empty {@link ObjectNode}
+   */
   public static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();
   }
@@ -255,6 +337,9 @@ public final class Json {
   /**
    * {@code {"outcome", "by", "design": {...}, "ciMethod", "level", "reliabilityRule",
    * "estimates": [...]}}.
+   *
+   * @param t the prevalence table
+   * @return the table; each estimate as {@link #estimate(PrevalenceEstimate)} gives it
    */
   public static ObjectNode prevalence(PrevalenceTable t) {
     ObjectNode root = object();
@@ -272,7 +357,12 @@ public final class Json {
     return root;
   }
 
-  /** The design summary. */
+  /**
+   * The design summary.
+   *
+   * @param d the design summary
+   * @return {@code {"rows", "excluded", "exclusions": {reason: rows}, "strata", "psus", "degreesOfFreedom"}}
+   */
   public static ObjectNode design(DesignSummary d) {
     ObjectNode o = object();
     o.put("rows", d.rows());
@@ -287,7 +377,14 @@ public final class Json {
     return o;
   }
 
-  /** One estimate; value fields null when suppressed. */
+  /**
+   * One estimate; value fields null when suppressed.
+   *
+   * @param e the estimate
+   * @return {@code {"group", "n", "weightSum", "prevalence", "se", "ciLower", "ciUpper", "designEffect",
+   *     "effectiveN", "degreesOfFreedom", "reliability", "note"}}; the value fields are {@code null} when
+   *     suppressed or not finite
+   */
   public static ObjectNode estimate(PrevalenceEstimate e) {
     ObjectNode o = object();
     o.set("group", group(e.group()));
@@ -306,14 +403,25 @@ public final class Json {
     return o;
   }
 
-  /** {@code {column: value}} in column order. */
+  /**
+   * {@code {column: value}} in column order.
+   *
+   * @param g the group
+   * @return one text field per grouping column
+   */
   public static ObjectNode group(Group g) {
     ObjectNode o = object();
     g.asMap().forEach(o::put);
     return o;
   }
 
-  /** Puts a number or null. */
+  /**
+   * Puts a number or null.
+   *
+   * @param o the object to put the field in
+   * @param field the field name
+   * @param v the value; empty, {@code NaN} or infinite is written as {@code null}
+   */
   public static void number(ObjectNode o, String field, OptionalDouble v) {
     if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
       o.put(field, v.getAsDouble());
@@ -322,7 +430,13 @@ public final class Json {
     }
   }
 
-  /** Key figures: {@code {"period", "cells": [{"substance", "targetGroup", ...estimate}]}}. */
+  /**
+   * Key figures: {@code {"period", "ciMethod", "level", "cells": [{"substance", "targetGroup", ...estimate}]}};
+   * the interval method and level are those of the first cell.
+   *
+   * @param k the key figures, with at least one cell
+   * @return the key figures; each cell as {@link #estimate(PrevalenceEstimate)} gives it, without its group
+   */
   public static ObjectNode keyFigures(KeyFigures k) {
     ObjectNode root = object();
     root.put("period", k.period().code());

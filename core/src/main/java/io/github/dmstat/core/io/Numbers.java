@@ -177,13 +177,27 @@ public final class Numbers {
     return 1;
   }
 
-  /** Parses a cell's text with the given marks; {@code NaN} when it is not a number. */
+  /**
+   * Parses a cell's text with the given marks; {@code NaN} when it is not a number.
+   *
+   * @param text the cell text; surrounding white space is ignored
+   * @param decimal the decimal mark, {@code .} or {@code ,}
+   * @param thousands the thousands mark, or {@link ReadOptions#NONE} for none
+   * @return the correctly rounded double; {@code NaN} when the text is not a number in this grammar
+   *     (also for empty text), infinite when it is too large for a double
+   */
   public static double parse(String text, char decimal, char thousands) {
     byte[] b = text.strip().getBytes(StandardCharsets.UTF_8);
     return parse(b, 0, b.length, (byte) decimal, (byte) thousands);
   }
 
-  /** Parses with a {@code .} decimal mark and no thousands mark; {@code NaN} when it is not a number. */
+  /**
+   * Parses with a {@code .} decimal mark and no thousands mark; {@code NaN} when it is not a number.
+   *
+   * @param text the cell text; surrounding white space is ignored
+   * @return the correctly rounded double; {@code NaN} when the text is not a number in this grammar
+   *     (also for empty text), infinite when it is too large for a double
+   */
   public static double parse(String text) {
     return parse(text, '.', ReadOptions.NONE);
   }
@@ -191,6 +205,12 @@ public final class Numbers {
   /**
    * Why {@code text} is not a number under these marks, in words that say what to pass:
    * a thousands separator, a decimal comma or point, or simply "is not a number".
+   *
+   * @param text a cell text that {@link #parse(String, char, char)} did not read as a number
+   * @param decimal the decimal mark it was read with
+   * @param thousands the thousands mark it was read with, or {@link ReadOptions#NONE}
+   * @return the problem, to follow the quoted value in a message, e.g.
+   *     {@code "has a decimal comma; pass --decimal ,"}
    */
   public static String problem(String text, char decimal, char thousands) {
     String t = text.strip();
@@ -220,6 +240,9 @@ public final class Numbers {
   /**
    * The message for a head count (people, events, dwellings) that is not a whole number, which is
    * most often a thousands separator read as a decimal mark.
+   *
+   * @param decimal the decimal mark the count was read with
+   * @return the problem, naming {@code --thousands} with that mark
    */
   public static String fractionalCount(char decimal) {
     return "is not a whole number; counts are head counts: if '" + decimal + "' separates thousands, pass --thousands "

@@ -9,9 +9,13 @@ import java.util.Locale;
  * daily": use on 20 or more days in the last month.
  */
 public enum RecallPeriod {
+  /** Ever used ({@code lifetime}). */
   LIFETIME("lifetime", "lifetime", "ooit"),
+  /** Used in the last year ({@code last_year}). */
   LAST_YEAR("last_year", "last year", "afgelopen jaar"),
+  /** Used in the last month ({@code last_month}). */
   LAST_MONTH("last_month", "last month", "afgelopen maand"),
+  /** Used on 20 or more days in the last month ({@code daily}). */
   DAILY("daily", "daily or near daily", "(bijna) dagelijks");
 
   private final String code;
@@ -24,14 +28,32 @@ public enum RecallPeriod {
     this.dutch = dutch;
   }
 
+  /**
+   * The machine code, used in outcome column names such as {@code cannabis_last_year}.
+   *
+   * @return the code, e.g. {@code last_year}
+   */
   public String code() {
     return code;
   }
 
+  /**
+   * Display name: Dutch when the language of {@code locale} is {@code nl}, English otherwise.
+   *
+   * @param locale the display locale
+   * @return the name, e.g. {@code last year} or {@code afgelopen jaar}
+   */
   public String label(Locale locale) {
     return "nl".equals(locale.getLanguage()) ? dutch : english;
   }
 
+  /**
+   * Parses a code or an enum name, ignoring case (surrounding blanks are not removed).
+   *
+   * @param text a code such as {@code last_year} or an enum name such as {@code LAST_YEAR}
+   * @return the recall period
+   * @throws IllegalArgumentException when {@code text} is {@code null} or names no recall period
+   */
   public static RecallPeriod parse(String text) {
     for (RecallPeriod r : values()) {
       if (r.code.equalsIgnoreCase(text) || r.name().equalsIgnoreCase(text)) {

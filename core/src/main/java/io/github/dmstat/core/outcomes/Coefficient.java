@@ -14,6 +14,16 @@ import java.util.Objects;
  * @param p two-sided p value
  */
 public record Coefficient(String term, double estimate, double se, double t, double p) {
+  /**
+   * Checks the components.
+   *
+   * @param term name, not null
+   * @param estimate coefficient, finite
+   * @param se standard error, finite and {@code >= 0}
+   * @param t {@code estimate/se} (not checked)
+   * @param p two-sided p value, in [0, 1]
+   * @throws IllegalArgumentException when {@code estimate}, {@code se} or {@code p} is out of range
+   */
   public Coefficient {
     Objects.requireNonNull(term, "term");
     Checks.finite("estimate", estimate);

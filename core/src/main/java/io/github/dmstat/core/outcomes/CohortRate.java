@@ -20,6 +20,18 @@ import tech.tablesaw.api.Table;
  */
 public record CohortRate(long events, long n, double rate, double ciLower, double ciUpper, double level,
     BinomialInterval method) {
+  /**
+   * Checks the components.
+   *
+   * @param events persons with the event, in [0, n]
+   * @param n cohort size, {@code >= 1}
+   * @param rate {@code events/n} (not recomputed)
+   * @param ciLower lower limit, with {@code 0 <= ciLower <= rate}
+   * @param ciUpper upper limit, with {@code rate <= ciUpper <= 1}
+   * @param level confidence level, strictly between 0 and 1
+   * @param method interval method, not null
+   * @throws IllegalArgumentException when a count, the level or the interval is out of range
+   */
   public CohortRate {
     Objects.requireNonNull(method, "method");
     if (n < 1) {
@@ -35,7 +47,16 @@ public record CohortRate(long events, long n, double rate, double ciLower, doubl
     }
   }
 
-  /** Rate and interval for {@code events} of {@code n}. */
+  /**
+   * Rate and interval for {@code events} of {@code n}.
+   *
+   * @param events persons with the event, in [0, n]
+   * @param n cohort size, {@code >= 1}
+   * @param method interval method
+   * @param level confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return the rate {@code events/n} with its interval
+   * @throws IllegalArgumentException when {@code events}, {@code n} or {@code level} is out of range
+   */
   public static CohortRate of(long events, long n, BinomialInterval method, double level) {
     double[] ci = method.interval(events, n, level);
     return new CohortRate(events, n, (double) events / n, ci[0], ci[1], level, method);
@@ -44,6 +65,14 @@ public record CohortRate(long events, long n, double rate, double ciLower, doubl
   /**
    * Rate of the 0/1 column {@code outcome} over all rows; a missing or non-0/1 cell is an error naming
    * its row (no rows are dropped).
+   *
+   * @param table the cohort, one row per person
+   * @param outcome name of the 0/1 column (also {@code true/false}, {@code yes/no}, {@code ja/nee})
+   * @param method interval method
+   * @param level confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return the rate over all rows with its interval
+   * @throws IllegalArgumentException when the column is absent, a cell is missing or not 0/1, the table
+   *     has no rows, or {@code level} is out of range
    */
   public static CohortRate of(Table table, String outcome, BinomialInterval method, double level) {
     byte[] y = Columns.flags(table, outcome);

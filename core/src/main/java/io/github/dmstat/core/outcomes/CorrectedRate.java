@@ -24,6 +24,17 @@ import tech.tablesaw.api.Table;
  */
 public record CorrectedRate(double observed, double expected, double referenceRate, double corrected, int n,
     LogisticFit model) {
+  /**
+   * Checks the components.
+   *
+   * @param observed cohort rate, in [0, 1]
+   * @param expected mean predicted probability, strictly between 0 and 1
+   * @param referenceRate observed rate of the reference cohort, in [0, 1]
+   * @param corrected corrected rate, finite and {@code >= 0} (not recomputed)
+   * @param n cohort size (not checked)
+   * @param model the logistic regression used, not null
+   * @throws IllegalArgumentException when a rate is out of range
+   */
   public CorrectedRate {
     Objects.requireNonNull(model, "model");
     if (!(observed >= 0 && observed <= 1)) {
@@ -41,6 +52,14 @@ public record CorrectedRate(double observed, double expected, double referenceRa
   /**
    * Fits {@code outcome ~ covariates} on {@code reference} and corrects the rate of {@code cohort}
    * (both tables need the outcome and covariate columns; no cell may be missing).
+   *
+   * @param reference the reference cohort the model is fitted on, one row per person
+   * @param cohort the cohort whose rate is corrected, one row per person
+   * @param outcome name of the 0/1 outcome column
+   * @param covariates names of the numeric covariate columns, in model order
+   * @return the corrected rate of {@code cohort}, with the reference rate taken from {@code reference}
+   * @throws IllegalArgumentException when a column is absent, a cell is missing or invalid, {@code cohort} has no
+   *     rows, or the model cannot be fitted (see {@link LogisticFit#fit(double[][], byte[], List)})
    */
   public static CorrectedRate of(Table reference, Table cohort, String outcome, List<String> covariates) {
     LogisticFit fit = LogisticFit.fit(reference, outcome, covariates);
@@ -49,7 +68,17 @@ public record CorrectedRate(double observed, double expected, double referenceRa
     return of(fit, mean(yRef), LogisticFit.matrix(cohort, covariates), y);
   }
 
-  /** From a fitted model, the reference rate, and the cohort's covariates and outcomes. */
+  /**
+   * From a fitted model, the reference rate, and the cohort's covariates and outcomes.
+   *
+   * @param fit the model fitted on the reference cohort
+   * @param referenceRate observed rate of the reference cohort, in [0, 1]
+   * @param cohortX the cohort's covariate rows, without intercept column, in the model's covariate order
+   * @param cohortY the cohort's 0/1 outcomes, one per row of {@code cohortX}; not empty
+   * @return the corrected rate; {@code n} is the length of {@code cohortY}
+   * @throws IllegalArgumentException when {@code cohortY} is empty, a row of {@code cohortX} has the wrong
+   *     number of covariates, or a resulting rate is out of range (e.g. {@code expected} not in (0, 1))
+   */
   public static CorrectedRate of(LogisticFit fit, double referenceRate, double[][] cohortX, byte[] cohortY) {
     if (cohortY.length == 0) {
       throw Checks.badArgument("cohort", "must have at least one row", 0);

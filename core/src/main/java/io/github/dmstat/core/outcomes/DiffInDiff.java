@@ -52,9 +52,31 @@ import tech.tablesaw.columns.Column;
 public record DiffInDiff(List<Coefficient> coefficients, Coefficient effect, double ciLower, double ciUpper, double level,
     int clusters, int n, Optional<Coefficient> preTrend, String preTrendNote, List<PeriodMean> means) {
 
-  /** Mean outcome of the treated (or comparison) units in one period, over {@code rows} rows. */
+  /**
+   * Mean outcome of the treated (or comparison) units in one period, over {@code rows} rows.
+   *
+   * @param treated true for the treated group, false for the comparison group
+   * @param period the period code
+   * @param mean mean outcome over the group's rows in that period
+   * @param rows number of rows averaged, {@code >= 1}
+   */
   public record PeriodMean(boolean treated, int period, double mean, int rows) {}
 
+  /**
+   * Checks the components and copies the lists.
+   *
+   * @param coefficients intercept, treated, post, treated:post; not null
+   * @param effect the {@code treated:post} coefficient, not null
+   * @param ciLower lower limit, {@code <= effect.estimate()}
+   * @param ciUpper upper limit, {@code >= effect.estimate()}
+   * @param level confidence level, strictly between 0 and 1
+   * @param clusters number of units {@code G} (not checked)
+   * @param n rows {@code N} (not checked)
+   * @param preTrend slope difference in the pre-periods, or empty; not null
+   * @param preTrendNote why the parallel-trends check was or was not possible, not null
+   * @param means mean outcome per group and period, not null
+   * @throws IllegalArgumentException when {@code level} is out of range or the interval does not contain the effect
+   */
   public DiffInDiff {
     coefficients = List.copyOf(coefficients);
     means = List.copyOf(means);
@@ -67,7 +89,17 @@ public record DiffInDiff(List<Coefficient> coefficients, Coefficient effect, dou
     }
   }
 
-  /** Fits the panel read from a table (95% level); every cell must be present. */
+  /**
+   * Fits the panel read from a table (95% level); every cell must be present.
+   *
+   * @param t the panel, one row per unit and period
+   * @param unit name of the unit (area) column, the cluster for the standard errors
+   * @param treated name of the 0/1 column, 1 for treated units
+   * @param period name of the integer period column ({@code <= 0} before, {@code > 0} after)
+   * @param outcome name of the numeric outcome column
+   * @return the fit with a 95% interval
+   * @throws IllegalArgumentException as {@link #fit(Table, String, String, String, String, double)}
+   */
   public static DiffInDiff fit(Table t, String unit, String treated, String period, String outcome) {
     return fit(t, unit, treated, period, outcome, 0.95);
   }
@@ -75,6 +107,16 @@ public record DiffInDiff(List<Coefficient> coefficients, Coefficient effect, dou
   /**
    * Fits the panel read from a table. {@code treated} must be 0/1 and constant within a unit;
    * {@code period} an integer; {@code outcome} finite. Errors name column, row and value.
+   *
+   * @param t the panel, one row per unit and period
+   * @param unit name of the unit (area) column, the cluster for the standard errors
+   * @param treated name of the 0/1 column, 1 for treated units
+   * @param period name of the integer period column ({@code <= 0} before, {@code > 0} after)
+   * @param outcome name of the numeric outcome column
+   * @param level confidence level, strictly between 0 and 1
+   * @return the fit
+   * @throws IllegalArgumentException when a column is absent or a cell is missing or invalid, or as
+   *     {@link #fit(String[], byte[], int[], double[], double)}
    */
   public static DiffInDiff fit(Table t, String unit, String treated, String period, String outcome, double level) {
     int n = t.rowCount();
@@ -110,7 +152,19 @@ public record DiffInDiff(List<Coefficient> coefficients, Coefficient effect, dou
     return fit(units, tr, per, y, level, treated);
   }
 
-  /** Fits from arrays: unit label, treated 0/1, integer period ({@code > 0}: after), outcome. */
+  /**
+   * Fits from arrays: unit label, treated 0/1, integer period ({@code > 0}: after), outcome.
+   *
+   * @param unit unit label per row
+   * @param treated 0/1 per row, constant within a unit
+   * @param period period per row ({@code <= 0} before, {@code > 0} after)
+   * @param outcome outcome per row
+   * @param level confidence level, strictly between 0 and 1
+   * @return the fit
+   * @throws IllegalArgumentException when {@code level} is out of range, the arrays differ in length,
+   *     {@code treated} varies within a unit, a treated/period cell of the 2×2 design has no rows, there are
+   *     fewer than 2 units, or a design matrix is singular
+   */
   public static DiffInDiff fit(String[] unit, byte[] treated, int[] period, double[] outcome, double level) {
     return fit(unit, treated, period, outcome, level, "treated");
   }
@@ -270,7 +324,12 @@ public record DiffInDiff(List<Coefficient> coefficients, Coefficient effect, dou
     return out;
   }
 
-  /** Coefficients (and the pre-trend slope difference when present) as a table. */
+  /**
+   * Coefficients (and the pre-trend slope difference when present) as a table.
+   *
+   * @return columns {@code term, estimate, se, t, p}, one row per coefficient; the pre-trend row's term is
+   *     prefixed {@code "pre-trend "}
+   */
   public Table toTable() {
     StringColumn term = StringColumn.create("term");
     DoubleColumn est = DoubleColumn.create("estimate");
@@ -289,7 +348,11 @@ public record DiffInDiff(List<Coefficient> coefficients, Coefficient effect, dou
     return Table.create("difference in differences").addColumns(term, est, se, t, p);
   }
 
-  /** Multi-line summary of all coefficients. */
+  /**
+   * Multi-line summary of all coefficients.
+   *
+   * @return {@link #toString()}, a line break, and a text table of term, estimate, se (CR1), t and p
+   */
   public String summary() {
     TextTable tt = new TextTable(List.of("term", "estimate", "se (CR1)", "t", "p"));
     for (Coefficient c : coefficients) {

@@ -21,7 +21,13 @@ public enum EffectInterval {
    */
   NEWCOMBE;
 
-  /** Parses {@code wald} or {@code newcombe} (any case). */
+  /**
+   * Parses {@code wald} or {@code newcombe} (any case).
+   *
+   * @param text the method name; surrounding blanks are ignored
+   * @return the matching method
+   * @throws IllegalArgumentException when {@code text} is null or matches no method
+   */
   public static EffectInterval parse(String text) {
     for (EffectInterval m : values()) {
       if (m.name().equalsIgnoreCase(text == null ? "" : text.strip())) {

@@ -34,6 +34,22 @@ import org.apache.commons.statistics.distribution.HypergeometricDistribution;
  */
 public record EffectSize(Measure measure, EffectInterval interval, TwoByTwo counts, double estimate, double ciLower,
     double ciUpper, double level, double yi, double vi, boolean zeroCellCorrected, double fisherP) {
+  /**
+   * Checks the components.
+   *
+   * @param measure RR, OR or RD; not null
+   * @param interval interval method, not null; {@link EffectInterval#NEWCOMBE} only with {@link Measure#RD}
+   * @param counts the table, not null
+   * @param estimate ratio (RR, OR) or difference (RD), finite
+   * @param ciLower lower confidence limit, finite and {@code <= ciUpper}
+   * @param ciUpper upper confidence limit, finite
+   * @param level confidence level, strictly between 0 and 1
+   * @param yi escalc effect, finite
+   * @param vi escalc sampling variance, finite and {@code >= 0}
+   * @param zeroCellCorrected whether 1/2 was added to the cells
+   * @param fisherP Fisher exact two-sided p value (not checked)
+   * @throws IllegalArgumentException when a component is out of range
+   */
   public EffectSize {
     Objects.requireNonNull(measure, "measure");
     Objects.requireNonNull(interval, "interval");
@@ -52,12 +68,30 @@ public record EffectSize(Measure measure, EffectInterval interval, TwoByTwo coun
     }
   }
 
-  /** Wald effect size ({@link EffectInterval#WALD}) of the given measure. */
+  /**
+   * Wald effect size ({@link EffectInterval#WALD}) of the given measure.
+   *
+   * @param t the counts
+   * @param m the measure
+   * @param level confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return the effect size with its Wald interval
+   * @throws IllegalArgumentException when {@code level} is out of range
+   */
   public static EffectSize of(TwoByTwo t, Measure m, double level) {
     return of(t, m, EffectInterval.WALD, level);
   }
 
-  /** Effect size with the chosen interval ({@link EffectInterval#NEWCOMBE} only for RD). */
+  /**
+   * Effect size with the chosen interval ({@link EffectInterval#NEWCOMBE} only for RD).
+   *
+   * @param t the counts
+   * @param m the measure
+   * @param interval the interval method
+   * @param level confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return the effect size with its interval
+   * @throws IllegalArgumentException when {@code level} is out of range or Newcombe is asked for RR or OR
+   * @throws NullPointerException when an argument is null
+   */
   public static EffectSize of(TwoByTwo t, Measure m, EffectInterval interval, double level) {
     Objects.requireNonNull(t, "counts");
     Objects.requireNonNull(m, "measure");
@@ -95,6 +129,10 @@ public record EffectSize(Measure measure, EffectInterval interval, TwoByTwo coun
   /**
    * {@code {yi, vi}} exactly as {@code metafor::escalc(measure, ai, n1i, ci, n2i)} with its defaults
    * {@code add = 1/2, to = "only0"}.
+   *
+   * @param t the counts
+   * @param m the measure
+   * @return a new array {@code {yi, vi}}; {@code yi} is a log ratio for RR and OR, a difference for RD
    */
   public static double[] escalc(TwoByTwo t, Measure m) {
     double add = t.hasZeroCell() ? 0.5 : 0;
@@ -122,6 +160,10 @@ public record EffectSize(Measure measure, EffectInterval interval, TwoByTwo coun
   /**
    * Two-sided Fisher exact p value of the 2×2 table, as R {@code fisher.test(x)$p.value}: tables
    * {@code x'} with the observed margins and {@code P(x') <= P(x)·(1 + 1e-7)} are summed.
+   *
+   * @param t the counts
+   * @return the p value, in [0, 1]
+   * @throws ArithmeticException when the total count exceeds {@link Integer#MAX_VALUE}
    */
   public static double fisherExactP(TwoByTwo t) {
     long a = t.eventsTreated();
@@ -162,7 +204,13 @@ public record EffectSize(Measure measure, EffectInterval interval, TwoByTwo coun
     return x * x;
   }
 
-  /** The number needed to treat from this risk difference ({@link Measure#RD} only). */
+  /**
+   * The number needed to treat from this risk difference ({@link Measure#RD} only).
+   *
+   * @param harmfulOutcome whether the outcome is undesirable (e.g. re-offending), so that a lower risk is a benefit
+   * @return the NNT with the interval inverted from this effect size's limits
+   * @throws IllegalArgumentException when the measure is not RD, or a limit lies outside [−1, 1]
+   */
   public NumberNeededToTreat numberNeededToTreat(boolean harmfulOutcome) {
     if (measure != Measure.RD) {
       throw Checks.badArgument("measure", "must be RD for a number needed to treat", measure.name());

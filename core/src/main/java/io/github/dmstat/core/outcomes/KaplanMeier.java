@@ -22,7 +22,8 @@ import tech.tablesaw.columns.Column;
  * the curve, or its lower/upper limit, reaches 0.5, with tolerance {@code √ε}; the midpoint of a
  * flat stretch at 0.5; a curve that ends at 0.5 gives the midpoint of where it reached 0.5 and the
  * last time; a limit that is not monotone at the tail (few at risk) is searched in sorted order,
- * as R's {@code approx()} does. Checked against R on 502 small samples. References: Kaplan &amp; Meier (1958), JASA 53:457–481, doi:10.1080/01621459.1958.10501452;
+ * as R's {@code approx()} does. Checked against R on 502 small samples. References: Kaplan &amp; Meier (1958),
+ * JASA 53:457–481, doi:10.1080/01621459.1958.10501452;
  * Brookmeyer &amp; Crowley (1982), Biometrics 38:29–41, doi:10.2307/2530286.
  */
 public final class KaplanMeier {
@@ -35,12 +36,32 @@ public final class KaplanMeier {
    * One curve per value of the {@code group} column, in order of first appearance. {@code time}
    * must be present, finite and {@code > 0}; {@code event} 0/1 (1 = event, 0 = censored); a
    * missing group is an error. Errors name column, row and value.
+   *
+   * @param t the data, one row per person
+   * @param time name of the follow-up time column
+   * @param event name of the 0/1 event column
+   * @param group name of the group column
+   * @param level confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return one curve per group
+   * @throws IllegalArgumentException when a column is absent, a cell is missing or invalid, or {@code level} is
+   *     out of range
+   * @throws NullPointerException when {@code group} is null
    */
   public static List<SurvivalCurve> fit(Table t, String time, String event, String group, double level) {
     return fit(t, time, event, Optional.of(Objects.requireNonNull(group, "group")), level);
   }
 
-  /** One curve, {@code "all"}, of every row (checks as {@link #fit(Table, String, String, String, double)}). */
+  /**
+   * One curve, {@code "all"}, of every row (checks as {@link #fit(Table, String, String, String, double)}).
+   *
+   * @param t the data, one row per person
+   * @param time name of the follow-up time column
+   * @param event name of the 0/1 event column
+   * @param level confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return the curve of all rows
+   * @throws IllegalArgumentException when a column is absent, a cell is missing or invalid, the table has no
+   *     rows, or {@code level} is out of range
+   */
   public static SurvivalCurve fit(Table t, String time, String event, double level) {
     return fit(t, time, event, Optional.empty(), level).get(0);
   }
@@ -54,7 +75,17 @@ public final class KaplanMeier {
     return out;
   }
 
-  /** One curve from arrays: {@code time > 0}, {@code event} 1 = event, 0 = censored. */
+  /**
+   * One curve from arrays: {@code time > 0}, {@code event} 1 = event, 0 = censored.
+   *
+   * @param time follow-up times, finite and {@code > 0}; not modified
+   * @param event 0/1 per time; not modified
+   * @param label the curve's group label
+   * @param level confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return the curve
+   * @throws IllegalArgumentException when the arrays are empty or differ in length, a value is out of range,
+   *     or {@code level} is out of range
+   */
   public static SurvivalCurve fit(double[] time, byte[] event, String label, double level) {
     Checks.level(level);
     if (time.length != event.length) {

@@ -33,6 +33,18 @@ import tech.tablesaw.api.Table;
  */
 public record LogRankTest(List<String> groups, List<Integer> n, List<Double> observed, List<Double> expected,
     double chisq, int df, double p) {
+  /**
+   * Checks the components and copies the lists.
+   *
+   * @param groups group labels, at least 2
+   * @param n persons per group, not null
+   * @param observed events per group, not null
+   * @param expected expected events per group under equal survival, not null
+   * @param chisq test statistic, finite and {@code >= 0}
+   * @param df degrees of freedom (not checked)
+   * @param p upper-tail χ² p value (not checked)
+   * @throws IllegalArgumentException when there are fewer than 2 groups or {@code chisq} is out of range
+   */
   public LogRankTest {
     groups = List.copyOf(groups);
     n = List.copyOf(n);
@@ -44,13 +56,33 @@ public record LogRankTest(List<String> groups, List<Integer> n, List<Double> obs
     Checks.finiteNonNegative("chisq", chisq);
   }
 
-  /** Test from a table; validation as {@link KaplanMeier#fit(Table, String, String, String, double)}. */
+  /**
+   * Test from a table; validation as {@link KaplanMeier#fit(Table, String, String, String, double)}.
+   *
+   * @param t the data, one row per person
+   * @param time name of the follow-up time column
+   * @param event name of the 0/1 event column
+   * @param group name of the group column; groups in order of first appearance
+   * @return the test
+   * @throws IllegalArgumentException when a column is absent, a cell is missing or invalid, or as
+   *     {@link #of(double[], byte[], int[], List)}
+   */
   public static LogRankTest of(Table t, String time, String event, String group) {
     KaplanMeier.Data d = KaplanMeier.Data.read(t, time, event, java.util.Optional.of(group));
     return of(d.time, d.event, d.group, d.labels);
   }
 
-  /** Test from arrays: {@code group[i]} in {@code 0..labels.size()−1}. */
+  /**
+   * Test from arrays: {@code group[i]} in {@code 0..labels.size()−1}.
+   *
+   * @param time follow-up time per person, finite and {@code > 0}
+   * @param event 0/1 per person (1 = event, 0 = censored)
+   * @param group group index per person
+   * @param labels group labels, at least 2; every group needs at least one person
+   * @return the test with {@code df = labels.size() − 1}
+   * @throws IllegalArgumentException when the arrays differ in length, a value is out of range, a group is
+   *     empty, there are fewer than 2 groups, or the variance matrix is singular
+   */
   public static LogRankTest of(double[] time, byte[] event, int[] group, List<String> labels) {
     int n = time.length;
     int g = labels.size();
@@ -150,7 +182,11 @@ public record LogRankTest(List<String> groups, List<Integer> n, List<Double> obs
     return new LogRankTest(labels, ns, os, es, chisq, m, ChiSquaredDistribution.of(m).survivalProbability(chisq));
   }
 
-  /** Per group: n, observed, expected, (O−E)²/E. */
+  /**
+   * Per group: n, observed, expected, (O−E)²/E.
+   *
+   * @return columns {@code group, n, observed, expected, (O-E)^2/E}, one row per group
+   */
   public Table toTable() {
     StringColumn gc = StringColumn.create("group");
     IntColumn nc = IntColumn.create("n");
@@ -168,7 +204,11 @@ public record LogRankTest(List<String> groups, List<Integer> n, List<Double> obs
     return Table.create("log-rank test").addColumns(gc, nc, oc, ec, c);
   }
 
-  /** Multi-line report. */
+  /**
+   * Multi-line report.
+   *
+   * @return a text table of group, n, observed and expected events, followed by {@link #toString()}
+   */
   public String summary() {
     TextTable tt = new TextTable(List.of("group", "n", "observed", "expected"));
     for (int a = 0; a < groups.size(); a++) {

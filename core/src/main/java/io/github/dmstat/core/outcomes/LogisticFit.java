@@ -34,6 +34,17 @@ import tech.tablesaw.api.Table;
  */
 public record LogisticFit(List<String> terms, List<Double> coefficients, List<Double> standardErrors, double deviance,
     int iterations, int n) {
+  /**
+   * Checks the components and copies the lists.
+   *
+   * @param terms {@code (Intercept)} then the covariate names
+   * @param coefficients {@code β}, one per term
+   * @param standardErrors model-based SEs, one per term
+   * @param deviance residual deviance (not checked)
+   * @param iterations IRLS iterations used (not checked)
+   * @param n rows used (not checked)
+   * @throws IllegalArgumentException when the lists differ in length
+   */
   public LogisticFit {
     terms = List.copyOf(terms);
     coefficients = List.copyOf(coefficients);
@@ -50,6 +61,13 @@ public record LogisticFit(List<String> terms, List<Double> coefficients, List<Do
   /**
    * Fits on covariate rows {@code x[i][j]} (no intercept column; it is added) and 0/1 outcomes
    * {@code y}.
+   *
+   * @param x covariate rows, one per outcome, each with one finite value per covariate
+   * @param y 0/1 outcomes
+   * @param covariates covariate names, in the column order of {@code x}
+   * @return the fit; the number of rows must exceed the number of coefficients
+   * @throws IllegalArgumentException when the shapes do not match, there are too few rows, a value is invalid,
+   *     the fit does not converge within 100 iterations (e.g. perfect separation) or {@code X'WX} is singular
    */
   public static LogisticFit fit(double[][] x, byte[] y, List<String> covariates) {
     int n = y.length;
@@ -133,7 +151,16 @@ public record LogisticFit(List<String> terms, List<Double> coefficients, List<Do
     return new LogisticFit(terms, b, se, dev, iter, n);
   }
 
-  /** Fits {@code outcome ~ covariates} on a table; every cell must be present and valid. */
+  /**
+   * Fits {@code outcome ~ covariates} on a table; every cell must be present and valid.
+   *
+   * @param table the data, one row per person
+   * @param outcome name of the 0/1 outcome column
+   * @param covariates names of the numeric covariate columns
+   * @return the fit
+   * @throws IllegalArgumentException when a column is absent, a cell is missing or invalid, or as
+   *     {@link #fit(double[][], byte[], List)}
+   */
   public static LogisticFit fit(Table table, String outcome, List<String> covariates) {
     return fit(matrix(table, covariates), outcomes(table, outcome), covariates);
   }
@@ -197,7 +224,13 @@ public record LogisticFit(List<String> terms, List<Double> coefficients, List<Do
     return s;
   }
 
-  /** Predicted probabilities {@code expit(β0 + Σ βj xij)} for covariate rows {@code x}. */
+  /**
+   * Predicted probabilities {@code expit(β0 + Σ βj xij)} for covariate rows {@code x}.
+   *
+   * @param x covariate rows without intercept column, values in the order of the fitted covariates
+   * @return a new array with one probability in [0, 1] per row
+   * @throws IllegalArgumentException when a row has the wrong number of covariates
+   */
   public double[] predict(double[][] x) {
     int p = coefficients.size();
     double[] b = new double[p];
@@ -218,7 +251,12 @@ public record LogisticFit(List<String> terms, List<Double> coefficients, List<Do
     return out;
   }
 
-  /** Coefficients as a table: term, estimate, se, z, p (Wald). */
+  /**
+   * Coefficients as a table: term, estimate, se, z, p (Wald).
+   *
+   * @return columns {@code term, estimate, se, z, p}, one row per term; {@code z = estimate/se}, {@code p}
+   *     two-sided from the normal distribution
+   */
   public Table toTable() {
     StringColumn t = StringColumn.create("term");
     DoubleColumn est = DoubleColumn.create("estimate");

@@ -25,12 +25,22 @@ public enum Measure {
   /** Risk difference (proportion scale, treated minus control). */
   RD;
 
-  /** Whether {@code yi} is a log ratio (RR, OR), so that {@code exp(yi)} is the ratio. */
+  /**
+   * Whether {@code yi} is a log ratio (RR, OR), so that {@code exp(yi)} is the ratio.
+   *
+   * @return true for RR and OR, false for RD
+   */
   public boolean isRatio() {
     return this != RD;
   }
 
-  /** Parses {@code RR}, {@code OR} or {@code RD} (any case). */
+  /**
+   * Parses {@code RR}, {@code OR} or {@code RD} (any case).
+   *
+   * @param text the measure name; surrounding blanks are ignored
+   * @return the matching measure
+   * @throws IllegalArgumentException when {@code text} is null or matches no measure
+   */
   public static Measure parse(String text) {
     for (Measure m : values()) {
       if (m.name().equalsIgnoreCase(text == null ? "" : text.strip())) {

@@ -27,15 +27,16 @@ import tech.tablesaw.columns.Column;
  * default). Pooled {@code μ = Σ wi* yi / Σ wi*}, {@code se = 1/√Σwi*}, {@code wi* = 1/(vi + τ²)}; normal
  * CI {@code μ ± z·se}. Heterogeneity as metafor: for random-effects models
  * {@code I² = 100·τ²/(τ² + s²)} %, {@code H² = (τ² + s²)/s²} with the typical within-study variance
- * {@code s² = (k−1)Σwi / ((Σwi)² − Σwi²)}; for FE {@code I² = 100·max(0, (Q − (k−1))/Q)} %, {@code H² = Q/(k−1)}.
- * {@code I²} is in percent, [0, 100], as metafor, RevMan and Stata {@code metan} report it. Prediction interval (RE only):
- * {@code μ ± z·√(se² + τ²)}. References: DerSimonian &amp; Laird (1986), Control. Clin. Trials 7:177–188,
- * doi:10.1016/0197-2456(86)90046-2; Higgins &amp; Thompson (2002), Stat. Med. 21:1539–1558,
- * doi:10.1002/sim.1186; Viechtbauer (2005), J. Educ. Behav. Stat. 30:261–293,
- * doi:10.3102/10769986030003261.
+ * {@code s² = (k−1)Σwi / ((Σwi)² − Σwi²)}; for FE {@code I² = 100·max(0, (Q − (k−1))/Q)} %,
+ * {@code H² = Q/(k−1)}. {@code I²} is in percent, [0, 100], as metafor, RevMan and Stata {@code metan}
+ * report it. Prediction interval (RE only): {@code μ ± z·√(se² + τ²)}. References: DerSimonian &amp; Laird
+ * (1986), Control. Clin. Trials 7:177–188, doi:10.1016/0197-2456(86)90046-2; Higgins &amp; Thompson
+ * (2002), Stat. Med. 21:1539–1558, doi:10.1002/sim.1186; Viechtbauer (2005), J. Educ. Behav. Stat.
+ * 30:261–293, doi:10.3102/10769986030003261.
  *
- * <p>Edge cases: random-effects models need {@code k >= 2}; FE needs {@code k >= 1} (then Q, I², H²
- * are 0 with 0 df). Every {@code vi} must be finite and {@code > 0}.
+ * <p>Edge cases: random-effects models need {@code k >= 2}; FE needs {@code k >= 1} (with {@code k = 1}
+ * Q and I² are 0, H² is 1 and the p value of Q is 1, with 0 df). Every {@code vi} must be finite and
+ * {@code > 0}.
  *
  * @param measure the effect measure when the studies came from 2×2 counts
  * @param method FE, DL or REML
@@ -58,6 +59,28 @@ import tech.tablesaw.columns.Column;
 public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double level, List<Study> studies,
     double estimate, double se, double z, double p, double ciLower, double ciUpper, double tau2, double i2, double h2,
     double q, int qDf, double qP, Optional<Interval> prediction) {
+  /**
+   * Checks the components and copies {@code studies}.
+   *
+   * @param measure the effect measure, or empty when the effects were given directly; not null
+   * @param method FE, DL or REML; not null
+   * @param level confidence level, strictly between 0 and 1
+   * @param studies per-study effects and weights, not null
+   * @param estimate pooled {@code μ}, finite
+   * @param se standard error of {@code μ}, finite and {@code >= 0}
+   * @param z {@code μ/se} (not checked)
+   * @param p two-sided p value (not checked)
+   * @param ciLower lower limit (not checked)
+   * @param ciUpper upper limit (not checked)
+   * @param tau2 between-study variance, finite and {@code >= 0}
+   * @param i2 {@code I²} in percent, [0, 100]
+   * @param h2 {@code H²} (not checked)
+   * @param q Cochran's Q (not checked)
+   * @param qDf {@code k − 1} (not checked)
+   * @param qP p value of Q (not checked)
+   * @param prediction prediction interval; not null, and present for random-effects models
+   * @throws IllegalArgumentException when a checked component is out of range
+   */
   public MetaAnalysis {
     Objects.requireNonNull(measure, "measure");
     Objects.requireNonNull(method, "method");
@@ -75,8 +98,20 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
     }
   }
 
-  /** A closed interval. */
+  /**
+   * A closed interval.
+   *
+   * @param lower lower limit
+   * @param upper upper limit, {@code >= lower}
+   */
   public record Interval(double lower, double upper) {
+    /**
+     * Checks the limits.
+     *
+     * @param lower lower limit
+     * @param upper upper limit, {@code >= lower}
+     * @throws IllegalArgumentException when {@code lower > upper} or a limit is NaN
+     */
     public Interval {
       if (!(lower <= upper)) {
         throw Checks.badArgument("lower", "must be <= upper (" + upper + ")", lower);
@@ -95,10 +130,21 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
    * @param label study label (e.g. municipality)
    * @param yi effect
    * @param vi sampling variance
-   * @param weight share of the total weight {@code w*_i / Σ w*_j} in [0, 1] (metafor {@code weights()} / 100)
+   * @param weight share of the total weight {@code w*_i / Σ w*_j} in [0, 1] (metafor
+   *     {@code weights()} / 100)
    * @param counts the 2×2 table when the effect came from counts
    */
   public record Study(String label, double yi, double vi, double weight, Optional<TwoByTwo> counts) {
+    /**
+     * Checks the components.
+     *
+     * @param label study label, not null
+     * @param yi effect, finite
+     * @param vi sampling variance, finite and {@code > 0}
+     * @param weight share of the total weight (not checked)
+     * @param counts the 2×2 table, or empty; not null
+     * @throws IllegalArgumentException when {@code yi} or {@code vi} is out of range
+     */
     public Study {
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(counts, "counts");
@@ -111,19 +157,33 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
     /**
      * The study's Wald interval on the analysis scale, {@code yi ± z_{1−α/2}·√vi} (metafor's
      * per-study {@code ci.lb}, {@code ci.ub}).
+     *
+     * @param level confidence level, e.g. 0.95
+     * @return the interval on the scale of {@code yi} (log scale for RR, OR)
      */
     public Interval interval(double level) {
       double half = Stat.zLevel(level) * Math.sqrt(vi);
       return new Interval(yi - half, yi + half);
     }
 
-    /** Whether 1/2 was added to the cells of this study's table. */
+    /**
+     * Whether 1/2 was added to the cells of this study's table.
+     *
+     * @return true when the study came from counts with a zero cell
+     */
     public boolean zeroCellCorrected() {
       return counts.map(TwoByTwo::hasZeroCell).orElse(false);
     }
   }
 
-  /** Back-transformed ratio {@code exp(μ)} with {@code exp} of the CI and prediction limits (RR, OR only). */
+  /**
+   * Back-transformed ratio {@code exp(μ)} with {@code exp} of the CI and prediction limits (RR, OR only).
+   *
+   * @param estimate {@code exp(μ)}
+   * @param ciLower {@code exp} of the lower confidence limit
+   * @param ciUpper {@code exp} of the upper confidence limit
+   * @param prediction {@code exp} of the prediction interval; empty for FE
+   */
   public record Ratio(double estimate, double ciLower, double ciUpper, Optional<Interval> prediction) {
     @Override
     public String toString() {
@@ -132,7 +192,18 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
     }
   }
 
-  /** Pools {@code yi, vi} of the labelled studies. */
+  /**
+   * Pools {@code yi, vi} of the labelled studies.
+   *
+   * @param labels study labels, one per study
+   * @param yi effects, finite
+   * @param vi sampling variances, finite and {@code > 0}
+   * @param method FE, DL or REML
+   * @param level confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return the analysis, without a measure
+   * @throws IllegalArgumentException when the lengths differ, a value or {@code level} is out of range, there are
+   *     too few studies, or REML does not converge in 10,000 iterations
+   */
   public static MetaAnalysis of(List<String> labels, double[] yi, double[] vi, MetaMethod method, double level) {
     if (labels.size() != yi.length || vi.length != yi.length) {
       throw Checks.badArgument("labels/yi/vi", "must have equal lengths", labels.size() + "/" + yi.length + "/"
@@ -142,7 +213,18 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
         Optional.<TwoByTwo>empty())), method, level);
   }
 
-  /** Pools 2×2 tables through escalc-equivalent {@code yi, vi} ({@link EffectSize#escalc}). */
+  /**
+   * Pools 2×2 tables through escalc-equivalent {@code yi, vi} ({@link EffectSize#escalc}).
+   *
+   * @param labels study labels, one per table
+   * @param tables the counts of each study
+   * @param m the effect measure
+   * @param method FE, DL or REML
+   * @param level confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return the analysis on the scale of {@code m} (log scale for RR, OR; see {@link #ratio()})
+   * @throws IllegalArgumentException when the lengths differ, or as {@link #of(List, double[], double[], MetaMethod,
+   *     double)}
+   */
   public static MetaAnalysis fromCounts(List<String> labels, List<TwoByTwo> tables, Measure m, MetaMethod method,
       double level) {
     if (labels.size() != tables.size()) {
@@ -164,6 +246,15 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
   /**
    * Pools one 2×2 table per row of {@code t}; counts must be whole numbers {@code >= 0}, events
    * {@code <=} totals, totals {@code >= 1} (errors name column, row and value).
+   *
+   * @param t the data, one row per study
+   * @param columns the study and count columns
+   * @param m the effect measure
+   * @param method FE, DL or REML
+   * @param level confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return the analysis on the scale of {@code m}
+   * @throws IllegalArgumentException when a column is absent, a cell is missing or invalid, or as
+   *     {@link #of(List, double[], double[], MetaMethod, double)}
    */
   public static MetaAnalysis fromCounts(Table t, CountColumns columns, Measure m, MetaMethod method, double level) {
     Column<?> s = Columns.column(t, columns.study());
@@ -182,7 +273,19 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
     return fromCounts(labels, tables, m, method, level);
   }
 
-  /** Pools the {@code yi, vi} columns of {@code t} ({@code vi > 0}). */
+  /**
+   * Pools the {@code yi, vi} columns of {@code t} ({@code vi > 0}).
+   *
+   * @param t the data, one row per study
+   * @param study name of the study label column
+   * @param yi name of the effect column
+   * @param vi name of the sampling variance column
+   * @param method FE, DL or REML
+   * @param level confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return the analysis, without a measure
+   * @throws IllegalArgumentException when a column is absent, a cell is missing or invalid, or as
+   *     {@link #of(List, double[], double[], MetaMethod, double)}
+   */
   public static MetaAnalysis fromEffects(Table t, String study, String yi, String vi, MetaMethod method, double level) {
     Column<?> s = Columns.column(t, study);
     Column<?> y = Columns.column(t, yi);
@@ -345,7 +448,11 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
     throw new IllegalArgumentException("REML estimate of tau² did not converge in 10000 iterations");
   }
 
-  /** {@code exp} of the pooled estimate, CI and prediction interval, for RR and OR; empty otherwise. */
+  /**
+   * {@code exp} of the pooled estimate, CI and prediction interval, for RR and OR; empty otherwise.
+   *
+   * @return the back-transformed ratio, or empty for RD and for effects given directly
+   */
   public Optional<Ratio> ratio() {
     if (measure.isEmpty() || !measure.get().isRatio()) {
       return Optional.empty();
@@ -354,7 +461,11 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
         prediction.map(pi -> new Interval(Math.exp(pi.lower()), Math.exp(pi.upper())))));
   }
 
-  /** Per-study rows: study, yi, vi, weight, CI of yi, zero-cell correction. */
+  /**
+   * Per-study rows: study, yi, vi, weight, CI of yi, zero-cell correction.
+   *
+   * @return columns {@code study, yi, vi, weight, ciLower, ciUpper, zeroCellCorrected}; the CI at {@link #level()}
+   */
   public Table toTable() {
     StringColumn lab = StringColumn.create("study");
     DoubleColumn y = DoubleColumn.create("yi");
@@ -376,7 +487,11 @@ public record MetaAnalysis(Optional<Measure> measure, MetaMethod method, double 
     return Table.create("meta-analysis studies").addColumns(lab, y, v, w, lo, hi, corr);
   }
 
-  /** Multi-line report: studies and the pooled line. */
+  /**
+   * Multi-line report: studies and the pooled line.
+   *
+   * @return a text table of the studies (weight in percent), followed by {@link #toString()}
+   */
   public String summary() {
     TextTable tt = new TextTable(List.of("study", "yi", "vi", "weight", "note"));
     for (Study s : studies) {

@@ -12,12 +12,22 @@ public enum MetaMethod {
   /** Restricted maximum likelihood (Fisher scoring as metafor). */
   REML;
 
-  /** Whether this is a random-effects model. */
+  /**
+   * Whether this is a random-effects model.
+   *
+   * @return true for DL and REML, false for FE
+   */
   public boolean isRandom() {
     return this != FE;
   }
 
-  /** Parses {@code FE}, {@code EE}, {@code DL} or {@code REML} (any case). */
+  /**
+   * Parses {@code FE}, {@code EE}, {@code DL} or {@code REML} (any case).
+   *
+   * @param text the method name; surrounding blanks are ignored
+   * @return the matching method ({@link #FE} for {@code EE})
+   * @throws IllegalArgumentException when {@code text} is null or matches no method
+   */
   public static MetaMethod parse(String text) {
     String s = text == null ? "" : text.strip();
     if (s.equalsIgnoreCase("EE")) {

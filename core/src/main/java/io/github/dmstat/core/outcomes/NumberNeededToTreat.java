@@ -23,6 +23,16 @@ import java.util.Locale;
  */
 public record NumberNeededToTreat(double riskDifference, double rdLower, double rdUpper, double level,
     boolean harmfulOutcome) {
+  /**
+   * Checks the components.
+   *
+   * @param riskDifference {@code RD}, in [−1, 1] and within the interval
+   * @param rdLower lower limit of the RD interval, in [−1, 1]
+   * @param rdUpper upper limit of the RD interval, in [−1, 1]
+   * @param level confidence level, strictly between 0 and 1
+   * @param harmfulOutcome whether the outcome is undesirable
+   * @throws IllegalArgumentException when a component is out of range
+   */
   public NumberNeededToTreat {
     checkRd("riskDifference", riskDifference);
     checkRd("rdLower", rdLower);
@@ -40,7 +50,14 @@ public record NumberNeededToTreat(double riskDifference, double rdLower, double 
     }
   }
 
-  /** From an RD effect size. */
+  /**
+   * From an RD effect size.
+   *
+   * @param rd an effect size of measure {@link Measure#RD}
+   * @param harmfulOutcome whether the outcome is undesirable (e.g. re-offending), so that a lower risk is a benefit
+   * @return the NNT with the interval inverted from the RD limits
+   * @throws IllegalArgumentException when the measure is not RD, or a limit lies outside [−1, 1]
+   */
   public static NumberNeededToTreat of(EffectSize rd, boolean harmfulOutcome) {
     return rd.numberNeededToTreat(harmfulOutcome);
   }
@@ -59,12 +76,20 @@ public record NumberNeededToTreat(double riskDifference, double rdLower, double 
     return harmfulOutcome ? -1 : 1;
   }
 
-  /** {@code 1/|RD|}; {@code +∞} when RD = 0. */
+  /**
+   * {@code 1/|RD|}; {@code +∞} when RD = 0.
+   *
+   * @return persons treated per event avoided (benefit) or caused (harm), {@code >= 1}, or {@code +∞}
+   */
   public double nnt() {
     return riskDifference == 0 ? Double.POSITIVE_INFINITY : 1 / Math.abs(riskDifference);
   }
 
-  /** Whether the estimate is a benefit, a harm or neither. */
+  /**
+   * Whether the estimate is a benefit, a harm or neither.
+   *
+   * @return {@link Direction#NONE} when RD = 0, otherwise benefit or harm as set by {@link #harmfulOutcome()}
+   */
   public Direction direction() {
     if (riskDifference == 0) {
       return Direction.NONE;
@@ -72,24 +97,41 @@ public record NumberNeededToTreat(double riskDifference, double rdLower, double 
     return riskDifference * benefitSign() > 0 ? Direction.BENEFIT : Direction.HARM;
   }
 
-  /** Whether the RD interval contains 0 (the NNT interval then passes through infinity). */
+  /**
+   * Whether the RD interval contains 0 (the NNT interval then passes through infinity).
+   *
+   * @return true when {@code rdLower <= 0 <= rdUpper}
+   */
   public boolean intervalCrossesZero() {
     return rdLower <= 0 && rdUpper >= 0;
   }
 
-  /** The NNT limit from the benefit side of the RD interval ({@code +∞} when that side is 0). */
+  /**
+   * The NNT limit from the benefit side of the RD interval ({@code +∞} when that side is 0).
+   *
+   * @return {@code 1/|rdLower|} for a harmful outcome, {@code 1/|rdUpper|} for a desirable one
+   */
   public double benefitLimit() {
     double side = harmfulOutcome ? rdLower : rdUpper;
     return side == 0 ? Double.POSITIVE_INFINITY : 1 / Math.abs(side);
   }
 
-  /** The NNT limit from the harm side of the RD interval ({@code +∞} when that side is 0). */
+  /**
+   * The NNT limit from the harm side of the RD interval ({@code +∞} when that side is 0).
+   *
+   * @return {@code 1/|rdUpper|} for a harmful outcome, {@code 1/|rdLower|} for a desirable one
+   */
   public double harmLimit() {
     double side = harmfulOutcome ? rdUpper : rdLower;
     return side == 0 ? Double.POSITIVE_INFINITY : 1 / Math.abs(side);
   }
 
-  /** Altman's wording of the estimate and interval, e.g. {@code NNT (benefit) 8.3 (95% CI: NNT (benefit) 4.2 to ∞ to NNT (harm) 31.7)}. */
+  /**
+   * Altman's wording of the estimate and interval, e.g.
+   * {@code NNT (benefit) 8.3 (95% CI: NNT (benefit) 4.2 to ∞ to NNT (harm) 31.7)}.
+   *
+   * @return the wording, NNTs rounded to one decimal
+   */
   public String wording() {
     String pct = Stat.pct(level);
     String head = switch (direction()) {

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * Power and sample size for comparing two proportions with a two-sided test, as R
  * {@code power.prop.test(..., strict = FALSE)}:
- * {@code power = Φ((√n·|p1 − p2| − z_{1−α/2}·√((p1+p2)(1 − (p1+p2)/2))) / √(p1(1−p1) + p2(1−p2)))},
+ * {@code power = Φ((√n·|p1 − p2| − z_{1−α/2}·√((p1+p2)(1 − (p1+p2)/2)))
+ * / √(p1(1−p1) + p2(1−p2)))},
  * {@code n} persons <em>per group</em> (not rounded; round up for planning). {@link #sampleSize}
  * solves for {@code n} by bisection to 1e-13 relative (R's {@code uniroot}, default tolerance
  * only ~1e-4).
@@ -19,6 +20,17 @@ import java.util.Locale;
  * @param solvedFor {@code "power"} or {@code "n"}
  */
 public record PowerResult(double p1, double p2, double sigLevel, double n, double power, String solvedFor) {
+  /**
+   * Checks the components.
+   *
+   * @param p1 proportion in group 1, strictly between 0 and 1
+   * @param p2 proportion in group 2, strictly between 0 and 1, {@code != p1}
+   * @param sigLevel two-sided significance level α, strictly between 0 and 1
+   * @param n persons per group, finite and {@code > 0}
+   * @param power probability of rejecting, strictly between 0 and 1
+   * @param solvedFor {@code "power"} or {@code "n"}
+   * @throws IllegalArgumentException when a component is out of range
+   */
   public PowerResult {
     prob("p1", p1);
     prob("p2", p2);
@@ -41,7 +53,17 @@ public record PowerResult(double p1, double p2, double sigLevel, double n, doubl
     }
   }
 
-  /** Power of a two-sided test with {@code n} per group. */
+  /**
+   * Power of a two-sided test with {@code n} per group.
+   *
+   * @param n persons per group, finite and {@code > 0} (need not be whole)
+   * @param p1 proportion in group 1, strictly between 0 and 1
+   * @param p2 proportion in group 2, strictly between 0 and 1, {@code != p1}
+   * @param sigLevel two-sided significance level α, strictly between 0 and 1 (e.g. 0.05)
+   * @return the result with {@code solvedFor = "power"}
+   * @throws IllegalArgumentException when an argument is out of range, {@code p1 == p2}, or the power
+   *     computes as 1 (very large {@code n})
+   */
   public static PowerResult power(double n, double p1, double p2, double sigLevel) {
     prob("p1", p1);
     prob("p2", p2);
@@ -52,7 +74,17 @@ public record PowerResult(double p1, double p2, double sigLevel, double n, doubl
     return new PowerResult(p1, p2, sigLevel, n, powerOf(n, p1, p2, sigLevel), "power");
   }
 
-  /** Persons per group needed for the given power (two-sided). */
+  /**
+   * Persons per group needed for the given power (two-sided).
+   *
+   * @param power the power to reach, strictly between 0 and 1 (e.g. 0.8)
+   * @param p1 proportion in group 1, strictly between 0 and 1
+   * @param p2 proportion in group 2, strictly between 0 and 1, {@code != p1}
+   * @param sigLevel two-sided significance level α, strictly between 0 and 1 (e.g. 0.05)
+   * @return the result with {@code solvedFor = "n"}; {@code n} is not rounded
+   * @throws IllegalArgumentException when an argument is out of range, {@code p1 == p2}, or the power is not
+   *     reached with {@code n} up to 1e15
+   */
   public static PowerResult sampleSize(double power, double p1, double p2, double sigLevel) {
     prob("p1", p1);
     prob("p2", p2);

@@ -22,11 +22,25 @@ import tech.tablesaw.api.Table;
  * @param median median survival time: smallest {@code t} with {@code S(t) <= 0.5} (midpoint rule of
  *     {@code survival:::quantile.survfit} when {@code S} equals 0.5 on a flat stretch, also one that
  *     lasts to the end of follow-up); empty when the curve stays above 0.5
- * @param medianLower lower limit of the median: where the lower confidence curve reaches 0.5; empty when undefined
+ * @param medianLower lower limit of the median: where the lower confidence curve reaches 0.5; empty when
+ *     undefined
  * @param medianUpper upper limit of the median; empty when the upper curve stays above 0.5
  */
 public record SurvivalCurve(String group, int n, int events, double level, List<Point> points, OptionalDouble median,
     OptionalDouble medianLower, OptionalDouble medianUpper) {
+  /**
+   * Checks the components and copies {@code points}.
+   *
+   * @param group group label, not null
+   * @param n persons (not checked)
+   * @param events events (not checked)
+   * @param level confidence level, strictly between 0 and 1
+   * @param points one per distinct observed time, not null
+   * @param median median survival time, or empty; not null
+   * @param medianLower lower limit of the median, or empty; not null
+   * @param medianUpper upper limit of the median, or empty; not null
+   * @throws IllegalArgumentException when {@code level} is out of range
+   */
   public SurvivalCurve {
     Objects.requireNonNull(group, "group");
     points = List.copyOf(points);
@@ -57,6 +71,11 @@ public record SurvivalCurve(String group, int n, int events, double level, List<
    * the last step {@code <= t} (1 before the first), number at risk at {@code t}, events since the
    * previous requested time. Times must be {@code >= 0}, ascending, and not beyond the last
    * observed time (an error names the offending time).
+   *
+   * @param times the requested times, same unit as the input
+   * @return one entry per requested time, in the given order
+   * @throws IllegalArgumentException when a time is negative, not finite, out of order or beyond the last observed
+   *     time
    */
   public List<At> at(double... times) {
     double last = points.isEmpty() ? 0 : points.get(points.size() - 1).time();
@@ -115,7 +134,12 @@ public record SurvivalCurve(String group, int n, int events, double level, List<
     }
   }
 
-  /** The curve as a table: time, n.risk, n.event, n.censor, surv, std.err (of S), lower, upper. */
+  /**
+   * The curve as a table, one row per point.
+   *
+   * @return columns {@code group, time, nRisk, nEvent, nCensor, survival, stdErr} (SE of S), {@code ciLower,
+   *     ciUpper}
+   */
   public Table toTable() {
     StringColumn g = StringColumn.create("group");
     DoubleColumn t = DoubleColumn.create("time");

@@ -14,6 +14,15 @@ import java.util.Locale;
  * @param totalControl control persons, {@code n2 >= 1}
  */
 public record TwoByTwo(long eventsTreated, long totalTreated, long eventsControl, long totalControl) {
+  /**
+   * Checks the counts.
+   *
+   * @param eventsTreated events among the treated, in [0, totalTreated]
+   * @param totalTreated treated persons, {@code >= 1}
+   * @param eventsControl events among the controls, in [0, totalControl]
+   * @param totalControl control persons, {@code >= 1}
+   * @throws IllegalArgumentException when a count is out of range
+   */
   public TwoByTwo {
     check("eventsTreated", eventsTreated, "totalTreated", totalTreated);
     check("eventsControl", eventsControl, "totalControl", totalControl);
@@ -31,17 +40,29 @@ public record TwoByTwo(long eventsTreated, long totalTreated, long eventsControl
     }
   }
 
-  /** {@code a/n1}. */
+  /**
+   * {@code a/n1}.
+   *
+   * @return the risk in the treated group, in [0, 1]
+   */
   public double riskTreated() {
     return (double) eventsTreated / totalTreated;
   }
 
-  /** {@code c/n2}. */
+  /**
+   * {@code c/n2}.
+   *
+   * @return the risk in the control group, in [0, 1]
+   */
   public double riskControl() {
     return (double) eventsControl / totalControl;
   }
 
-  /** Whether any of the four cells {@code a, n1−a, c, n2−c} is zero. */
+  /**
+   * Whether any of the four cells {@code a, n1−a, c, n2−c} is zero.
+   *
+   * @return true when a cell is zero (escalc then adds 1/2 to every cell)
+   */
   public boolean hasZeroCell() {
     return eventsTreated == 0 || eventsTreated == totalTreated || eventsControl == 0 || eventsControl == totalControl;
   }

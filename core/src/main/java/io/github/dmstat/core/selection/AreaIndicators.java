@@ -46,6 +46,8 @@ public final class AreaIndicators {
    * @param areaColumn area ids (e.g. {@code GM0363})
    * @param populationColumn inhabitants, or {@code null} when the rules use no minimum population
    * @param index the indicators (and standard-error columns) to read
+   * @return the bound input, one area per row, in row order
+   * @throws IllegalArgumentException when a column does not exist or a cell breaks a rule
    */
   public static AreaIndicators from(Table table, String areaColumn, String populationColumn, CompositeIndex index) {
     Objects.requireNonNull(table, "table");
@@ -90,6 +92,14 @@ public final class AreaIndicators {
    * Binds arrays: {@code values[k][i]} is indicator {@code k} (in the index's order) of area
    * {@code i}; {@code NaN} is missing. {@code population} may be {@code null} (no minimum
    * population possible), {@code se} may be {@code null} or hold {@code null} rows. Arrays are copied.
+   *
+   * @param areas area ids, present and unique (surrounding blanks are stripped)
+   * @param population inhabitants per area (whole numbers {@code >= 0}, {@code NaN} missing), or {@code null}
+   * @param indicators indicator names, in the index's order
+   * @param values one array per indicator, one value per area
+   * @param se standard errors per indicator ({@code >= 0}), or {@code null}; a {@code null} row means none
+   * @return the bound input, in input order
+   * @throws IllegalArgumentException when an array has the wrong length or a value breaks a rule
    */
   public static AreaIndicators of(List<String> areas, double[] population, List<String> indicators, double[][] values,
       double[][] se) {
@@ -168,7 +178,11 @@ public final class AreaIndicators {
     return new AreaIndicators(ids, pop, popColumn, names, v, s);
   }
 
-  /** The population column's name (as messages name it), {@code population} for arrays. */
+  /**
+   * The population column's name (as messages name it), {@code population} for arrays.
+   *
+   * @return the column name; {@code population} also when no population column was given
+   */
   public String populationColumn() {
     return populationName;
   }
@@ -177,32 +191,58 @@ public final class AreaIndicators {
     return id.isEmpty() ? "" : "area '" + id + "': ";
   }
 
-  /** Area ids in input order. */
+  /**
+   * Area ids in input order.
+   *
+   * @return the ids (unmodifiable)
+   */
   public List<String> areas() {
     return areas;
   }
 
-  /** Number of areas. */
+  /**
+   * Number of areas.
+   *
+   * @return the number of areas (rows)
+   */
   public int size() {
     return areas.size();
   }
 
-  /** Indicator names, in index order. */
+  /**
+   * Indicator names, in index order.
+   *
+   * @return the names (value column names when read from a table; unmodifiable)
+   */
   public List<String> indicators() {
     return indicators;
   }
 
-  /** Populations (copy; {@code NaN} = missing or not given). */
+  /**
+   * Populations (copy; {@code NaN} = missing or not given).
+   *
+   * @return one population per area, aligned with {@link #areas()}
+   */
   public double[] population() {
     return population.clone();
   }
 
-  /** Values of indicator {@code k} (copy; {@code NaN} = missing). */
+  /**
+   * Values of indicator {@code k} (copy; {@code NaN} = missing).
+   *
+   * @param k indicator index, 0-based in index order
+   * @return one value per area, aligned with {@link #areas()}
+   */
   public double[] values(int k) {
     return values[k].clone();
   }
 
-  /** Whether indicator {@code k} has standard errors. */
+  /**
+   * Whether indicator {@code k} has standard errors.
+   *
+   * @param k indicator index, 0-based in index order
+   * @return {@code true} when standard errors were given for it
+   */
   public boolean hasSe(int k) {
     return se[k] != null;
   }

@@ -52,27 +52,56 @@ public final class CompositeIndex {
     }
   }
 
-  /** Index of these indicators, {@link IndicatorScaling#Z}, missing values {@link MissingPolicy#FAIL}. */
+  /**
+   * Index of these indicators, {@link IndicatorScaling#Z}, missing values {@link MissingPolicy#FAIL}.
+   *
+   * @param indicators the indicators with their weights, at least one, each column once
+   * @return the index
+   * @throws IllegalArgumentException when there are no indicators or a column appears twice
+   */
   public static CompositeIndex of(WeightedIndicator... indicators) {
     return of(List.of(indicators));
   }
 
-  /** Index of these indicators, {@link IndicatorScaling#Z}, missing values {@link MissingPolicy#FAIL}. */
+  /**
+   * Index of these indicators, {@link IndicatorScaling#Z}, missing values {@link MissingPolicy#FAIL}.
+   *
+   * @param indicators the indicators with their weights, at least one, each column once (copied)
+   * @return the index
+   * @throws IllegalArgumentException when there are no indicators or a column appears twice
+   */
   public static CompositeIndex of(List<WeightedIndicator> indicators) {
     return new CompositeIndex(indicators, IndicatorScaling.Z, MissingPolicy.FAIL);
   }
 
-  /** The same with another standardisation. */
+  /**
+   * The same with another standardisation.
+   *
+   * @param s how the indicators are put on a common scale
+   * @return a new index; this one is unchanged
+   */
   public CompositeIndex with(IndicatorScaling s) {
     return new CompositeIndex(indicators, s, missing);
   }
 
-  /** The same with another missing-value policy. */
+  /**
+   * The same with another missing-value policy.
+   *
+   * @param m what to do with an area with a missing indicator (or population)
+   * @return a new index; this one is unchanged
+   */
   public CompositeIndex with(MissingPolicy m) {
     return new CompositeIndex(indicators, standardisation, m);
   }
 
-  /** The same with the weight of {@code indicator} replaced. */
+  /**
+   * The same with the weight of {@code indicator} replaced.
+   *
+   * @param indicator indicator name (its column)
+   * @param weight the new weight, finite and non-zero
+   * @return a new index; this one is unchanged
+   * @throws IllegalArgumentException when the index has no such indicator or the weight is 0 or not finite
+   */
   public CompositeIndex withWeight(String indicator, double weight) {
     List<WeightedIndicator> l = new ArrayList<>(indicators);
     l.set(indexOf(indicator), l.get(indexOf(indicator)).withWeight(weight));
@@ -88,17 +117,29 @@ public final class CompositeIndex {
     throw Checks.unknownValue("indicator", indicator, names());
   }
 
-  /** The indicators with their weights. */
+  /**
+   * The indicators with their weights.
+   *
+   * @return the indicators in index order (unmodifiable)
+   */
   public List<WeightedIndicator> indicators() {
     return indicators;
   }
 
-  /** Indicator names. */
+  /**
+   * Indicator names.
+   *
+   * @return the indicator columns, in index order
+   */
   public List<String> names() {
     return indicators.stream().map(WeightedIndicator::column).toList();
   }
 
-  /** Weights {@code w_k} (a copy). */
+  /**
+   * Weights {@code w_k} (a copy).
+   *
+   * @return one weight per indicator, in index order
+   */
   public double[] weights() {
     double[] w = new double[indicators.size()];
     for (int k = 0; k < w.length; k++) {
@@ -107,22 +148,49 @@ public final class CompositeIndex {
     return w;
   }
 
-  /** The standardisation. */
+  /**
+   * The standardisation.
+   *
+   * @return how each indicator is scaled before weighting (default {@link IndicatorScaling#Z})
+   */
   public IndicatorScaling standardisation() {
     return standardisation;
   }
 
-  /** The missing-value policy. */
+  /**
+   * The missing-value policy.
+   *
+   * @return what happens to an area with a missing value (default {@link MissingPolicy#FAIL})
+   */
   public MissingPolicy missingPolicy() {
     return missing;
   }
 
-  /** Binds the table (see {@link AreaIndicators#from}) and selects. */
+  /**
+   * Binds the table (see {@link AreaIndicators#from}) and selects.
+   *
+   * @param table one row per area (not modified)
+   * @param areaColumn area ids (e.g. {@code GM0363})
+   * @param populationColumn inhabitants, or {@code null} when the rules use no minimum population
+   * @param rules selection size, minimum population and named exceptions
+   * @return the selection, with an explanation for every area
+   * @throws IllegalArgumentException when a column does not exist, a cell or named area breaks a rule, or
+   *     an indicator cannot be standardised
+   */
   public Selection select(Table table, String areaColumn, String populationColumn, SelectionRules rules) {
     return select(AreaIndicators.from(table, areaColumn, populationColumn, this), rules);
   }
 
-  /** Scores, ranks and selects the areas, explaining every decision. */
+  /**
+   * Scores, ranks and selects the areas, explaining every decision.
+   *
+   * @param data bound input with exactly this index's indicators, in index order
+   * @param rules selection size, minimum population and named exceptions
+   * @return the selection, with an explanation for every area
+   * @throws IllegalArgumentException when the indicators differ from the index's, a value is missing under
+   *     {@link MissingPolicy#FAIL}, a named area is not in the data (or a named inclusion lacks a value), or
+   *     an indicator has fewer than 2 values or does not vary
+   */
   public Selection select(AreaIndicators data, SelectionRules rules) {
     check(data, rules);
     int n = data.size();
@@ -184,14 +252,27 @@ public final class CompositeIndex {
   /**
    * Seeded Monte Carlo rank uncertainty (see {@link RankUncertainty}).
    *
+   * @param data bound input with exactly this index's indicators; indicators with standard errors are redrawn
+   * @param rules selection size, minimum population and named exceptions
    * @param replicates number of replicates {@code R >= 10}
    * @param seed random seed (same seed, same result)
+   * @return selection probability and 95% rank interval of every scored area, in observed rank order
+   * @throws IllegalArgumentException when {@code replicates < 10} or the data do not fit the index and rules
    */
   public RankUncertainty rankUncertainty(AreaIndicators data, SelectionRules rules, int replicates, long seed) {
     return RankUncertainty.compute(this, data, rules, replicates, seed);
   }
 
-  /** Weight sensitivity: each weight moved by ±{@code change} (e.g. 0.10), see {@link WeightSensitivity}. */
+  /**
+   * Weight sensitivity: each weight moved by ±{@code change} (e.g. 0.10), see {@link WeightSensitivity}.
+   *
+   * @param data bound input with exactly this index's indicators
+   * @param rules selection size, minimum population and named exceptions
+   * @param change relative change of a weight, strictly between 0 and 1
+   * @return the observed selection and, per indicator and direction, the areas that enter and leave
+   * @throws IllegalArgumentException when {@code change} is out of range or the data do not fit the index
+   *     and rules
+   */
   public WeightSensitivity weightSensitivity(AreaIndicators data, SelectionRules rules, double change) {
     return WeightSensitivity.compute(this, data, rules, change);
   }

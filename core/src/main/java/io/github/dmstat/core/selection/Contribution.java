@@ -15,6 +15,15 @@ import java.util.OptionalDouble;
  */
 public record Contribution(String indicator, double weight, OptionalDouble raw, OptionalDouble standardised,
     OptionalDouble contribution) {
+  /**
+   * Throws {@link NullPointerException} when a component other than {@code weight} is null.
+   *
+   * @param indicator indicator name
+   * @param weight its weight {@code w_k}
+   * @param raw the area's raw value (empty when missing)
+   * @param standardised standardised value {@code s_k} (empty when missing)
+   * @param contribution {@code w_k · s_k} (empty when missing)
+   */
   public Contribution {
     Objects.requireNonNull(indicator, "indicator");
     Objects.requireNonNull(raw, "raw");

@@ -24,6 +24,21 @@ import java.util.OptionalInt;
  */
 public record Explanation(String area, OptionalDouble population, OptionalDouble score, List<Contribution> contributions,
     OptionalInt rank, OptionalInt eligibleRank, boolean eligible, String eligibility, boolean selected, String reason) {
+  /**
+   * Copies {@code contributions}; throws {@link IllegalArgumentException} when only one of {@code score} and
+   * {@code rank} is present, {@link NullPointerException} when an object component is null.
+   *
+   * @param area area id
+   * @param population inhabitants (empty when not given)
+   * @param score composite score {@code Σ_k w_k s_k} (empty when an indicator is missing)
+   * @param contributions per indicator: raw value, standardised value, weight × standardised
+   * @param rank rank of the score among all scored areas (1 = highest; ties by area id)
+   * @param eligibleRank rank among the eligible areas competing for the places; empty for other areas
+   * @param eligible whether the area passes the rules (population, indicators present, not excluded)
+   * @param eligibility {@code "eligible"} or why not
+   * @param selected whether it is in the selection
+   * @param reason why it is (not) selected
+   */
   public Explanation {
     Objects.requireNonNull(area, "area");
     Objects.requireNonNull(population, "population");
@@ -38,7 +53,13 @@ public record Explanation(String area, OptionalDouble population, OptionalDouble
     }
   }
 
-  /** The contribution of {@code indicator}. */
+  /**
+   * The contribution of {@code indicator}.
+   *
+   * @param indicator indicator name
+   * @return its contribution to this area's score
+   * @throws IllegalArgumentException when the index has no such indicator
+   */
   public Contribution contribution(String indicator) {
     return contributions.stream().filter(c -> c.indicator().equals(indicator)).findFirst()
         .orElseThrow(() -> io.github.dmstat.core.Checks.unknownValue("indicator", indicator,

@@ -34,7 +34,13 @@ public enum IndicatorScaling implements Coded {
     return label;
   }
 
-  /** Parses {@code z}, {@code minmax} or {@code rank} (any case). */
+  /**
+   * Parses {@code z}, {@code minmax} or {@code rank} (any case).
+   *
+   * @param text the scaling name; surrounding blanks are ignored
+   * @return the scaling
+   * @throws IllegalArgumentException when {@code text} names no scaling
+   */
   public static IndicatorScaling parse(String text) {
     return Labels.parse(IndicatorScaling.class, "standardisation", text);
   }
@@ -42,6 +48,11 @@ public enum IndicatorScaling implements Coded {
   /**
    * Standardised copy of {@code x} ({@code NaN} = missing, kept). Throws when fewer than 2 values
    * are present or they are all equal (the scale is undefined), naming {@code indicator}.
+   *
+   * @param indicator indicator name, used in the error message
+   * @param x raw values, one per area ({@code NaN} = missing; not modified)
+   * @return a new array of the same length, {@code NaN} where {@code x} is missing
+   * @throws IllegalArgumentException when fewer than 2 values are present or all are equal
    */
   public double[] apply(String indicator, double[] x) {
     int n = 0;

@@ -29,6 +29,13 @@ import tech.tablesaw.api.Table;
  * @param areas one row per scored area, in order of the observed rank
  */
 public record RankUncertainty(int replicates, long seed, List<AreaUncertainty> areas) {
+  /**
+   * Copies {@code areas}.
+   *
+   * @param replicates number of replicates {@code R}
+   * @param seed the seed
+   * @param areas one row per scored area, in order of the observed rank
+   */
   public RankUncertainty {
     areas = List.copyOf(areas);
   }
@@ -45,6 +52,17 @@ public record RankUncertainty(int replicates, long seed, List<AreaUncertainty> a
    */
   public record AreaUncertainty(String area, int rank, boolean selected, double probabilitySelected, double rankLower,
       double rankUpper) {
+    /**
+     * Throws {@link IllegalArgumentException} when {@code probabilitySelected} is not in [0, 1] or
+     * {@code rankLower > rankUpper}, {@link NullPointerException} when {@code area} is null.
+     *
+     * @param area area id
+     * @param rank observed rank (1 = highest score)
+     * @param selected whether it is in the observed selection
+     * @param probabilitySelected share of replicates in which it is selected, in [0, 1]
+     * @param rankLower 2.5% quantile of its replicate ranks
+     * @param rankUpper 97.5% quantile of its replicate ranks
+     */
     public AreaUncertainty {
       Objects.requireNonNull(area, "area");
       if (!(probabilitySelected >= 0 && probabilitySelected <= 1) || !(rankLower <= rankUpper)) {
@@ -124,12 +142,21 @@ public record RankUncertainty(int replicates, long seed, List<AreaUncertainty> a
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   }
 
-  /** The row of {@code area}. */
+  /**
+   * The row of {@code area}.
+   *
+   * @param area area id
+   * @return its row; empty when the area is not listed (unknown or without a score)
+   */
   public java.util.Optional<AreaUncertainty> find(String area) {
     return areas.stream().filter(a -> a.area().equals(area)).findFirst();
   }
 
-  /** Columns {@code area, rank, selected, probabilitySelected, rankLower, rankUpper}. */
+  /**
+   * Columns {@code area, rank, selected, probabilitySelected, rankLower, rankUpper}.
+   *
+   * @return one row per scored area, in observed rank order; {@code selected} is {@code yes} or {@code no}
+   */
   public Table toTable() {
     StringColumn a = StringColumn.create("area");
     IntColumn rk = IntColumn.create("rank");

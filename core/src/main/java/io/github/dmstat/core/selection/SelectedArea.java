@@ -12,6 +12,15 @@ import java.util.Objects;
  * @param reason why it is selected
  */
 public record SelectedArea(int rank, String area, double score, String reason) {
+  /**
+   * Throws {@link IllegalArgumentException} when {@code rank < 1} or {@code score} is not finite,
+   * {@link NullPointerException} when {@code area} or {@code reason} is null.
+   *
+   * @param rank position in the selection (1 = highest score)
+   * @param area area id
+   * @param score composite score
+   * @param reason why it is selected
+   */
   public SelectedArea {
     Objects.requireNonNull(area, "area");
     Objects.requireNonNull(reason, "reason");

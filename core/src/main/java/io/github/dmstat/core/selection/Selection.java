@@ -29,6 +29,18 @@ import tech.tablesaw.api.Table;
  */
 public record Selection(String index, String rules, int size, List<SelectedArea> selected, List<Explanation> explanations,
     Optional<String> tie, int unscored) {
+  /**
+   * Copies the lists; throws {@link NullPointerException} when {@code index}, {@code rules} or {@code tie}
+   * is null.
+   *
+   * @param index description of the index (indicators, weights, standardisation)
+   * @param rules description of the rules
+   * @param size requested selection size {@code N}
+   * @param selected the selected areas, highest score first
+   * @param explanations one per input area
+   * @param tie description of a tie at the cut, if any (resolved by ascending area id)
+   * @param unscored areas without a score (missing indicator; {@code EXCLUDE_AREA} policy)
+   */
   public Selection {
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(rules, "rules");
@@ -144,12 +156,21 @@ public record Selection(String index, String rules, int size, List<SelectedArea>
     }
   }
 
-  /** The explanation of {@code area}. */
+  /**
+   * The explanation of {@code area}.
+   *
+   * @param area area id
+   * @return its explanation; empty when the area was not in the input
+   */
   public Optional<Explanation> explain(String area) {
     return explanations.stream().filter(e -> e.area().equals(area)).findFirst();
   }
 
-  /** Ids of the selected areas in rank order. */
+  /**
+   * Ids of the selected areas in rank order.
+   *
+   * @return the ids, highest score first
+   */
   public List<String> selectedAreas() {
     return selected.stream().map(SelectedArea::area).toList();
   }
@@ -158,6 +179,8 @@ public record Selection(String index, String rules, int size, List<SelectedArea>
    * One row per area: {@code area, population, score, rank, eligibleRank, eligible, eligibility,
    * selected, reason}, then per indicator {@code <name>, <name>_std, <name>_contribution}. Missing
    * numbers are missing cells.
+   *
+   * @return a table named {@code selection}, rows in the order of {@link #explanations()}
    */
   public Table toTable() {
     StringColumn area = StringColumn.create("area");

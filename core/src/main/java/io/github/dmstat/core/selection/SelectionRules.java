@@ -42,22 +42,48 @@ public final class SelectionRules {
     this.exclusions = Collections.unmodifiableMap(new LinkedHashMap<>(exclusions));
   }
 
-  /** Select {@code n} areas, no minimum population, no named exceptions. */
+  /**
+   * Select {@code n} areas, no minimum population, no named exceptions.
+   *
+   * @param n number of areas to select, {@code >= 1}
+   * @return the rules
+   * @throws IllegalArgumentException when {@code n < 1}
+   */
   public static SelectionRules top(int n) {
     return new SelectionRules(n, 0, Map.of(), Map.of());
   }
 
-  /** The same with another selection size. */
+  /**
+   * The same with another selection size.
+   *
+   * @param n number of areas to select, {@code >= 1} (named inclusions included)
+   * @return new rules; these are unchanged
+   * @throws IllegalArgumentException when {@code n < 1}
+   */
   public SelectionRules withSize(int n) {
     return new SelectionRules(n, minimumPopulation, inclusions, exclusions);
   }
 
-  /** Areas with fewer inhabitants than {@code min} are not eligible (named inclusions still go in). */
+  /**
+   * Areas with fewer inhabitants than {@code min} are not eligible (named inclusions still go in).
+   *
+   * @param min minimum population, finite and {@code >= 0} (0: none), e.g. 80,000
+   * @return new rules; these are unchanged
+   * @throws IllegalArgumentException when {@code min} is negative or not finite
+   */
   public SelectionRules withMinimumPopulation(double min) {
     return new SelectionRules(size, min, inclusions, exclusions);
   }
 
-  /** Forces {@code area} into the selection, with the reason shown in its explanation. */
+  /**
+   * Forces {@code area} into the selection, with the reason shown in its explanation.
+   *
+   * @param area area id, non-blank
+   * @param reason why it is included, non-blank (surrounding blanks are stripped)
+   * @return new rules; these are unchanged
+   * @throws IllegalArgumentException when {@code area} or {@code reason} is blank, or the area is a named
+   *     exclusion
+   */
   public SelectionRules include(String area, String reason) {
     check(area, reason, "inclusion");
     if (exclusions.containsKey(area)) {
@@ -68,7 +94,15 @@ public final class SelectionRules {
     return new SelectionRules(size, minimumPopulation, m, exclusions);
   }
 
-  /** Forces {@code area} out of the selection, with the reason shown in its explanation. */
+  /**
+   * Forces {@code area} out of the selection, with the reason shown in its explanation.
+   *
+   * @param area area id, non-blank
+   * @param reason why it is excluded, non-blank (surrounding blanks are stripped)
+   * @return new rules; these are unchanged
+   * @throws IllegalArgumentException when {@code area} or {@code reason} is blank, or the area is a named
+   *     inclusion
+   */
   public SelectionRules exclude(String area, String reason) {
     check(area, reason, "exclusion");
     if (inclusions.containsKey(area)) {
@@ -88,22 +122,38 @@ public final class SelectionRules {
     }
   }
 
-  /** Number of areas to select {@code N} (named inclusions included). */
+  /**
+   * Number of areas to select {@code N} (named inclusions included).
+   *
+   * @return the selection size, {@code >= 1}
+   */
   public int size() {
     return size;
   }
 
-  /** Minimum population for eligibility (0: none). */
+  /**
+   * Minimum population for eligibility (0: none).
+   *
+   * @return the minimum number of inhabitants
+   */
   public double minimumPopulation() {
     return minimumPopulation;
   }
 
-  /** Named inclusions: area → reason. */
+  /**
+   * Named inclusions: area → reason.
+   *
+   * @return unmodifiable map in the order the areas were named
+   */
   public Map<String, String> inclusions() {
     return inclusions;
   }
 
-  /** Named exclusions: area → reason. */
+  /**
+   * Named exclusions: area → reason.
+   *
+   * @return unmodifiable map in the order the areas were named
+   */
   public Map<String, String> exclusions() {
     return exclusions;
   }

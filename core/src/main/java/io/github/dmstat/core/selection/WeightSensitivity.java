@@ -21,6 +21,13 @@ import tech.tablesaw.api.Table;
  * @param changes one row per indicator and direction
  */
 public record WeightSensitivity(double change, List<String> baseline, List<WeightChange> changes) {
+  /**
+   * Copies the lists.
+   *
+   * @param change relative change, e.g. 0.10 for ±10%
+   * @param baseline the observed selection (ids in rank order)
+   * @param changes one row per indicator and direction
+   */
   public WeightSensitivity {
     baseline = List.copyOf(baseline);
     changes = List.copyOf(changes);
@@ -36,13 +43,26 @@ public record WeightSensitivity(double change, List<String> baseline, List<Weigh
    * @param left areas selected only with the original weight (sorted by id)
    */
   public record WeightChange(String indicator, double weight, double newWeight, List<String> entered, List<String> left) {
+    /**
+     * Copies the lists; throws {@link NullPointerException} when {@code indicator} is null.
+     *
+     * @param indicator indicator name
+     * @param weight original weight
+     * @param newWeight moved weight
+     * @param entered areas selected only with the moved weight (sorted by id)
+     * @param left areas selected only with the original weight (sorted by id)
+     */
     public WeightChange {
       Objects.requireNonNull(indicator, "indicator");
       entered = List.copyOf(entered);
       left = List.copyOf(left);
     }
 
-    /** Whether the selection is unchanged. */
+    /**
+     * Whether the selection is unchanged.
+     *
+     * @return {@code true} when no area enters or leaves
+     */
     public boolean stable() {
       return entered.isEmpty() && left.isEmpty();
     }
@@ -75,7 +95,11 @@ public record WeightSensitivity(double change, List<String> baseline, List<Weigh
     return new WeightSensitivity(change, base, out);
   }
 
-  /** Columns {@code indicator, weight, newWeight, entered, left} (ids joined by {@code ;}). */
+  /**
+   * Columns {@code indicator, weight, newWeight, entered, left} (ids joined by {@code ;}).
+   *
+   * @return one row per indicator and direction ({@code w_k · (1 − change)} first)
+   */
   public Table toTable() {
     StringColumn ind = StringColumn.create("indicator");
     DoubleColumn w = DoubleColumn.create("weight");

@@ -25,12 +25,23 @@ public enum Cluster {
     this.label = label;
   }
 
-  /** The machine token (JSON, CSV): HH, LL, HL, LH, "not significant", "no neighbours". */
+  /**
+   * The machine token (JSON, CSV): HH, LL, HL, LH, "not significant", "no neighbours".
+   *
+   * @return the token of this label
+   */
   public String code() {
     return label;
   }
 
-  /** The quadrant of {@code z} and {@code lag} (each High when {@code > 0}). */
+  /**
+   * The quadrant of {@code z} and {@code lag} (each High when {@code > 0}).
+   *
+   * @param z the area's deviation from the mean, {@code z_i}
+   * @param lag the spatial lag of the deviations, {@code Σ_j w_ij z_j}
+   * @return {@link #HIGH_HIGH}, {@link #HIGH_LOW}, {@link #LOW_HIGH} or {@link #LOW_LOW}, regardless of
+   *     significance
+   */
   public static Cluster quadrant(double z, double lag) {
     boolean hz = z > 0;
     boolean hl = lag > 0;

@@ -17,7 +17,13 @@ public enum Contiguity {
    */
   ROOK;
 
-  /** Parses {@code queen|rook} (any case). */
+  /**
+   * Parses {@code queen|rook} (any case).
+   *
+   * @param text {@code queen} or {@code rook}; surrounding white space is ignored
+   * @return the rule
+   * @throws IllegalArgumentException for {@code null} or any other text (the valid values named)
+   */
   public static Contiguity parse(String text) {
     try {
       return valueOf(text.strip().toUpperCase(Locale.ROOT));

@@ -29,6 +29,13 @@ import tech.tablesaw.api.Table;
 public record GetisOrd(List<Row> rows, LocalSettings settings) {
   private static final NormalDistribution STD = NormalDistribution.of(0, 1);
 
+  /**
+   * Copies the rows.
+   *
+   * @param rows one per area, in weights order
+   * @param settings alpha and correction used, not {@code null}
+   * @throws IllegalArgumentException when {@code settings} is {@code null}
+   */
   public GetisOrd {
     rows = List.copyOf(rows);
     if (settings == null) {
@@ -56,12 +63,29 @@ public record GetisOrd(List<Row> rows, LocalSettings settings) {
    * @param spot label
    */
   public record Row(String id, double gStar, double p, double pAdjusted, Spot spot) {
+    /**
+     * Checks the z-score.
+     *
+     * @param id area id
+     * @param gStar the z-score {@code G*_i}, finite
+     * @param p two-sided normal p-value
+     * @param pAdjusted p after the multiple-testing correction
+     * @param spot label
+     * @throws IllegalArgumentException when {@code gStar} is not finite
+     */
     public Row {
       Checks.finite("G* of " + id, gStar);
     }
   }
 
-  /** With default settings (alpha 0.05, no correction). */
+  /**
+   * With default settings (alpha 0.05, no correction).
+   *
+   * @param x one value per area, aligned with {@code w} by position; finite and not all equal
+   * @param w the neighbour links (weights and style are ignored)
+   * @return {@code G*_i} for every area, in weights order
+   * @throws IllegalArgumentException when lengths differ, x has a non-finite value or is constant
+   */
   public static GetisOrd of(double[] x, SpatialWeights w) {
     return of(x, w, LocalSettings.withDefaults());
   }
@@ -69,6 +93,10 @@ public record GetisOrd(List<Row> rows, LocalSettings settings) {
   /**
    * Computes {@code G*_i} for all areas.
    *
+   * @param x one value per area, aligned with {@code w} by position; finite and not all equal
+   * @param w the neighbour links (weights and style are ignored)
+   * @param settings alpha and correction for the labels (permutations are not used)
+   * @return {@code G*_i} for every area, in weights order
    * @throws IllegalArgumentException when lengths differ, x has a non-finite value or is constant
    */
   public static GetisOrd of(double[] x, SpatialWeights w, LocalSettings settings) {
@@ -104,12 +132,22 @@ public record GetisOrd(List<Row> rows, LocalSettings settings) {
     return new GetisOrd(rows, settings);
   }
 
-  /** The row of an area id. A linear scan: to look up many areas, index {@link #rows()} once. */
+  /**
+   * The row of an area id. A linear scan: to look up many areas, index {@link #rows()} once.
+   *
+   * @param id area id
+   * @return the area's row, or empty for an unknown id
+   */
   public Optional<Row> find(String id) {
     return rows.stream().filter(r -> r.id().equals(id)).findFirst();
   }
 
-  /** Columns id, gstar, p, p_adjusted, spot. */
+  /**
+   * Columns id, gstar, p, p_adjusted, spot.
+   *
+   * @return a new table, one row per area in weights order; spot as {@code hot}, {@code cold} or
+   *     {@code not significant}
+   */
   public Table toTable() {
     StringColumn id = StringColumn.create("id");
     DoubleColumn g = DoubleColumn.create("gstar");

@@ -30,6 +30,12 @@ import tech.tablesaw.api.Table;
  * @param geoda whether the GeoDa variance variant was used
  */
 public record LocalEb(List<Row> rows, boolean geoda) {
+  /**
+   * Copies the rows.
+   *
+   * @param rows one per area, in weights order
+   * @param geoda whether the GeoDa variance variant was used
+   */
   public LocalEb {
     rows = List.copyOf(rows);
   }
@@ -47,12 +53,33 @@ public record LocalEb(List<Row> rows, boolean geoda) {
    */
   public record Row(String id, double count, double population, double raw, double estimate, double localMean,
       double localVariance) {
+    /**
+     * Checks the smoothed rate.
+     *
+     * @param id area id
+     * @param count events {@code r_i}
+     * @param population population at risk {@code n_i}
+     * @param raw raw rate {@code r_i/n_i} (per inhabitant)
+     * @param estimate smoothed rate (per inhabitant), finite
+     * @param localMean {@code m_i}
+     * @param localVariance {@code a_i}
+     * @throws IllegalArgumentException when {@code estimate} is not finite
+     */
     public Row {
       Checks.finite("smoothed rate of " + id, estimate);
     }
   }
 
-  /** spdep default variant ({@code geoda = FALSE}). */
+  /**
+   * spdep default variant ({@code geoda = FALSE}).
+   *
+   * @param counts events per area, finite and {@code >= 0}, aligned with {@code w} by position
+   * @param population population at risk per area, finite and {@code > 0}
+   * @param w the neighbour links (weights and style are ignored)
+   * @return the smoothed rates, one row per area in weights order
+   * @throws IllegalArgumentException when lengths differ, a count is negative or not finite, or a
+   *     population is not finite and {@code > 0} (area and value named)
+   */
   public static LocalEb of(double[] counts, double[] population, SpatialWeights w) {
     return of(counts, population, w, false);
   }
@@ -60,6 +87,12 @@ public record LocalEb(List<Row> rows, boolean geoda) {
   /**
    * Computes local EB rates; counts and population are aligned with {@code w} by position.
    *
+   * @param counts events per area, finite and {@code >= 0}
+   * @param population population at risk per area, finite and {@code > 0}
+   * @param w the neighbour links (weights and style are ignored)
+   * @param geoda {@code true} for the GeoDa variant ({@code C_i} around {@code m_i}), {@code false}
+   *     for the spdep default
+   * @return the smoothed rates, one row per area in weights order
    * @throws IllegalArgumentException when lengths differ, a count is negative or not finite, or a
    *     population is not finite and {@code > 0} (area and value named)
    */
@@ -110,12 +143,21 @@ public record LocalEb(List<Row> rows, boolean geoda) {
     return pop[j] * d * d;
   }
 
-  /** The row of an area id. */
+  /**
+   * The row of an area id (a linear scan).
+   *
+   * @param id area id
+   * @return the area's row, or empty for an unknown id
+   */
   public Optional<Row> find(String id) {
     return rows.stream().filter(r -> r.id().equals(id)).findFirst();
   }
 
-  /** Columns id, count, population, raw_per_1000, eb_per_1000, local_mean_per_1000. */
+  /**
+   * Columns id, count, population, raw_per_1000, eb_per_1000, local_mean_per_1000.
+   *
+   * @return a new table, one row per area in weights order, rates per 1,000 inhabitants
+   */
   public Table toTable() {
     StringColumn id = StringColumn.create("id");
     DoubleColumn c = DoubleColumn.create("count");

@@ -19,6 +19,13 @@ import tech.tablesaw.api.Table;
  * @param settings alpha, correction and permutations used
  */
 public record LocalMoran(List<Row> rows, LocalSettings settings) {
+  /**
+   * Copies the rows.
+   *
+   * @param rows one per area, in weights order
+   * @param settings alpha, correction and permutations used, not {@code null}
+   * @throws IllegalArgumentException when {@code settings} is {@code null}
+   */
   public LocalMoran {
     rows = List.copyOf(rows);
     if (settings == null) {
@@ -47,6 +54,24 @@ public record LocalMoran(List<Row> rows, LocalSettings settings) {
   public record Row(String id, int neighbours, double value, double lag, double statistic, double expectation,
       double variance, OptionalDouble z, OptionalDouble p, OptionalDouble pSimulated, OptionalDouble pAdjusted,
       Cluster quadrant, Cluster cluster) {
+    /**
+     * Checks the statistic and its moments.
+     *
+     * @param id area id
+     * @param neighbours number of neighbours
+     * @param value the input value {@code x_i}
+     * @param lag spatial lag of the deviations {@code Σ_j w_ij z_j}
+     * @param statistic {@code I_i}, finite
+     * @param expectation {@code E(I_i)}, finite
+     * @param variance {@code Var(I_i)}, finite
+     * @param z {@code Z_i}; absent when the variance is 0
+     * @param p two-sided normal p-value; absent when the variance is 0
+     * @param pSimulated folded permutation pseudo p-value, when permutations were run
+     * @param pAdjusted the p used for the label after the multiple-testing correction
+     * @param quadrant HH, LL, HL or LH regardless of significance
+     * @param cluster the label
+     * @throws IllegalArgumentException when the statistic, expectation or variance is not finite
+     */
     public Row {
       Checks.finite("local Moran I of " + id, statistic);
       Checks.finite("E(I) of " + id, expectation);
@@ -54,12 +79,21 @@ public record LocalMoran(List<Row> rows, LocalSettings settings) {
     }
   }
 
-  /** The row of an area id. A linear scan: to look up many areas, index {@link #rows()} once. */
+  /**
+   * The row of an area id. A linear scan: to look up many areas, index {@link #rows()} once.
+   *
+   * @param id area id
+   * @return the area's row, or empty for an unknown id
+   */
   public Optional<Row> find(String id) {
     return rows.stream().filter(r -> r.id().equals(id)).findFirst();
   }
 
-  /** Number of areas per cluster label. */
+  /**
+   * Number of areas per cluster label.
+   *
+   * @return a new map with every {@link Cluster} in declaration order, 0 for labels no area has
+   */
   public Map<Cluster, Integer> counts() {
     Map<Cluster, Integer> m = new EnumMap<>(Cluster.class);
     for (Cluster c : Cluster.values()) {
@@ -71,7 +105,12 @@ public record LocalMoran(List<Row> rows, LocalSettings settings) {
     return m;
   }
 
-  /** Columns id, neighbours, value, lag, Ii, E_Ii, Var_Ii, Z_Ii, p, p_sim, p_adjusted, quadrant, cluster (absent = missing). */
+  /**
+   * Columns id, neighbours, value, lag, Ii, E_Ii, Var_Ii, Z_Ii, p, p_sim, p_adjusted, quadrant,
+   * cluster (absent = missing).
+   *
+   * @return a new table, one row per area in weights order; quadrant and cluster as {@link Cluster#code()}
+   */
   public Table toTable() {
     StringColumn id = StringColumn.create("id");
     IntColumn nb = IntColumn.create("neighbours");

@@ -25,7 +25,15 @@ public final class Moran {
 
   private Moran() {}
 
-  /** Global Moran's I without permutations; see {@link #global(double[], SpatialWeights, int, long)}. */
+  /**
+   * Global Moran's I without permutations; see {@link #global(double[], SpatialWeights, int, long)}.
+   *
+   * @param x one value per area, aligned with {@code w} by position; finite and not all equal
+   * @param w the weights, used as given (binary and row-standardised weights give different I)
+   * @return I with its moments under normality and randomisation, no permutation p-value
+   * @throws IllegalArgumentException when lengths differ, x has a non-finite value (index named) or
+   *     is constant, or fewer than 4 areas have neighbours
+   */
   public static MoranResult global(double[] x, SpatialWeights w) {
     return global(x, w, 0, 0L);
   }
@@ -44,6 +52,12 @@ public final class Moran {
    * {@code (#{I_perm >= I} + 1)/(nsim + 1)} (Hope 1968; spdep {@code moran.mc}). Cost
    * {@code O(nsim · links)}.
    *
+   * @param x one value per area, aligned with {@code w} by position; finite and not all equal
+   * @param w the weights, used as given (binary and row-standardised weights give different I)
+   * @param permutations number of random permutations {@code nsim}, {@code >= 0} (0 = none)
+   * @param seed seed of the random generator (not used when {@code permutations = 0})
+   * @return I with its moments under normality and randomisation and, when
+   *     {@code permutations > 0}, the permutation p-value
    * @throws IllegalArgumentException when lengths differ, x has a non-finite value (index
    *     named) or is constant, fewer than 4 areas have neighbours, or {@code permutations < 0}
    */
@@ -120,6 +134,11 @@ public final class Moran {
   /**
    * Local Moran's I with default settings ({@link LocalSettings#withDefaults()}).
    *
+   * @param x one value per area, aligned with {@code w} by position; finite and not all equal
+   * @param w the weights, used as given (the style changes {@code I_i} and its moments)
+   * @return one row per area, in weights order, labelled at alpha 0.05 without correction
+   * @throws IllegalArgumentException when lengths differ, x has a non-finite value (area named) or
+   *     is constant, or there are fewer than 3 areas
    * @see #local(double[], SpatialWeights, LocalSettings)
    */
   public static LocalMoran local(double[] x, SpatialWeights w) {
@@ -144,6 +163,14 @@ public final class Moran {
    * Labels: the quadrant ({@link Cluster#quadrant}) when the chosen p (permutation p when
    * permutations were run, else analytical), corrected over the tested areas, is
    * {@code <= alpha}.
+   *
+   * @param x one value per area, aligned with {@code w} by position; finite and not all equal
+   * @param w the weights, used as given (the style changes {@code I_i} and its moments)
+   * @param settings alpha, correction, permutations and seed
+   * @return one row per area, in weights order; areas without neighbours are labelled
+   *     {@link Cluster#NO_NEIGHBOURS}
+   * @throws IllegalArgumentException when lengths differ, x has a non-finite value (area named) or
+   *     is constant, or there are fewer than 3 areas
    */
   public static LocalMoran local(double[] x, SpatialWeights w, LocalSettings settings) {
     double[] z = centred(x, w);

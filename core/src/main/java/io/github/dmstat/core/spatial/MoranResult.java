@@ -23,6 +23,21 @@ public record MoranResult(double statistic, double expectation, double varianceN
     double varianceRandomisation, int n, int islands, int permutations, OptionalDouble permutationP) {
   private static final NormalDistribution STD = NormalDistribution.of(0, 1);
 
+  /**
+   * Checks the values.
+   *
+   * @param statistic Moran's I, finite
+   * @param expectation {@code E(I)}, finite
+   * @param varianceNormality {@code Var(I)} under normality, finite
+   * @param varianceRandomisation {@code Var(I)} under randomisation, finite
+   * @param n areas with neighbours, {@code >= 4}
+   * @param islands areas without neighbours
+   * @param permutations number of random permutations, {@code >= 0}
+   * @param permutationP permutation p-value, present exactly when {@code permutations > 0}
+   * @throws IllegalArgumentException when the statistic, expectation or a variance is not finite,
+   *     {@code n < 4}, {@code permutations < 0}, or {@code permutationP} is present when
+   *     {@code permutations = 0} or absent when {@code permutations > 0}
+   */
   public MoranResult {
     Checks.finite("Moran's I", statistic);
     Checks.finite("expectation", expectation);
@@ -36,22 +51,38 @@ public record MoranResult(double statistic, double expectation, double varianceN
     }
   }
 
-  /** {@code z = (I − E(I)) / √Var(I)} under normality. */
+  /**
+   * {@code z = (I − E(I)) / √Var(I)} under normality.
+   *
+   * @return the standard deviate under normality (spdep {@code moran.test(randomisation = FALSE)})
+   */
   public double zNormality() {
     return (statistic - expectation) / Math.sqrt(varianceNormality);
   }
 
-  /** {@code z = (I − E(I)) / √Var(I)} under randomisation. */
+  /**
+   * {@code z = (I − E(I)) / √Var(I)} under randomisation.
+   *
+   * @return the standard deviate under randomisation (spdep {@code moran.test} default)
+   */
   public double zRandomisation() {
     return (statistic - expectation) / Math.sqrt(varianceRandomisation);
   }
 
-  /** One-sided ("greater", positive autocorrelation) p under normality: {@code 1 − Φ(z)}. */
+  /**
+   * One-sided ("greater", positive autocorrelation) p under normality: {@code 1 − Φ(z)}.
+   *
+   * @return the p-value, in [0, 1], of {@link #zNormality()}
+   */
   public double pNormality() {
     return STD.survivalProbability(zNormality());
   }
 
-  /** One-sided ("greater") p under randomisation: {@code 1 − Φ(z)}. */
+  /**
+   * One-sided ("greater") p under randomisation: {@code 1 − Φ(z)}.
+   *
+   * @return the p-value, in [0, 1], of {@link #zRandomisation()}
+   */
   public double pRandomisation() {
     return STD.survivalProbability(zRandomisation());
   }

@@ -35,7 +35,14 @@ public enum MultipleTesting implements Coded {
     return label;
   }
 
-  /** Parses {@code none|bonferroni|bh} (also {@code benjamini-hochberg}, {@code fdr}; any case). */
+  /**
+   * Parses {@code none|bonferroni|bh}, or a constant's name such as {@code benjamini_hochberg}
+   * (any case).
+   *
+   * @param text the token or constant name; surrounding white space is ignored
+   * @return the correction
+   * @throws IllegalArgumentException for {@code null} or any other text (the valid tokens named)
+   */
   public static MultipleTesting parse(String text) {
     return Labels.parse(MultipleTesting.class, "multiple-testing correction", text);
   }
@@ -43,6 +50,9 @@ public enum MultipleTesting implements Coded {
   /**
    * Adjusted p-values, same order as {@code p}; {@code NaN} entries mean "not tested".
    *
+   * @param p p-values in [0, 1], {@code NaN} for areas not tested; not modified
+   * @return a new array: the adjusted p-values, each in [0, 1], and {@code NaN} where {@code p} is
+   *     {@code NaN}
    * @throws IllegalArgumentException for a value outside [0, 1] (index named)
    */
   public double[] adjust(double[] p) {

@@ -63,7 +63,11 @@ public final class SpatialWeights {
    * Binary weights from neighbour index lists ({@code neighbours[i]} = 0-based indices of the
    * neighbours of {@code i}); duplicates collapsed, order irrelevant.
    *
-   * @throws IllegalArgumentException for a self-link or an index out of range (named)
+   * @param ids area ids, unique and not blank, at least one; index {@code i} is area {@code i}
+   * @param neighbours one array per id of 0-based neighbour indices; an empty array makes an island
+   * @return binary weights, not necessarily symmetric (links as given)
+   * @throws IllegalArgumentException for a self-link or an index out of range (named), a number of
+   *     lists other than the number of ids, or blank or duplicate ids
    */
   public static SpatialWeights of(List<String> ids, int[][] neighbours) {
     Map<String, Integer> index = indexIds(ids);
@@ -98,6 +102,14 @@ public final class SpatialWeights {
   /**
    * Binary, symmetric weights from an edge table: each row links the areas in columns
    * {@code from} and {@code to} in both directions. See {@link #fromEdges(List, Table, String, String, boolean)}.
+   *
+   * @param ids all area ids, unique and not blank; ids in no edge become islands
+   * @param edges the edge table, one link per row
+   * @param from name of the column holding one area id of each link
+   * @param to name of the column holding the other area id of each link
+   * @return binary, symmetric weights over {@code ids}, in that order
+   * @throws IllegalArgumentException for a missing column, an empty cell, an id not in
+   *     {@code ids} or a self-loop (column, 1-based row and value named), or duplicate ids
    */
   public static SpatialWeights fromEdges(List<String> ids, Table edges, String from, String to) {
     return fromEdges(ids, edges, from, to, true);
@@ -108,6 +120,12 @@ public final class SpatialWeights {
    * {@code symmetric = true} each row adds {@code from → to} and {@code to → from}; otherwise only
    * {@code from → to}. Duplicate rows are collapsed. Ids never mentioned are islands.
    *
+   * @param ids all area ids, unique and not blank
+   * @param edges the edge table, one link per row
+   * @param from name of the column holding the area each link starts from
+   * @param to name of the column holding the area each link goes to
+   * @param symmetric whether each row links both ways
+   * @return binary weights over {@code ids}, in that order
    * @throws IllegalArgumentException for a missing column, an empty cell, an id not in
    *     {@code ids} or a self-loop (column, 1-based row and value named), or duplicate ids
    */
@@ -144,7 +162,15 @@ public final class SpatialWeights {
     return i;
   }
 
-  /** Polygon contiguity with the default snap distance {@link #DEFAULT_SNAP}. */
+  /**
+   * Polygon contiguity with the default snap distance {@link #DEFAULT_SNAP}; see
+   * {@link #contiguity(List, Contiguity, double)}.
+   *
+   * @param polygons the areas; their codes ({@code AreaPolygon.code()}) are the ids, in this order
+   * @param rule queen or rook contiguity
+   * @return binary, symmetric weights
+   * @throws IllegalArgumentException for duplicate codes or an empty list
+   */
   public static SpatialWeights contiguity(List<AreaPolygon> polygons, Contiguity rule) {
     return contiguity(polygons, rule, DEFAULT_SNAP);
   }
@@ -166,8 +192,11 @@ public final class SpatialWeights {
    * in one point). Candidate pairs need not be found by bounding boxes first: a vertex match
    * implies that the (snap-expanded) boxes overlap.
    *
+   * @param polygons the areas; their codes ({@code AreaPolygon.code()}) are the ids, in this order
+   * @param rule queen or rook contiguity
    * @param snap distance in coordinate units, {@code >= 0} (0 = exact equality)
-   * @throws IllegalArgumentException for duplicate codes or a negative or non-finite snap
+   * @return binary, symmetric weights
+   * @throws IllegalArgumentException for duplicate codes, an empty list or a negative or non-finite snap
    */
   public static SpatialWeights contiguity(List<AreaPolygon> polygons, Contiguity rule, double snap) {
     if (!(snap >= 0) || Double.isInfinite(snap)) {
@@ -317,6 +346,11 @@ public final class SpatialWeights {
    * treated as planar). Ties are broken by the lower index (input order). The result is not
    * symmetric in general. A grid search keeps the cost near {@code n·k}.
    *
+   * @param ids area ids, unique and not blank, at least one; index {@code i} is area {@code i}
+   * @param x x coordinate of each id (e.g. longitude)
+   * @param y y coordinate of each id (e.g. latitude)
+   * @param k number of neighbours per area, {@code 1 <= k < n}
+   * @return binary weights with exactly {@code k} neighbours per area
    * @throws IllegalArgumentException for {@code k < 1}, {@code k >= n}, lengths that differ, a
    *     non-finite coordinate (index named) or duplicate ids
    */
@@ -429,6 +463,8 @@ public final class SpatialWeights {
    * whatever their orientation; {@code C = Σ A_r·c_r / Σ A_r}. Coordinates as in the polygons
    * (lon/lat degrees: a planar approximation, adequate for the Netherlands).
    *
+   * @param polygons the areas
+   * @return one centroid per area, in input order, with the codes ({@code AreaPolygon.code()}) as ids
    * @throws IllegalArgumentException for an area of zero net area (named)
    */
   public static Centroids centroids(List<AreaPolygon> polygons) {
@@ -521,14 +557,22 @@ public final class SpatialWeights {
 
   // ---------------------------------------------------------------- styles
 
-  /** The same links with every weight 1 ({@code style = "B"}). */
+  /**
+   * The same links with every weight 1 ({@code style = "B"}).
+   *
+   * @return new weights of style {@link Style#BINARY}
+   */
   public SpatialWeights binary() {
     double[] w = new double[neighbour.length];
     Arrays.fill(w, 1.0);
     return new SpatialWeights(ids, index, rowStart, neighbour, w, Style.BINARY);
   }
 
-  /** The same links with {@code w_ij = 1/|N(i)|} ({@code style = "W"}); islands keep an empty row. */
+  /**
+   * The same links with {@code w_ij = 1/|N(i)|} ({@code style = "W"}); islands keep an empty row.
+   *
+   * @return new weights of style {@link Style#ROW_STANDARDISED}
+   */
   public SpatialWeights rowStandardised() {
     double[] w = new double[neighbour.length];
     for (int i = 0; i < ids.size(); i++) {
@@ -542,43 +586,81 @@ public final class SpatialWeights {
 
   // ---------------------------------------------------------------- access
 
-  /** The style of the weights. */
+  /**
+   * The style of the weights.
+   *
+   * @return {@link Style#BINARY} (every factory) or {@link Style#ROW_STANDARDISED}
+   */
   public Style style() {
     return style;
   }
 
-  /** Number of areas {@code n}. */
+  /**
+   * Number of areas {@code n}.
+   *
+   * @return the number of areas, islands included ({@code >= 1})
+   */
   public int size() {
     return ids.size();
   }
 
-  /** Id of area {@code i} (0-based). */
+  /**
+   * Id of area {@code i} (0-based).
+   *
+   * @param i area index, {@code 0..size()-1}
+   * @return the area's id
+   */
   public String id(int i) {
     return ids.get(i);
   }
 
-  /** All ids in order. */
+  /**
+   * All ids in order.
+   *
+   * @return the ids, an unmodifiable list in area index order
+   */
   public List<String> ids() {
     return ids;
   }
 
-  /** Index of an id. */
+  /**
+   * Index of an id.
+   *
+   * @param id area id
+   * @return the 0-based index, or empty when the id is not one of these areas
+   */
   public OptionalInt indexOf(String id) {
     Integer i = index.get(id);
     return i == null ? OptionalInt.empty() : OptionalInt.of(i);
   }
 
-  /** Indices of the neighbours of area {@code i}, ascending (a copy). */
+  /**
+   * Indices of the neighbours of area {@code i}, ascending (a copy).
+   *
+   * @param i area index, {@code 0..size()-1}
+   * @return a new array of 0-based neighbour indices; empty for an island
+   */
   public int[] neighbours(int i) {
     return Arrays.copyOfRange(neighbour, rowStart[i], rowStart[i + 1]);
   }
 
-  /** Weights of the neighbours of area {@code i}, in {@link #neighbours(int)} order (a copy). */
+  /**
+   * Weights of the neighbours of area {@code i}, in {@link #neighbours(int)} order (a copy).
+   *
+   * @param i area index, {@code 0..size()-1}
+   * @return a new array of the weights {@code w_ij}; empty for an island
+   */
   public double[] weights(int i) {
     return Arrays.copyOfRange(weight, rowStart[i], rowStart[i + 1]);
   }
 
-  /** Ids of the neighbours of an id; empty for an unknown id. */
+  /**
+   * Ids of the neighbours of an id; empty for an unknown id.
+   *
+   * @param id area id
+   * @return the neighbours' ids in ascending index order (an empty list for an island), or empty
+   *     when the id is not one of these areas
+   */
   public Optional<List<String>> neighbours(String id) {
     Integer i = index.get(id);
     if (i == null) {
@@ -591,17 +673,30 @@ public final class SpatialWeights {
     return Optional.of(List.copyOf(out));
   }
 
-  /** Number of neighbours of area {@code i}. */
+  /**
+   * Number of neighbours of area {@code i}.
+   *
+   * @param i area index, {@code 0..size()-1}
+   * @return {@code |N(i)|}, 0 for an island
+   */
   public int cardinality(int i) {
     return rowStart[i + 1] - rowStart[i];
   }
 
-  /** Number of (directed) links. */
+  /**
+   * Number of (directed) links.
+   *
+   * @return the number of links {@code i → j}; a symmetric pair counts twice
+   */
   public int links() {
     return neighbour.length;
   }
 
-  /** Ids of the areas without neighbours, in order; never dropped from statistics. */
+  /**
+   * Ids of the areas without neighbours, in order; never dropped from statistics.
+   *
+   * @return an unmodifiable list of the islands' ids, empty when every area has a neighbour
+   */
   public List<String> islands() {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
@@ -612,7 +707,12 @@ public final class SpatialWeights {
     return List.copyOf(out);
   }
 
-  /** {@code S0 = Σ_i Σ_j w_ij}. */
+  /**
+   * {@code S0 = Σ_i Σ_j w_ij}.
+   *
+   * @return the sum of all weights: the number of links for binary weights, the number of areas
+   *     with neighbours for row-standardised weights
+   */
   public double s0() {
     double s = 0;
     for (double w : weight) {
@@ -621,7 +721,11 @@ public final class SpatialWeights {
     return s;
   }
 
-  /** Whether every link {@code i → j} has a link {@code j → i} (weights not compared). */
+  /**
+   * Whether every link {@code i → j} has a link {@code j → i} (weights not compared).
+   *
+   * @return {@code true} when the links are symmetric
+   */
   public boolean isSymmetric() {
     for (int i = 0; i < ids.size(); i++) {
       for (int t = rowStart[i]; t < rowStart[i + 1]; t++) {
@@ -639,7 +743,11 @@ public final class SpatialWeights {
     return p >= 0 ? p : -1;
   }
 
-  /** Links as a table with columns from, to, weight (one row per directed link). */
+  /**
+   * Links as a table with columns from, to, weight (one row per directed link).
+   *
+   * @return a new table, rows ordered by the area index of from, then of to
+   */
   public Table toTable() {
     StringColumn f = StringColumn.create("from");
     StringColumn t = StringColumn.create("to");

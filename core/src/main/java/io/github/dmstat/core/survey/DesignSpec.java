@@ -35,29 +35,56 @@ public final class DesignSpec {
     this.lonelyPsu = Objects.requireNonNull(lonelyPsu, "lonelyPsu");
   }
 
-  /** A design with only sampling weights (no strata, each row its own PSU). */
+  /**
+   * A design with only sampling weights (no strata, each row its own PSU, no finite population
+   * correction) and lonely-PSU policy {@link LonelyPsu#FAIL}.
+   *
+   * @param weightColumn name of the sampling-weight column
+   * @return the design spec
+   * @throws NullPointerException when {@code weightColumn} is {@code null}
+   */
   public static DesignSpec weights(String weightColumn) {
     return new DesignSpec(weightColumn, null, null, null, LonelyPsu.FAIL);
   }
 
-  /** The same design with a strata column. */
+  /**
+   * The same design with a strata column.
+   *
+   * @param column name of the strata column
+   * @return a new spec; this one is unchanged
+   * @throws NullPointerException when {@code column} is {@code null} (use {@link #withoutStrata()})
+   */
   public DesignSpec withStrata(String column) {
     return new DesignSpec(weight, Objects.requireNonNull(column, "strata column (withoutStrata() for none)"), psu, fpc,
         lonelyPsu);
   }
 
-  /** The same design without strata. */
+  /**
+   * The same design without strata.
+   *
+   * @return a new spec; this one is unchanged
+   */
   public DesignSpec withoutStrata() {
     return new DesignSpec(weight, null, psu, fpc, lonelyPsu);
   }
 
-  /** The same design with a PSU (cluster) column, nested within strata. */
+  /**
+   * The same design with a PSU (cluster) column, nested within strata.
+   *
+   * @param column name of the PSU column
+   * @return a new spec; this one is unchanged
+   * @throws NullPointerException when {@code column} is {@code null} (use {@link #withoutPsu()})
+   */
   public DesignSpec withPsu(String column) {
     return new DesignSpec(weight, strata, Objects.requireNonNull(column, "PSU column (withoutPsu() for none)"), fpc,
         lonelyPsu);
   }
 
-  /** The same design without PSUs: each row its own PSU. */
+  /**
+   * The same design without PSUs: each row its own PSU.
+   *
+   * @return a new spec; this one is unchanged
+   */
   public DesignSpec withoutPsu() {
     return new DesignSpec(weight, strata, null, fpc, lonelyPsu);
   }
@@ -66,38 +93,77 @@ public final class DesignSpec {
    * The same design with a finite population correction column: per stratum either the
    * population number of PSUs (values {@code > 1}) or the sampling fraction (all values
    * {@code <= 1}), as R {@code svydesign(fpc=)}.
+   *
+   * @param column name of the finite population correction column
+   * @return a new spec; this one is unchanged
+   * @throws NullPointerException when {@code column} is {@code null} (use {@link #withoutFpc()})
    */
   public DesignSpec withFpc(String column) {
     return new DesignSpec(weight, strata, psu, Objects.requireNonNull(column, "fpc column (withoutFpc() for none)"),
         lonelyPsu);
   }
 
-  /** The same design without a finite population correction. */
+  /**
+   * The same design without a finite population correction.
+   *
+   * @return a new spec; this one is unchanged
+   */
   public DesignSpec withoutFpc() {
     return new DesignSpec(weight, strata, psu, null, lonelyPsu);
   }
 
-  /** The same design with another lonely-PSU policy. */
+  /**
+   * The same design with another lonely-PSU policy.
+   *
+   * @param policy what to do with a stratum that holds a single PSU
+   * @return a new spec; this one is unchanged
+   * @throws NullPointerException when {@code policy} is {@code null}
+   */
   public DesignSpec withLonelyPsu(LonelyPsu policy) {
     return new DesignSpec(weight, strata, psu, fpc, policy);
   }
 
+  /**
+   * The sampling-weight column.
+   *
+   * @return its name
+   */
   public String weight() {
     return weight;
   }
 
+  /**
+   * The strata column.
+   *
+   * @return its name, or empty when the design has no strata
+   */
   public Optional<String> strata() {
     return Optional.ofNullable(strata);
   }
 
+  /**
+   * The PSU (cluster) column.
+   *
+   * @return its name, or empty when each row is its own PSU
+   */
   public Optional<String> psu() {
     return Optional.ofNullable(psu);
   }
 
+  /**
+   * The finite population correction column.
+   *
+   * @return its name, or empty when there is no correction
+   */
   public Optional<String> fpc() {
     return Optional.ofNullable(fpc);
   }
 
+  /**
+   * The lonely-PSU policy.
+   *
+   * @return what to do with a stratum that holds a single PSU ({@link LonelyPsu#FAIL} unless set)
+   */
   public LonelyPsu lonelyPsu() {
     return lonelyPsu;
   }
@@ -105,6 +171,8 @@ public final class DesignSpec {
   /**
    * The design columns and how a file reader must read them: weights and fpc as numbers, strata
    * and PSUs as text labels (for {@code Csv.frame}).
+   *
+   * @return column name → type, in the order weight, strata, PSU, fpc (absent columns left out)
    */
   public Map<String, ColumnType> columnTypes() {
     Map<String, ColumnType> m = new LinkedHashMap<>();
@@ -115,7 +183,15 @@ public final class DesignSpec {
     return m;
   }
 
-  /** Binds the columns of {@code table} to this design, validating every cell. */
+  /**
+   * Binds the columns of {@code table} to this design, validating every cell; the same as
+   * {@link SurveyDesign#from(Table, DesignSpec)}.
+   *
+   * @param table the survey data, one row per respondent; not modified
+   * @return the bound design
+   * @throws IllegalArgumentException when a column is missing, a cell is invalid or the design is not
+   *     valid (see {@link SurveyDesign#from(Table, DesignSpec)})
+   */
   public SurveyDesign bind(Table table) {
     return SurveyDesign.from(table, this);
   }

@@ -16,6 +16,17 @@ import java.util.TreeMap;
  */
 public record DesignSummary(int rows, long excluded, Map<String, Long> exclusions, int strata, int psus,
     int degreesOfFreedom) {
+  /**
+   * Copies {@code exclusions} into an unmodifiable map sorted by reason.
+   *
+   * @param rows rows in the input
+   * @param excluded rows left out of every estimate
+   * @param exclusions reason → number of rows
+   * @param strata number of strata
+   * @param psus number of PSUs
+   * @param degreesOfFreedom {@code psus − strata}
+   * @throws NullPointerException when {@code exclusions} is {@code null}
+   */
   public DesignSummary {
     exclusions = java.util.Collections.unmodifiableMap(new TreeMap<>(exclusions));
   }

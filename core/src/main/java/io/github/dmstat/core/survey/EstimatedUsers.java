@@ -12,13 +12,22 @@ import java.util.Locale;
  * @param group the domain
  * @param population the population size {@code N}
  * @param users {@code p·N}
- * @param lower {@code ciLower·N}
- * @param upper {@code ciUpper·N}
- * @param level confidence level
+ * @param lower {@code max(0, ciLower)·N}
+ * @param upper {@code min(1, ciUpper)·N}
+ * @param level confidence level of the prevalence interval
  */
 public record EstimatedUsers(Group group, double population, double users, double lower, double upper, double level) {
 
-  /** Users from a published estimate and a population size. */
+  /**
+   * Users from a published estimate and a population size; the interval bounds of the prevalence
+   * are first clipped to [0, 1].
+   *
+   * @param estimate a published (not suppressed) prevalence estimate
+   * @param population the population size {@code N} of the estimate's domain, finite and {@code >= 0}
+   * @return the estimated users, with the estimate's group and level
+   * @throws IllegalArgumentException when the estimate is suppressed or {@code population} is negative,
+   *     infinite or {@code NaN}
+   */
   public static EstimatedUsers of(PrevalenceEstimate estimate, double population) {
     Checks.finiteNonNegative("population", population);
     PrevalenceValue v = estimate.value().orElseThrow(() -> new IllegalArgumentException(

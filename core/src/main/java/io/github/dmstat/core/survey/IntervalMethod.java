@@ -61,24 +61,40 @@ public enum IntervalMethod implements Coded {
     this.label = label;
   }
 
-  /** The name used on the command line and in JSON. */
+  /**
+   * The name used on the command line and in JSON.
+   *
+   * @return the label, e.g. {@code logit} or {@code clopper-pearson}
+   */
   @Override
   public String code() {
     return label;
   }
 
-  /** Parses a label such as {@code logit} or {@code clopper-pearson}. */
+  /**
+   * Parses a label such as {@code logit} or {@code clopper-pearson}, or an enum name (any case;
+   * surrounding blanks ignored).
+   *
+   * @param text the label or enum name
+   * @return the method
+   * @throws IllegalArgumentException when {@code text} is {@code null} or names no method
+   */
   public static IntervalMethod parse(String text) {
     return Labels.parse(IntervalMethod.class, "interval method", text);
   }
 
-  /** Whether the method needs design degrees of freedom (a t quantile). */
+  /**
+   * Whether the method needs design degrees of freedom (a t quantile).
+   *
+   * @return {@code true} for {@link #LOGIT}, {@link #BETA} and {@link #MEAN}
+   */
   public boolean usesDegreesOfFreedom() {
     return this == LOGIT || this == BETA || this == MEAN;
   }
 
   /**
-   * The interval, or empty when it is undefined ({@code df < 1} for t-based methods).
+   * The interval, or empty when it is undefined ({@code df < 1} for t-based methods; fewer than two
+   * domain rows for {@link #BETA}, and so for {@link #LOGIT} at {@code p ∈ {0, 1}}).
    *
    * @param p proportion in [0, 1]
    * @param variance its linearised variance
@@ -86,6 +102,8 @@ public enum IntervalMethod implements Coded {
    * @param domainRows all rows in the domain (observed or not; {@code N} of {@link #BETA})
    * @param df design degrees of freedom of the domain
    * @param level confidence level in (0, 1)
+   * @return {@code {lower, upper}} as proportions ({@link #MEAN} may leave [0, 1]), or empty
+   * @throws IllegalArgumentException when {@code level} is not strictly between 0 and 1
    */
   public Optional<double[]> interval(double p, double variance, long n, long domainRows, int df, double level) {
     Checks.level(level);

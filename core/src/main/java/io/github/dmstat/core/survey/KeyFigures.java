@@ -36,6 +36,15 @@ import tech.tablesaw.columns.Column;
  */
 public record KeyFigures(RecallPeriod period, List<TargetGroup> groups, List<Substance> substances,
     List<Cell> cells) {
+  /**
+   * Copies the lists into unmodifiable lists.
+   *
+   * @param period the recall period
+   * @param groups target groups, in enum order
+   * @param substances substances with an outcome column, in enum order
+   * @param cells one per (substance, target group), substance-major
+   * @throws NullPointerException when {@code period}, a list or a list element is {@code null}
+   */
   public KeyFigures {
     Objects.requireNonNull(period, "period");
     groups = List.copyOf(groups);
@@ -43,13 +52,30 @@ public record KeyFigures(RecallPeriod period, List<TargetGroup> groups, List<Sub
     cells = List.copyOf(cells);
   }
 
-  /** One indicator's estimate. */
+  /**
+   * One indicator's estimate.
+   *
+   * @param indicator the substance, recall period and target group of the cell
+   * @param estimate the prevalence of the indicator, in the target group's domain
+   */
   public record Cell(Indicator indicator, PrevalenceEstimate estimate) {}
 
   /**
    * Computes the table from a survey with an integer {@code ageColumn}.
    *
+   * <p>A target group is included when it comes from a probability sample, is defined by age
+   * alone, its age range lies within the survey's ages (an open-ended group needs a highest age of
+   * 65 or more) and at least one row falls in it.
+   *
+   * @param table the survey, one row per respondent
+   * @param spec the design columns of {@code table}
+   * @param ageColumn column of ages in whole years {@code >= 0}, no empty cells
+   * @param period the recall period; outcome columns are named {@code <substance>_<period>}
    * @param estimator interval method, level and reliability rule to use
+   * @return the key figures
+   * @throws IllegalArgumentException when a column is missing, an age is empty, fractional or
+   *     negative, no substance has an outcome column for {@code period}, or a design or outcome cell
+   *     is invalid
    */
   public static KeyFigures of(Table table, DesignSpec spec, String ageColumn, RecallPeriod period,
       PrevalenceEstimator estimator) {
@@ -112,14 +138,26 @@ public record KeyFigures(RecallPeriod period, List<TargetGroup> groups, List<Sub
     return new KeyFigures(period, groups, substances, cells);
   }
 
-  /** The cell of a substance and target group. */
+  /**
+   * The cell of a substance and target group.
+   *
+   * @param s the substance
+   * @param g the target group
+   * @return the cell's estimate
+   * @throws IllegalArgumentException when the table has no cell for {@code s} and {@code g}
+   */
   public PrevalenceEstimate get(Substance s, TargetGroup g) {
     return cells.stream().filter(c -> c.indicator().substance() == s && c.indicator().group() == g)
         .map(Cell::estimate).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no cell for " + s + " × " + g));
   }
 
-  /** Long format: one row per cell (suppressed values missing). */
+  /**
+   * Long format: one row per cell (suppressed values missing).
+   *
+   * @return a table named {@code key figures <period>}: columns {@code substance} and
+   *     {@code targetGroup} (codes), then the value columns of {@link PrevalenceTable#toTable()}
+   */
   public Table toTable() {
     StringColumn substance = StringColumn.create("substance");
     StringColumn group = StringColumn.create("targetGroup");
@@ -132,7 +170,14 @@ public record KeyFigures(RecallPeriod period, List<TargetGroup> groups, List<Sub
   }
 
 
-  /** Wide text table: substances down, target groups across, in the given locale. */
+  /**
+   * Wide text table: substances down, target groups across, in the given locale.
+   *
+   * @param locale language of the labels (Dutch for {@code nl}, English otherwise) and of the
+   *     number format
+   * @return a title line, then percentages with one decimal and their interval; {@code *} marks an
+   *     unreliable cell and {@code .} a suppressed one, each with a footnote when present
+   */
   public String format(Locale locale) {
     List<String> header = new ArrayList<>();
     header.add("nl".equals(locale.getLanguage()) ? "middel" : "substance");

@@ -27,12 +27,22 @@ public enum LonelyPsu implements Coded {
   /** Treat the PSU as sampled with certainty: contributes zero. */
   CERTAINTY;
 
-  /** Parses {@code fail|adjust|remove|certainty} (any case). */
+  /**
+   * Parses {@code fail|adjust|remove|certainty} (any case; surrounding blanks ignored).
+   *
+   * @param text the code or enum name
+   * @return the policy
+   * @throws IllegalArgumentException when {@code text} is {@code null} or names no policy
+   */
   public static LonelyPsu parse(String text) {
     return Labels.parse(LonelyPsu.class, "lonely PSU policy", text);
   }
 
-  /** Lower-case name as used on the command line. */
+  /**
+   * Lower-case name as used on the command line.
+   *
+   * @return {@code fail}, {@code adjust}, {@code remove} or {@code certainty}
+   */
   @Override
   public String code() {
     return name().toLowerCase(Locale.ROOT);

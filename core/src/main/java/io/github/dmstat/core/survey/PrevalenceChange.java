@@ -20,7 +20,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * @param z test statistic
  * @param pValue two-sided p-value
  * @param ciLower lower bound of the difference
- * @param ciUpper upper bound
+ * @param ciUpper upper bound of the difference
  * @param level confidence level
  */
 public record PrevalenceChange(Group group, double earlier, double later, double difference, double se, double z,
@@ -29,6 +29,13 @@ public record PrevalenceChange(Group group, double earlier, double later, double
   /**
    * The change from {@code first} to {@code second}; both must be published (not suppressed):
    * a suppressed cell cannot enter a comparison that would reveal it.
+   *
+   * @param first the estimate of the first (earlier) sample; its group names the result
+   * @param second the estimate of the second (later) sample
+   * @param level confidence level of the interval, strictly between 0 and 1
+   * @return the change, its standard error, test and Wald interval
+   * @throws IllegalArgumentException when {@code level} is out of range, either estimate is
+   *     suppressed, or both standard errors are 0
    */
   public static PrevalenceChange between(PrevalenceEstimate first, PrevalenceEstimate second, double level) {
     Checks.level(level);

@@ -26,6 +26,22 @@ import java.util.Optional;
 public record PrevalenceEstimate(Group group, long n, double weightSum, int degreesOfFreedom,
     IntervalMethod method, double level, Reliability reliability, String note,
     Optional<PrevalenceValue> value) {
+  /**
+   * Checks the components and reads a {@code null} note as empty.
+   *
+   * @param group the domain
+   * @param n rows in the domain with an observed outcome
+   * @param weightSum sum of their weights
+   * @param degreesOfFreedom design degrees of freedom of the domain
+   * @param method interval method
+   * @param level confidence level
+   * @param reliability publication status
+   * @param note why it is unreliable or suppressed, or {@code null} for none
+   * @param value the numbers, absent exactly when suppressed
+   * @throws NullPointerException when {@code group}, {@code method}, {@code reliability} or
+   *     {@code value} is {@code null}
+   * @throws IllegalArgumentException when a suppressed estimate has a value or another has none
+   */
   public PrevalenceEstimate {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(method, "method");
@@ -40,7 +56,12 @@ public record PrevalenceEstimate(Group group, long n, double weightSum, int degr
     }
   }
 
-  /** Whether it is suppressed. */
+  /**
+   * Whether it is suppressed.
+   *
+   * @return {@code true} when {@link #reliability()} is {@link Reliability#SUPPRESSED} (then
+   *     {@link #value()} is empty)
+   */
   public boolean suppressed() {
     return reliability == Reliability.SUPPRESSED;
   }

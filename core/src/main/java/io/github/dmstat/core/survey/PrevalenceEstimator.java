@@ -61,46 +61,112 @@ public final class PrevalenceEstimator {
     this.threads = threads;
   }
 
-  /** Logit intervals, 95% level, the NCHS reliability rule, one thread. */
+  /**
+   * Logit intervals, 95% level, the NCHS reliability rule, one thread.
+   *
+   * @return an estimator with these settings
+   */
   public static PrevalenceEstimator withDefaults() {
     return new PrevalenceEstimator(IntervalMethod.LOGIT, 0.95, ReliabilityRule.NCHS, 1);
   }
 
+  /**
+   * The same estimator with another interval method.
+   *
+   * @param m the interval method
+   * @return a new estimator; this one is unchanged
+   * @throws NullPointerException when {@code m} is {@code null}
+   */
   public PrevalenceEstimator with(IntervalMethod m) {
     return new PrevalenceEstimator(m, level, rule, threads);
   }
 
+  /**
+   * The same estimator with another reliability rule.
+   *
+   * @param r the reliability rule applied to every estimate
+   * @return a new estimator; this one is unchanged
+   * @throws NullPointerException when {@code r} is {@code null}
+   */
   public PrevalenceEstimator with(ReliabilityRule r) {
     return new PrevalenceEstimator(method, level, r, threads);
   }
 
+  /**
+   * The same estimator with another confidence level.
+   *
+   * @param l the confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return a new estimator; this one is unchanged
+   * @throws IllegalArgumentException when {@code l} is not strictly between 0 and 1
+   */
   public PrevalenceEstimator withLevel(double l) {
     return new PrevalenceEstimator(method, l, rule, threads);
   }
 
-  /** Number of threads for the single pass (partials are merged; the result is identical up to rounding). */
+  /**
+   * Number of threads for the single pass (partials are merged; the result is identical up to rounding).
+   * Each thread takes at least 50,000 rows, so smaller tables use fewer threads; the work runs on the
+   * common fork-join pool.
+   *
+   * @param n the number of threads, {@code >= 1}
+   * @return a new estimator; this one is unchanged
+   * @throws IllegalArgumentException when {@code n < 1}
+   */
   public PrevalenceEstimator withThreads(int n) {
     return new PrevalenceEstimator(method, level, rule, n);
   }
 
+  /**
+   * The interval method.
+   *
+   * @return the method ({@link IntervalMethod#LOGIT} by default)
+   */
   public IntervalMethod method() {
     return method;
   }
 
+  /**
+   * The confidence level.
+   *
+   * @return the level, strictly between 0 and 1 (0.95 by default)
+   */
   public double level() {
     return level;
   }
 
+  /**
+   * The reliability rule.
+   *
+   * @return the rule ({@link ReliabilityRule#NCHS} by default)
+   */
   public ReliabilityRule rule() {
     return rule;
   }
 
-  /** Prevalence of {@code outcome} by the {@code by} columns (none: overall). */
+  /**
+   * Prevalence of {@code outcome} by the {@code by} columns (none: overall).
+   *
+   * @param table the survey, one row per respondent; not modified
+   * @param spec the design columns of {@code table}
+   * @param outcome a 0/1 outcome column (see {@link Columns#flags}); empty cells are left out
+   * @param by grouping columns; rows with an empty grouping value are left out
+   * @return one estimate per domain, sorted by the grouping values as text, column by column
+   * @throws IllegalArgumentException when a column is missing or a cell is invalid
+   */
   public PrevalenceTable estimate(Table table, DesignSpec spec, String outcome, String... by) {
     return estimate(table, spec, outcome, List.of(by));
   }
 
-  /** Prevalence of {@code outcome} by the {@code by} columns (empty: overall). */
+  /**
+   * Prevalence of {@code outcome} by the {@code by} columns (empty: overall).
+   *
+   * @param table the survey, one row per respondent; not modified
+   * @param spec the design columns of {@code table}
+   * @param outcome a 0/1 outcome column (see {@link Columns#flags}); empty cells are left out
+   * @param by grouping columns; rows with an empty grouping value are left out
+   * @return one estimate per domain, sorted by the grouping values as text, column by column
+   * @throws IllegalArgumentException when a column is missing or a cell is invalid
+   */
   public PrevalenceTable estimate(Table table, DesignSpec spec, String outcome, List<String> by) {
     Objects.requireNonNull(outcome, "outcome");
     Columns.column(table, outcome);
@@ -119,6 +185,12 @@ public final class PrevalenceEstimator {
    * <pre>{@code
    * Frame f = Csv.frame(path, options, PrevalenceEstimator.columns(spec, "used", List.of("group")));
    * }</pre>
+   *
+   * @param spec the design columns
+   * @param outcome the 0/1 outcome column
+   * @param by the grouping columns
+   * @return column name → type: the design's columns first, then each grouping column that is not a
+   *     design column as {@link ColumnType#TEXT}, then the outcome as {@link ColumnType#FLAG}
    */
   public static Map<String, ColumnType> columns(DesignSpec spec, String outcome, List<String> by) {
     Map<String, ColumnType> m = new LinkedHashMap<>(spec.columnTypes());
@@ -132,6 +204,13 @@ public final class PrevalenceEstimator {
   /**
    * Prevalence of {@code outcome} by the {@code by} columns of a frame read with
    * {@link #columns}; the same estimates as from a table, with errors naming file and line.
+   *
+   * @param frame the data, read with at least the columns of {@link #columns}
+   * @param spec the design columns
+   * @param outcome the 0/1 outcome column; missing values are left out
+   * @param by grouping columns (empty: overall); rows with a missing grouping value are left out
+   * @return one estimate per domain, sorted by the grouping values as text, column by column
+   * @throws IllegalArgumentException when a column is missing or a cell is invalid, naming file and line
    */
   public PrevalenceTable estimate(Frame frame, DesignSpec spec, String outcome, List<String> by) {
     Objects.requireNonNull(outcome, "outcome");
@@ -153,6 +232,11 @@ public final class PrevalenceEstimator {
    * An empty {@link PrevalencePartial mergeable partial} of this estimator over the rows of
    * {@code design}, for the domains {@code levels} (each a list of the grouping values; one empty
    * list for the overall prevalence). Add row ranges, merge partials, finish to a table.
+   *
+   * @param design the bound design whose rows will be added
+   * @param levels the domains, each the list of its grouping values; the list index is the domain code
+   * @return an empty partial
+   * @throws IllegalArgumentException when {@code levels} is empty
    */
   public PrevalencePartial partial(SurveyDesign design, List<List<String>> levels) {
     return new PrevalencePartial(this, design, levels);

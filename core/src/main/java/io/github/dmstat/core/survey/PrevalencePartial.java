@@ -48,6 +48,16 @@ public final class PrevalencePartial {
    * design's rows: {@code y[i]} is 0, 1 or {@link Columns#MISSING}; {@code domain[i]} the index of
    * the row's domain in the levels, or a negative value when its grouping value is missing
    * (counted and reported, never estimated). Returns this partial.
+   *
+   * @param y the outcome of each design row: 0, 1 or {@link Columns#MISSING}
+   * @param domain the domain code of each design row (index into {@link #levels()}), negative when
+   *     the grouping value is missing
+   * @param from first row to add, inclusive
+   * @param to end of the rows to add, exclusive
+   * @return this partial
+   * @throws IndexOutOfBoundsException when {@code [from, to)} is not a range of the design's rows
+   * @throws IllegalArgumentException when {@code y} or {@code domain} is shorter than {@code to}, or a
+   *     row in the range has an outcome other than 0, 1 or missing or a domain code beyond the levels
    */
   public PrevalencePartial add(byte[] y, int[] domain, int from, int to) {
     if (from < 0 || to > design.rows() || from > to) {
@@ -72,6 +82,10 @@ public final class PrevalencePartial {
   /**
    * Adds {@code other}, a partial of the same estimator, design and levels over other rows, into
    * this one and returns this.
+   *
+   * @param other a partial of the same design object and levels; it is not changed
+   * @return this partial
+   * @throws IllegalArgumentException when {@code other} has another design or other levels
    */
   public PrevalencePartial merge(PrevalencePartial other) {
     if (other.design != design || !other.levels.equals(levels)) {
@@ -81,18 +95,34 @@ public final class PrevalencePartial {
     return this;
   }
 
-  /** The prevalence of {@code outcome} in each domain, named by the {@code by} columns. */
+  /**
+   * The prevalence of {@code outcome} in each domain, named by the {@code by} columns.
+   *
+   * @param outcome the outcome's name, for the table and its messages
+   * @param by the grouping column names, one per value in each level (empty for the overall level)
+   * @return the table, as {@link PrevalenceEstimator#estimate(tech.tablesaw.api.Table, DesignSpec,
+   *     String, List)} gives it; rows with a negative domain code are reported as excluded
+   * @throws IllegalArgumentException when {@code by} does not match the size of the levels
+   */
   public PrevalenceTable finish(String outcome, List<String> by) {
     Objects.requireNonNull(outcome, "outcome");
     return estimator.table(design, sums, levels, sums.outside, outcome, by);
   }
 
-  /** The domains, in the order of the domain codes. */
+  /**
+   * The domains, in the order of the domain codes.
+   *
+   * @return an unmodifiable list, each element the grouping values of one domain
+   */
   public List<List<String>> levels() {
     return levels;
   }
 
-  /** The design whose rows this partial sums. */
+  /**
+   * The design whose rows this partial sums.
+   *
+   * @return the bound design
+   */
   public SurveyDesign design() {
     return design;
   }

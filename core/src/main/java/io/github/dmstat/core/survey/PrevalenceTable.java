@@ -29,18 +29,42 @@ import tech.tablesaw.api.Table;
  */
 public record PrevalenceTable(String outcome, List<String> by, DesignSummary design, IntervalMethod method,
     double level, ReliabilityRule rule, List<PrevalenceEstimate> estimates) {
+  /**
+   * Copies {@code by} and {@code estimates} into unmodifiable lists.
+   *
+   * @param outcome the outcome column
+   * @param by the grouping columns (empty for overall)
+   * @param design what was read and excluded
+   * @param method interval method
+   * @param level confidence level
+   * @param rule reliability rule applied
+   * @param estimates one per domain, in sorted group order
+   * @throws NullPointerException when {@code by}, {@code estimates} or an element of them is
+   *     {@code null}
+   */
   public PrevalenceTable {
     by = List.copyOf(by);
     estimates = List.copyOf(estimates);
   }
 
-  /** The estimate of the domain with these values (in {@link #by()} order). */
+  /**
+   * The estimate of the domain with these values (in {@link #by()} order).
+   *
+   * @param values one value per grouping column, in order; none for the overall estimate
+   * @return the estimate, or empty when no domain has exactly these values
+   */
   public Optional<PrevalenceEstimate> find(String... values) {
     List<String> v = List.of(values);
     return estimates.stream().filter(e -> e.group().values().equals(v)).findFirst();
   }
 
-  /** As a Tablesaw table: one row per domain; suppressed values are missing cells. */
+  /**
+   * As a Tablesaw table: one row per domain; suppressed values are missing cells.
+   *
+   * @return a table named {@code prevalence of <outcome>}: one text column per grouping column,
+   *     then {@code n, weightSum, prevalence, se, ciLower, ciUpper, designEffect, effectiveN,
+   *     degreesOfFreedom, reliability, note}
+   */
   public Table toTable() {
     Table t = Table.create("prevalence of " + outcome);
     for (int c = 0; c < by.size(); c++) {
@@ -140,7 +164,11 @@ public record PrevalenceTable(String outcome, List<String> by, DesignSummary des
     return String.format(Locale.ROOT, "%.2f%%", 100 * p);
   }
 
-  /** The domain keys, in order. */
+  /**
+   * The domain keys, in order.
+   *
+   * @return the group of each estimate, in the order of {@link #estimates()}
+   */
   public List<Group> groups() {
     return estimates.stream().map(PrevalenceEstimate::group).toList();
   }

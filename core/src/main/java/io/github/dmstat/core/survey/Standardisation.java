@@ -39,22 +39,64 @@ public final class Standardisation {
     this.rule = Objects.requireNonNull(rule, "rule");
   }
 
-  /** 95% level, NCHS reliability rule. */
+  /**
+   * 95% level, NCHS reliability rule.
+   *
+   * @return a standardisation with these settings
+   */
   public static Standardisation withDefaults() {
     return new Standardisation(0.95, ReliabilityRule.NCHS);
   }
 
+  /**
+   * The same settings with another confidence level.
+   *
+   * @param l the confidence level, strictly between 0 and 1 (e.g. 0.95)
+   * @return a new standardisation; this one is unchanged
+   * @throws IllegalArgumentException when {@code l} is not strictly between 0 and 1
+   */
   public Standardisation withLevel(double l) {
     return new Standardisation(l, rule);
   }
 
+  /**
+   * The same settings with another reliability rule.
+   *
+   * @param r the rule applied to each standardised estimate (it sees no design effect)
+   * @return a new standardisation; this one is unchanged
+   * @throws NullPointerException when {@code r} is {@code null}
+   */
   public Standardisation with(ReliabilityRule r) {
     return new Standardisation(level, r);
   }
 
-  /** A standardised estimate for one level of the {@code over} columns. */
+  /**
+   * A standardised estimate for one level of the {@code over} columns.
+   *
+   * @param group the level of the {@code over} columns (the overall domain when there are none)
+   * @param n rows of the group with an observed outcome, over all its categories
+   * @param degreesOfFreedom design degrees of freedom of the categories with a positive reference
+   *     population in this group
+   * @param level confidence level
+   * @param reliability publication status under the reliability rule
+   * @param note why it is unreliable or suppressed (empty when OK)
+   * @param value {@code {estimate, se, ciLower, ciUpper}} as proportions, absent when suppressed
+   */
   public record Standardised(Group group, long n, int degreesOfFreedom, double level, Reliability reliability,
       String note, Optional<double[]> value) {
+    /**
+     * Checks the components and copies the value array.
+     *
+     * @param group the level of the {@code over} columns
+     * @param n rows of the group with an observed outcome
+     * @param degreesOfFreedom design degrees of freedom
+     * @param level confidence level
+     * @param reliability publication status
+     * @param note why it is unreliable or suppressed
+     * @param value {@code {estimate, se, ciLower, ciUpper}}, absent exactly when suppressed
+     * @throws NullPointerException when {@code group} or {@code value} is {@code null}
+     * @throws IllegalArgumentException when a suppressed estimate has a value or another has none
+     */
     public Standardised {
       Objects.requireNonNull(group, "group");
       value = value.map(double[]::clone);
@@ -63,7 +105,11 @@ public final class Standardisation {
       }
     }
 
-    /** {@code {estimate, se, ciLower, ciUpper}} when published. */
+    /**
+     * {@code {estimate, se, ciLower, ciUpper}} when published.
+     *
+     * @return a copy of the four numbers as proportions, or empty when suppressed
+     */
     @Override
     public Optional<double[]> value() {
       return value.map(double[]::clone);
@@ -84,7 +130,21 @@ public final class Standardisation {
    * Directly standardised prevalence of {@code outcome} over the categories of
    * {@code standardColumn}, weighted by {@code population} (category → count), within each level
    * of {@code over} (none: overall). Every category present in the data must have a population
-   * count and every category with a population count must have observed rows in each group.
+   * count and every category with a positive population count must have observed rows in each group.
+   * The interval is {@code estimate ± z·se}; the reliability rule is applied without a design
+   * effect.
+   *
+   * @param table the survey, one row per respondent; not modified
+   * @param spec the design columns of {@code table}
+   * @param outcome a 0/1 outcome column; empty cells are left out
+   * @param standardColumn the column of standard categories, e.g. age bands
+   * @param population category → reference population count, each finite and {@code >= 0}, with a
+   *     positive total; categories with count 0 get no weight
+   * @param over columns within whose levels to standardise (empty: overall)
+   * @return one estimate per level of {@code over}, in order of first appearance in the table
+   * @throws IllegalArgumentException when a column is missing, a cell is invalid, a population count
+   *     is negative or not finite, the total is not positive, a category in the data has no
+   *     population count, or a category with a positive count has no observed rows in a group
    */
   public List<Standardised> direct(Table table, DesignSpec spec, String outcome, String standardColumn,
       Map<String, Double> population, List<String> over) {

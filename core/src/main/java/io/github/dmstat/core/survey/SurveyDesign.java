@@ -56,7 +56,17 @@ public final class SurveyDesign {
     this.spec = spec;
   }
 
-  /** Binds the design columns of {@code table}; the table is not modified. */
+  /**
+   * Binds the design columns of {@code table}; the table is not modified.
+   *
+   * @param table the survey, one row per respondent
+   * @param spec the design columns
+   * @return the bound design
+   * @throws IllegalArgumentException when the table has no rows, a column is missing, a weight is
+   *     empty, negative or infinite, a strata or PSU cell is empty, a finite population correction
+   *     is not {@code > 0}, differs within a stratum or gives fewer population PSUs than sampled
+   *     ones, or a stratum has a single PSU under {@link LonelyPsu#FAIL}
+   */
   public static SurveyDesign from(Table table, DesignSpec spec) {
     int n = table.rowCount();
     if (n == 0) {
@@ -82,6 +92,12 @@ public final class SurveyDesign {
    * Binds the design columns of a {@link Frame} read from a file (weights and fpc as
    * {@link ColumnType#NUMBER}, strata and PSUs as {@link ColumnType#TEXT}, see
    * {@link DesignSpec#columnTypes()}); errors name the file and line of the bad cell.
+   *
+   * @param frame the data read from a file
+   * @param spec the design columns
+   * @return the bound design
+   * @throws IllegalArgumentException for the errors of {@link #from(Table, DesignSpec)} (an empty
+   *     frame excepted), naming file and line
    */
   public static SurveyDesign from(Frame frame, DesignSpec spec) {
     try {
@@ -126,6 +142,14 @@ public final class SurveyDesign {
   /**
    * A design from arrays (for generators and benchmarks): {@code strata} and {@code psu} labels
    * may be {@code null}; PSU labels are nested in strata.
+   *
+   * @param weights the weight of each row, finite and {@code >= 0}; copied
+   * @param strata the stratum label of each row, or {@code null} for no strata
+   * @param psu the PSU label of each row, or {@code null} for each row its own PSU
+   * @param lonelyPsu what to do with a stratum that holds a single PSU
+   * @return the design; its spec names the columns {@code weight}, {@code stratum} and {@code psu}
+   * @throws IllegalArgumentException when a weight is negative, infinite or {@code NaN}, or a
+   *     stratum has a single PSU under {@link LonelyPsu#FAIL}
    */
   public static SurveyDesign of(double[] weights, int[] strata, int[] psu, LonelyPsu lonelyPsu) {
     for (int i = 0; i < weights.length; i++) {
@@ -277,46 +301,85 @@ public final class SurveyDesign {
         List.copyOf(strataLabels), lonely, psuCount, spec);
   }
 
-  /** Number of rows. */
+  /**
+   * Number of rows.
+   *
+   * @return the rows of the bound table or frame
+   */
   public int rows() {
     return rows;
   }
 
-  /** Number of strata (1 when the design has none). */
+  /**
+   * Number of strata (1 when the design has none).
+   *
+   * @return the number of distinct strata labels; 1 without a strata column
+   */
   public int strataCount() {
     return strataLabels.size();
   }
 
-  /** Number of PSUs (the number of rows under element sampling). */
+  /**
+   * Number of PSUs (the number of rows under element sampling).
+   *
+   * @return the number of distinct (stratum, PSU label) pairs, or of rows
+   */
   public int psuCount() {
     return psuCount;
   }
 
-  /** {@code #PSUs − #strata}, as R {@code degf(design)}. */
+  /**
+   * {@code #PSUs − #strata}, as R {@code degf(design)}.
+   *
+   * @return the design degrees of freedom of the full design
+   */
   public int degreesOfFreedom() {
     return psuCount - strataCount();
   }
 
-  /** True when each row is its own PSU. */
+  /**
+   * True when each row is its own PSU.
+   *
+   * @return {@code true} when the design has no PSU column
+   */
   public boolean elementSampling() {
     return rowPsu == null;
   }
 
-  /** The column spec this design was bound from. */
+  /**
+   * The column spec this design was bound from.
+   *
+   * @return the spec (for {@link #of} one with the columns {@code weight}, {@code stratum}, {@code psu})
+   */
   public DesignSpec spec() {
     return spec;
   }
 
+  /**
+   * The lonely-PSU policy.
+   *
+   * @return what is done with a stratum that holds a single PSU
+   */
   public LonelyPsu lonelyPsu() {
     return lonelyPsu;
   }
 
-  /** Label of stratum {@code h}. */
+  /**
+   * Label of stratum {@code h}.
+   *
+   * @param h stratum index, 0 to {@code strataCount() − 1}, in order of first appearance
+   * @return the stratum's label; {@code (all)} when the design has no strata
+   * @throws IndexOutOfBoundsException when {@code h} is out of range
+   */
   public String stratumLabel(int h) {
     return strataLabels.get(h);
   }
 
-  /** Optional fpc column name. */
+  /**
+   * Optional fpc column name.
+   *
+   * @return the finite population correction column, or empty when there is none
+   */
   public Optional<String> fpcColumn() {
     return spec.fpc();
   }
