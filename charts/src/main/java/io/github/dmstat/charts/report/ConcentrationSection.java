@@ -63,7 +63,7 @@ final class ConcentrationSection {
     AreaCounts counts = user.isPresent()
         ? AreaCounts.from(t, user.get().codeColumn(), user.get().countColumn(), user.get().populationColumn(), MissingPolicy.FAIL)
         : AreaCounts.from(t, "code", "incidents", "inhabitants", MissingPolicy.FAIL);
-    AreaLevel level = user.map(DrugMonitorReport.UserAreas::level).orElse(AreaLevel.BUURT);
+    ReportAreaLevel level = user.map(DrugMonitorReport.UserAreas::level).orElse(ReportAreaLevel.BUURT);
     String areas = level.plural(nl);
     String area = level.singular(nl);
     // what is counted, in words; the embedded data counts drug incidents

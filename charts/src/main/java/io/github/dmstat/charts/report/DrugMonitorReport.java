@@ -395,7 +395,7 @@ public final class DrugMonitorReport {
    * @param names display names by area code (empty: codes only)
    */
   public record UserAreas(String name, Table table, List<AreaPolygon> polygons, String codeColumn, String countColumn,
-      String populationColumn, AreaLevel level, String countLabel, Map<String, String> names) {
+      String populationColumn, ReportAreaLevel level, String countLabel, Map<String, String> names) {
     /**
      * Checks that no component is null; copies the polygons and the names.
      *
@@ -429,7 +429,7 @@ public final class DrugMonitorReport {
      * @param polygons the boundaries, keyed by the area code
      */
     public UserAreas(String name, Table table, List<AreaPolygon> polygons) {
-      this(name, table, polygons, "code", "incidents", "inhabitants", AreaLevel.BUURT, "", Map.of());
+      this(name, table, polygons, "code", "incidents", "inhabitants", ReportAreaLevel.BUURT, "", Map.of());
     }
   }
 
@@ -476,7 +476,7 @@ public final class DrugMonitorReport {
    * @param level the kind of area, which the text names
    */
   public record UserSelection(String name, Table table, String codeColumn, Optional<String> nameColumn,
-      String populationColumn, List<IndexIndicator> indicators, SelectionRules rules, AreaLevel level) {
+      String populationColumn, List<IndexIndicator> indicators, SelectionRules rules, ReportAreaLevel level) {
     /**
      * Checks that no component is null and that there is an indicator; copies the indicators.
      *
@@ -513,7 +513,7 @@ public final class DrugMonitorReport {
      * @param table one row per municipality, with columns {@code code} and {@code inhabitants}, the three
      *     indicators and optionally {@code name}
      * @param locale the language of the indicators' labels
-     * @return the selection of municipalities ({@link AreaLevel#GEMEENTE})
+     * @return the selection of municipalities ({@link ReportAreaLevel#GEMEENTE})
      */
     public static UserSelection standard(String name, Table table, Locale locale) {
       boolean nl = "nl".equals(locale.getLanguage());
@@ -526,7 +526,7 @@ public final class DrugMonitorReport {
               se ? Optional.of("lbm_se") : Optional.empty()));
       return new UserSelection(name, table, "code",
           table.columnNames().contains("name") ? Optional.of("name") : Optional.empty(), "inhabitants", ind,
-          SelectionRules.top(27).withMinimumPopulation(80_000), AreaLevel.GEMEENTE);
+          SelectionRules.top(27).withMinimumPopulation(80_000), ReportAreaLevel.GEMEENTE);
     }
   }
 

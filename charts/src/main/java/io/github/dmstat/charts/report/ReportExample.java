@@ -13,6 +13,11 @@ import tech.tablesaw.api.Table;
  * Each method is called only for a section without the caller's own data, so an example may
  * supply part of it and throw for the rest.
  *
+ * <p>The report's sentences about example sections describe the embedded synthetic example
+ * (its seeds, its 342 municipalities, its planted hot spots, the NDM 2022 figures): an
+ * implementation with other data gets the same words, so supply your own data through the
+ * {@code with...} options instead, where the text names your files and columns.
+ *
  * <p>Columns are those of the embedded datasets: survey as the adult survey (weights, strata,
  * PSUs, {@code age}, a 0/1 column per indicator); areas {@code code, incidents, inhabitants};
  * municipalities {@code code, name, inhabitants, drug_crime, youth_crime, lbm} with optional

@@ -352,7 +352,7 @@ public final class ReportSpec {
       Node c = s.child("concentration");
       c.object(with(DATA_KEYS, "level", "code", "name", "count", "count-label", "population", "boundaries", "boundary-code",
           "boundary-name"));
-      AreaLevel level = c.child("level").convert(c.text("level"), AreaLevel::parse);
+      ReportAreaLevel level = c.child("level").convert(c.text("level"), ReportAreaLevel::parse);
       String code = c.text("code");
       Optional<String> nameColumn = c.optionalText("name");
       String count = c.text("count");
@@ -380,7 +380,7 @@ public final class ReportSpec {
     if (s.has("selection")) {
       Node c = s.child("selection");
       c.object(with(DATA_KEYS, "level", "code", "name", "population", "indicators", "eligibility"));
-      AreaLevel level = c.has("level") ? c.child("level").convert(c.text("level"), AreaLevel::parse) : AreaLevel.GEMEENTE;
+      ReportAreaLevel level = c.has("level") ? c.child("level").convert(c.text("level"), ReportAreaLevel::parse) : ReportAreaLevel.GEMEENTE;
       String code = c.text("code");
       Optional<String> nameColumn = c.optionalText("name");
       String population = c.text("population");

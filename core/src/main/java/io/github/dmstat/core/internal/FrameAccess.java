@@ -39,9 +39,13 @@ public final class FrameAccess {
    * Called once by {@code Frame}'s static initialiser.
    *
    * @param c the accessors {@code Frame} provides
-   * @throws IllegalStateException when accessors were registered before
+   * @throws IllegalStateException when accessors were registered before, or when called from anywhere but {@code Frame}
    */
   public static synchronized void register(Columns c) {
+    Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+    if (caller != Frame.class) {
+      throw new IllegalStateException("frame access is registered by Frame only, not by " + caller.getName());
+    }
     if (columns != null) {
       throw new IllegalStateException("frame access is registered once");
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.github.dmstat.core.Coded;
 import io.github.dmstat.core.Group;
 import io.github.dmstat.core.concentration.AreaConcentration;
 import io.github.dmstat.core.outcomes.DiffInDiff;
@@ -55,7 +56,13 @@ public final class Json {
    */
   private static SimpleModule optionals() {
     SimpleModule m = new SimpleModule("dmstat-optionals");
-    optional(m, OptionalDouble.class, OptionalDouble::isPresent, (v, g, p) -> g.writeNumber(v.getAsDouble()));
+    optional(m, OptionalDouble.class, v -> v.isPresent() && Double.isFinite(v.getAsDouble()),
+        (v, g, p) -> g.writeNumber(v.getAsDouble()));
+    // a number that is not finite is written as null, as the command line's shapes do (never "NaN")
+    optional(m, Double.class, Double::isFinite, (v, g, p) -> g.writeNumber(v));
+    optional(m, Double.TYPE, Double::isFinite, (v, g, p) -> g.writeNumber(v));
+    // an enum's machine token, as the command line writes it (logit, nchs), not its constant name
+    optional(m, Coded.class, v -> true, (v, g, p) -> g.writeString(v.code()));
     optional(m, OptionalInt.class, OptionalInt::isPresent, (v, g, p) -> g.writeNumber(v.getAsInt()));
     optional(m, OptionalLong.class, OptionalLong::isPresent, (v, g, p) -> g.writeNumber(v.getAsLong()));
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -119,6 +126,9 @@ public final class Json {
     }
     if (result instanceof DiffInDiff d) {
       return did(d);
+    }
+    if (result instanceof SurvivalCurve c) {
+      return survival(List.of(c));
     }
     if (result instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(SurvivalCurve.class::isInstance)) {
       return survival(l.stream().map(SurvivalCurve.class::cast).toList());
@@ -312,6 +322,10 @@ public final class Json {
         g.writeNull();
         return true;
       case NUMBER:
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+          g.writeNull(); // never "NaN" or "Infinity"
+          return true;
+        }
         switch (node.numberType()) {
           case INT: g.writeNumber(node.intValue()); return true;
           case LONG: g.writeNumber(node.longValue()); return true;

@@ -28,10 +28,12 @@ final class OutcomeJson {
   /**
    * {@code {"studies": [...], "pooled": {...}}}, as {@code dmstat effects} prints it. Analysis scale (log for
    * RR and OR): yi, vi, ciLower, ciUpper, pooled estimate/se/ci/prediction; natural scale:
-   * per-study estimate/lower/upper and pooled ratio* (absent for RD).
+   * per-study estimate/lower/upper and pooled ratio* (absent for RD). A pooling of given effects
+   * ({@link MetaAnalysis#of}, {@link MetaAnalysis#fromEffects}) has {@code "measure": null} and no
+   * natural-scale fields.
    */
   static ObjectNode effects(MetaAnalysis m) {
-    Measure measure = m.measure().orElseThrow();
+    Optional<Measure> measure = m.measure();
     ObjectNode root = Json.object();
     ArrayNode studies = root.putArray("studies");
     for (int i = 0; i < m.studies().size(); i++) {
@@ -43,8 +45,8 @@ final class OutcomeJson {
       MetaAnalysis.Interval ci = s.interval(m.level());
       o.put("ciLower", ci.lower());
       o.put("ciUpper", ci.upper());
-      if (measure.isRatio() && s.counts().isPresent()) {
-        EffectSize e = EffectSize.of(s.counts().get(), measure, m.level());
+      if (measure.isPresent() && measure.get().isRatio() && s.counts().isPresent()) {
+        EffectSize e = EffectSize.of(s.counts().get(), measure.get(), m.level());
         o.put("estimate", e.estimate());
         o.put("lower", e.ciLower());
         o.put("upper", e.ciUpper());
@@ -64,7 +66,11 @@ final class OutcomeJson {
       }
     }
     ObjectNode p = root.putObject("pooled");
-    p.put("measure", measure.name().toLowerCase(Locale.ROOT));
+    if (measure.isPresent()) {
+      p.put("measure", measure.get().name().toLowerCase(Locale.ROOT));
+    } else {
+      p.putNull("measure");
+    }
     p.put("method", m.method().name().toLowerCase(Locale.ROOT));
     p.put("level", m.level());
     p.put("k", m.studies().size());

@@ -1,6 +1,7 @@
 package io.github.dmstat.core.model;
 
 import io.github.dmstat.core.Checks;
+import io.github.dmstat.core.Coded;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -8,7 +9,7 @@ import java.util.Locale;
  * Recall periods of prevalence questions (NDM conventions). {@link #DAILY} is "daily or near
  * daily": use on 20 or more days in the last month.
  */
-public enum RecallPeriod {
+public enum RecallPeriod implements Coded {
   /** Ever used ({@code lifetime}). */
   LIFETIME("lifetime", "lifetime", "ooit"),
   /** Used in the last year ({@code last_year}). */

@@ -1,11 +1,12 @@
 package io.github.dmstat.core.model;
 
 import io.github.dmstat.core.Checks;
+import io.github.dmstat.core.Coded;
 import java.util.Arrays;
 import java.util.Locale;
 
 /** Substances reported by the Nationale Drug Monitor, with English and Dutch names. */
-public enum Substance {
+public enum Substance implements Coded {
   /** Cannabis ({@code cannabis}). */
   CANNABIS("cannabis", "cannabis", "cannabis"),
   /** Ecstasy ({@code ecstasy}). */

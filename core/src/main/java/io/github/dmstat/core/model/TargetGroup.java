@@ -1,6 +1,7 @@
 package io.github.dmstat.core.model;
 
 import io.github.dmstat.core.Checks;
+import io.github.dmstat.core.Coded;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -10,7 +11,7 @@ import java.util.Locale;
  * come from a probability sample (only then is a design-based interval meaningful; partygoers
  * are surveyed with non-probability samples).
  */
-public enum TargetGroup {
+public enum TargetGroup implements Coded {
   /** Adults aged 18 and over ({@code adults}). */
   ADULTS_18_PLUS("adults", "adults 18+", "volwassenen 18+", 18, 200, true, true),
   /** EU comparison group, ages 15–64 ({@code eu15-64}). */

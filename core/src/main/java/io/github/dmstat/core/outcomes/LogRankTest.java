@@ -68,6 +68,7 @@ public record LogRankTest(List<String> groups, List<Integer> n, List<Double> obs
    *     {@link #of(double[], byte[], int[], List)}
    */
   public static LogRankTest of(Table t, String time, String event, String group) {
+    java.util.Objects.requireNonNull(group, "group");
     KaplanMeier.Data d = KaplanMeier.Data.read(t, time, event, java.util.Optional.of(group));
     return of(d.time, d.event, d.group, d.labels);
   }

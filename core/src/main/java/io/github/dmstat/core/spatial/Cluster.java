@@ -1,11 +1,13 @@
 package io.github.dmstat.core.spatial;
 
+import io.github.dmstat.core.Coded;
+
 /**
  * Local Moran cluster label (LISA quadrant): the sign of the area's deviation from the mean
  * {@code z_i} and of its spatial lag {@code Σ_j w_ij z_j}, "High" when {@code > 0} and "Low"
  * when {@code <= 0} (spdep {@code attr(, "quadr")$pysal}).
  */
-public enum Cluster {
+public enum Cluster implements Coded {
   /** High value among high neighbours (hot spot). */
   HIGH_HIGH("HH"),
   /** Low value among low neighbours (cold spot). */

@@ -338,6 +338,11 @@ public final class PrevalenceEstimator {
     return s;
   }
 
+  /** Whether {@code o} estimates as this one does (interval method, level, reliability rule; threads aside). */
+  boolean sameSettings(PrevalenceEstimator o) {
+    return o.method == method && o.level == level && o.rule == rule;
+  }
+
   @Override
   public String toString() {
     return "PrevalenceEstimator[" + method.code() + ", level=" + level + ", rule=" + rule.code()

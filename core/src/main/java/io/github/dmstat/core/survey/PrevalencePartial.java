@@ -88,8 +88,15 @@ public final class PrevalencePartial {
    * @throws IllegalArgumentException when {@code other} has another design or other levels
    */
   public PrevalencePartial merge(PrevalencePartial other) {
+    if (other == this) {
+      throw new IllegalArgumentException("cannot merge a partial into itself (its sums would count twice)");
+    }
     if (other.design != design || !other.levels.equals(levels)) {
       throw new IllegalArgumentException("cannot merge partials of different designs or domains");
+    }
+    if (!other.estimator.sameSettings(estimator)) {
+      throw new IllegalArgumentException("cannot merge partials of estimators with different settings: " + other.estimator
+          + " into " + estimator);
     }
     sums.merge(other.sums);
     return this;

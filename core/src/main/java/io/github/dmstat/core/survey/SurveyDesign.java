@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -140,18 +141,34 @@ public final class SurveyDesign {
   }
 
   /**
-   * A design from arrays (for generators and benchmarks): {@code strata} and {@code psu} labels
-   * may be {@code null}; PSU labels are nested in strata.
+   * A stratified cluster design from arrays (for generators, benchmarks and other engines); PSU
+   * labels are nested in strata.
    *
    * @param weights the weight of each row, finite and {@code >= 0}; copied
-   * @param strata the stratum label of each row, or {@code null} for no strata
-   * @param psu the PSU label of each row, or {@code null} for each row its own PSU
+   * @param strata the stratum label of each row
+   * @param psu the PSU label of each row
    * @param lonelyPsu what to do with a stratum that holds a single PSU
    * @return the design; its spec names the columns {@code weight}, {@code stratum} and {@code psu}
    * @throws IllegalArgumentException when a weight is negative, infinite or {@code NaN}, or a
    *     stratum has a single PSU under {@link LonelyPsu#FAIL}
    */
   public static SurveyDesign of(double[] weights, int[] strata, int[] psu, LonelyPsu lonelyPsu) {
+    return fromArrays(weights, Objects.requireNonNull(strata, "strata"), Objects.requireNonNull(psu, "psu"), lonelyPsu);
+  }
+
+  /**
+   * A design with weights only: one stratum, each row its own PSU.
+   *
+   * @param weights the weight of each row, finite and {@code >= 0}; copied
+   * @return the design; its spec names the column {@code weight}
+   * @throws IllegalArgumentException when a weight is negative, infinite or {@code NaN}
+   */
+  public static SurveyDesign of(double[] weights) {
+    return fromArrays(weights, null, null, LonelyPsu.FAIL);
+  }
+
+  /** {@code strata} and {@code psu} may be null here: no strata, each row its own PSU. */
+  private static SurveyDesign fromArrays(double[] weights, int[] strata, int[] psu, LonelyPsu lonelyPsu) {
     for (int i = 0; i < weights.length; i++) {
       if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
         throw Checks.badCell("weight", i + 1, "must be finite and >= 0", weights[i]);
@@ -290,7 +307,7 @@ public final class SurveyDesign {
     if (lonely == LonelyPsu.FAIL) {
       for (int h = 0; h < strataCount; h++) {
         // a single PSU that is the whole stratum (sampling fraction 1) is a certainty unit, not lonely
-        if (psusInStratum[h] == 1 && !(factor[h] < CERTAINTY)) {
+        if (psusInStratum[h] == 1 && !taken(factor[h])) {
           throw new IllegalArgumentException("stratum '" + strataLabels.get(h) + "'"
               + spec.strata().map(c -> " (column '" + c + "')").orElse("")
               + " has only one PSU; choose a lonely-PSU policy: adjust, remove or certainty");
@@ -420,7 +437,12 @@ public final class SurveyDesign {
 
   /** Whether stratum {@code h} was taken whole (its PSUs are the population): no variance, never lonely. */
   boolean certainty(int h) {
-    return fpcFactor[h] < CERTAINTY;
+    return taken(fpcFactor[h]);
+  }
+
+  /** Whether a stratum with finite population correction {@code f} was taken whole. */
+  private static boolean taken(double f) {
+    return f < CERTAINTY;
   }
 
   @Override

@@ -55,6 +55,25 @@ class JsonResultsTest {
   }
 
   @Test
+  void everyResultWritesEnumsAsTokensNoNaNAndNoMissingMeasure() {
+    // pooled given effects: no measure, no natural scale
+    MetaAnalysis given = MetaAnalysis.of(List.of("a", "b"), new double[] {0.1, -0.2}, new double[] {0.04, 0.09},
+        MetaMethod.DL, 0.95);
+    JsonNode g = Json.tree(given);
+    assertTrue(g.get("pooled").get("measure").isNull(), g.toString());
+    assertTrue(g.get("studies").get(0).get("estimate") == null, g.toString());
+    // one curve: the survival command's shape
+    var curve = io.github.dmstat.core.outcomes.KaplanMeier.fit(new double[] {1, 2, 3}, new byte[] {1, 1, 1}, "x", 0.95);
+    JsonNode c = Json.tree(curve);
+    assertTrue(c.has("curves") && c.has("timesRequested"), c.toString());
+    // records through Jackson: enum tokens, not constant names; NaN as null
+    JsonNode est = Json.tree(table(ReliabilityRule.NCHS).estimates().get(0));
+    assertEquals("logit", est.get("method").textValue(), est.toString());
+    String text = Json.write(Json.tree(new io.github.dmstat.core.outcomes.Coefficient("x", 1, 0, Double.NaN, 0.5)));
+    assertTrue(!text.contains("NaN") && text.contains("null"), text);
+  }
+
+  @Test
   void aSuppressedEstimateHasNoValueInTheJson() {
     PrevalenceTable t = table(ReliabilityRule.NCHS);
     JsonNode tiny = null;

@@ -91,6 +91,10 @@ class PrevalencePartialTest {
         () -> EST.partial(design, g.levels()).add(y, bad, 0, t.rowCount()));
     assertTrue(e.getMessage().contains("row 11") && e.getMessage().contains("3"), e.getMessage());
     assertThrows(IndexOutOfBoundsException.class, () -> EST.partial(design, g.levels()).add(y, g.codes(), 0, 601));
+    PrevalencePartial self = EST.partial(design, g.levels());
+    assertThrows(IllegalArgumentException.class, () -> self.merge(self));
+    assertThrows(IllegalArgumentException.class, () -> EST.partial(design, g.levels())
+        .merge(EST.withLevel(0.9).partial(design, g.levels())));
     SurveyDesign other = SPEC.bind(survey(8));
     assertThrows(IllegalArgumentException.class,
         () -> EST.partial(design, g.levels()).merge(EST.partial(other, g.levels())));

@@ -4,7 +4,7 @@ import io.github.dmstat.charts.Words;
 import java.util.Locale;
 
 /** The kind of CBS area a report section is about; the text names areas by it. */
-public enum AreaLevel {
+public enum ReportAreaLevel {
   /** A municipality (gemeente). */
   GEMEENTE,
   /** A district (wijk), in a municipality. */
@@ -39,8 +39,8 @@ public enum AreaLevel {
    * @return the level of that name
    * @throws IllegalArgumentException when {@code s} is none of the three names
    */
-  public static AreaLevel parse(String s) {
-    for (AreaLevel l : values()) {
+  public static ReportAreaLevel parse(String s) {
+    for (ReportAreaLevel l : values()) {
       if (l.name().equalsIgnoreCase(s.trim())) {
         return l;
       }
