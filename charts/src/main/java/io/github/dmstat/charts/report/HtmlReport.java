@@ -26,23 +26,27 @@ public final class HtmlReport {
    * @throws UncheckedIOException when the folder or the file cannot be written
    */
   public static Path write(Report report, Path dir) {
-    return write(report, null, dir);
+    return write(html(report), dir);
   }
 
   /**
-   * As {@link #write(Report, Path)}, with the figures' SVG rendered before (null: rendered here).
+   * As {@link #write(Report, Path)}, with the figures' SVG rendered before.
    *
    * @param report the report
-   * @param rendered the figures of {@code report} (null: rendered here)
+   * @param rendered the figures of {@code report} ({@link RenderedFigures#of})
    * @param dir the folder, created when missing; an existing {@code index.html} is replaced
    * @return the path of {@code index.html}
    * @throws UncheckedIOException when the folder or the file cannot be written
    */
   public static Path write(Report report, RenderedFigures rendered, Path dir) {
+    return write(html(report, rendered), dir);
+  }
+
+  private static Path write(String html, Path dir) {
     Path file = dir.resolve("index.html");
     try {
       Files.createDirectories(dir);
-      Files.writeString(file, html(report, rendered), StandardCharsets.UTF_8);
+      Files.writeString(file, html, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": " + e.getMessage(), e);
     }
@@ -61,17 +65,21 @@ public final class HtmlReport {
    * @return the whole HTML document
    */
   public static String html(Report r) {
-    return html(r, null);
+    return html(r, f -> Export.svgText(f.figure()));
   }
 
   /**
-   * The HTML text, with the figures' SVG rendered before (null: rendered here).
+   * The HTML text, with the figures' SVG rendered before.
    *
    * @param r the report
-   * @param rendered the figures of {@code r} (null: rendered here)
+   * @param rendered the figures of {@code r} ({@link RenderedFigures#of})
    * @return the whole HTML document
    */
   public static String html(Report r, RenderedFigures rendered) {
+    return html(r, f -> rendered.svg(f.id()));
+  }
+
+  private static String html(Report r, java.util.function.Function<Report.FigureBlock, String> svg) {
     boolean nl = "nl".equals(r.locale().getLanguage());
     StringBuilder sb = new StringBuilder(1 << 16);
     sb.append("<!DOCTYPE html>\n<html lang=\"").append(Words.of(nl).get("htmlReport.en")).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -97,7 +105,7 @@ public final class HtmlReport {
         } else if (b instanceof Report.FigureBlock f) {
           figureNo++;
           sb.append("<figure id=\"fig-").append(f.id()).append("\" class=\"chart\">\n")
-              .append(inlineSvg(rendered == null ? Export.svgText(f.figure()) : rendered.svg(f.id()), f.caption()))
+              .append(inlineSvg(svg.apply(f), f.caption()))
               .append("\n<figcaption>")
               .append(Words.of(nl).get("htmlReport.figure")).append(figureNo).append(". ").append(esc(f.caption()))
               .append(" <a href=\"figures/").append(f.id()).append(".png\">PNG</a> · <a href=\"figures/").append(f.id())
