@@ -531,43 +531,35 @@ public final class DrugMonitorReport {
   }
 
   /**
-   * A user's 2×2 counts per study (municipality) for the meta-analysis, with its column names.
+   * A user's 2×2 counts per study (municipality) for the meta-analysis, with its columns named by role.
    *
    * @param name the file, for messages and the sources
    * @param table one row per study
-   * @param study the study name column
-   * @param eventsTreated the column of events in the intervention group
-   * @param totalTreated the column of participants in the intervention group
-   * @param eventsControl the column of events in the control group
-   * @param totalControl the column of participants in the control group
+   * @param columns the study, events and totals columns ({@link CountColumns#study})
    */
-  public record UserEffects(String name, Table table, String study, String eventsTreated, String totalTreated,
-      String eventsControl, String totalControl) {
+  public record UserEffects(String name, Table table, CountColumns columns) {
     /**
-     * Checks that the name, the table and the column names are not null.
+     * Checks that the name, the table and the columns are not null.
      *
      * @param name the file, for messages and the sources
      * @param table one row per study
-     * @param study the study name column
-     * @param eventsTreated the column of events in the intervention group
-     * @param totalTreated the column of participants in the intervention group
-     * @param eventsControl the column of events in the control group
-     * @param totalControl the column of participants in the control group
+     * @param columns the study, events and totals columns
      */
     public UserEffects {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(table, "table");
-      requireColumns(study, eventsTreated, totalTreated, eventsControl, totalControl);
+      Objects.requireNonNull(columns, "columns");
     }
 
     /**
-     * The embedded column names {@code study, events_treated, total_treated, events_control, total_control}.
+     * The embedded column names ({@link CountColumns#standard()}: {@code study, events_treated,
+     * total_treated, events_control, total_control}).
      *
      * @param name the file, for messages and the sources
      * @param table one row per study
      */
     public UserEffects(String name, Table table) {
-      this(name, table, "study", "events_treated", "total_treated", "events_control", "total_control");
+      this(name, table, CountColumns.standard());
     }
   }
 
@@ -1107,9 +1099,8 @@ public final class DrugMonitorReport {
       Optional<UserPanel> userPanel) {
     List<Report.Block> b = new ArrayList<>();
     UserEffects ue = userEffects.orElseGet(() -> new UserEffects("", example.effects()));
-    MetaAnalysis meta = from(userEffects.map(UserEffects::name), () -> MetaAnalysis.fromCounts(ue.table(),
-        CountColumns.study(ue.study()).treated(ue.eventsTreated(), ue.totalTreated()).control(ue.eventsControl(),
-            ue.totalControl()), Measure.RR, MetaMethod.REML, level));
+    MetaAnalysis meta = from(userEffects.map(UserEffects::name), () -> MetaAnalysis.fromCounts(ue.table(), ue.columns(),
+        Measure.RR, MetaMethod.REML, level));
     b.add(new Report.Paragraph(userEffects.isPresent()
         ? String.format(locale, w("drugMonitorReport.events.among.participants.of.an.intervention.and"), meta.studies().size(), ue.name())
         : w("drugMonitorReport.re.offending.within.two.years.among.participants")));

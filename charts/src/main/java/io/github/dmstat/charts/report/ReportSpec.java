@@ -11,6 +11,7 @@ import io.github.dmstat.core.io.ColumnType;
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.Numbers;
 import io.github.dmstat.core.io.ReadOptions;
+import io.github.dmstat.core.outcomes.CountColumns;
 import io.github.dmstat.core.selection.SelectionRules;
 import io.github.dmstat.core.spatial.MultipleTesting;
 import io.github.dmstat.core.survey.DesignSpec;
@@ -458,7 +459,8 @@ public final class ReportSpec {
         if (load) {
           Table t = Csv.read(file, ro);
           columns(e, t, name(file), "study", "events-treated", "total-treated", "events-control", "total-control");
-          out.effects = new DrugMonitorReport.UserEffects(name(file), t, cols[0], cols[1], cols[2], cols[3], cols[4]);
+          out.effects = new DrugMonitorReport.UserEffects(name(file), t,
+              CountColumns.study(cols[0]).treated(cols[1], cols[2]).control(cols[3], cols[4]));
         }
       }
       if (o.has("cohorts")) {
