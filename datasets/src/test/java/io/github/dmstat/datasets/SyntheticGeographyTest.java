@@ -57,7 +57,7 @@ class SyntheticGeographyTest {
   @Test
   void geoJsonReadsBackAsThePolygons() {
     SyntheticGeography g = SyntheticGeography.generate(3);
-    List<AreaPolygon> read = GeoJson.read(new StringReader(g.geoJson()), null);
+    List<AreaPolygon> read = GeoJson.read(new StringReader(g.geoJson()), GeoJson.FEATURE_ID);
     assertEquals(g.polygons(), read);
     assertEquals(g.polygons(), GeoJson.read(new StringReader(g.geoJson()), "statcode"));
   }

@@ -40,7 +40,7 @@ final class AreaBoundaries {
       return SyntheticGeography.embedded().polygons();
     }
     try {
-      return GeoJson.read(Path.of(spec), keyProperty);
+      return GeoJson.read(Path.of(spec), keyProperty == null ? GeoJson.FEATURE_ID : keyProperty);
     } catch (IllegalArgumentException e) {
       String m = e.getMessage();
       throw m != null && m.startsWith(spec) ? e : new IllegalArgumentException(spec + ": " + m, e);

@@ -175,7 +175,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     if (areas != null) {
       options = options.withAreas(new DrugMonitorReport.UserAreas(DataOptions.fileName(areas), Csv.read(areas, read),
-          GeoJson.read(boundaries, boundaryKey)));
+          GeoJson.read(boundaries, boundaryKey == null ? GeoJson.FEATURE_ID : boundaryKey)));
     }
     if (municipalities != null) {
       options = options.withMunicipalities(DrugMonitorReport.UserSelection.standard(DataOptions.fileName(municipalities),

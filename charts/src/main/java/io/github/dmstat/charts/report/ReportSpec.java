@@ -368,8 +368,8 @@ public final class ReportSpec {
         Table t = Csv.read(file, ro);
         columns(c, t, name(file), "code", "name", "count", "population");
         List<AreaPolygon> polygons = boundaryName.isPresent()
-            ? GeoJson.read(boundaries, boundaryCode.orElse(null), boundaryName.get())
-            : GeoJson.read(boundaries, boundaryCode.orElse(null));
+            ? GeoJson.read(boundaries, boundaryCode.orElse(GeoJson.FEATURE_ID), boundaryName.get())
+            : GeoJson.read(boundaries, boundaryCode.orElse(GeoJson.FEATURE_ID));
         Map<String, String> names = new LinkedHashMap<>();
         if (boundaryName.isPresent()) {
           polygons.forEach(pg -> pg.name().ifPresent(n -> names.put(pg.code(), n)));

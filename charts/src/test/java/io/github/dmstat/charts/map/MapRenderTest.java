@@ -236,7 +236,7 @@ class MapRenderTest {
     Assumptions.assumeTrue(shared != null && Files.isDirectory(Path.of(shared)), "no shared data folder");
     Path file = Path.of(shared, "gemeente_2024.geojson");
     Assumptions.assumeTrue(Files.exists(file), "no gemeente_2024.geojson");
-    List<AreaPolygon> areas = GeoJson.read(file, null);
+    List<AreaPolygon> areas = GeoJson.read(file, GeoJson.FEATURE_ID);
     assertEquals(342, areas.size());
     Map<String, Double> size = new HashMap<>();
     Map<String, Double> z = new HashMap<>();

@@ -21,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,13 +40,19 @@ public final class GeoJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String AUTO_NAME = "\u0000auto";
 
+  /** The key property that means the feature's own {@code id} (not one of its properties). */
+  public static final String FEATURE_ID = "\u0000id";
+
+  /** The name property that means the areas have no names. */
+  public static final String NO_NAMES = "\u0000none";
+
   private GeoJson() {}
 
   /**
    * Reads a UTF-8 file; see {@link #read(Reader, String)} (names from {@code statnaam} or {@code name}).
    *
    * @param file the GeoJSON file
-   * @param keyProperty feature property holding the area key, or {@code null} for the feature {@code id}
+   * @param keyProperty feature property holding the area key, or {@link #FEATURE_ID} for the feature {@code id}
    * @return one polygon per feature, in file order
    * @throws IllegalArgumentException (a {@link DataException} naming the file) when the file is missing,
    *     not valid UTF-8 or not valid GeoJSON
@@ -59,8 +66,8 @@ public final class GeoJson {
    * Reads a UTF-8 file (GeoJSON is UTF-8, RFC 7946); see {@link #read(Reader, String, String)}.
    *
    * @param file the GeoJSON file
-   * @param keyProperty feature property holding the area key, or {@code null} for the feature {@code id}
-   * @param nameProperty feature property holding the area name, or {@code null} for no names
+   * @param keyProperty feature property holding the area key, or {@link #FEATURE_ID} for the feature {@code id}
+   * @param nameProperty feature property holding the area name, or {@link #NO_NAMES} for none
    * @return one polygon per feature, in file order
    * @throws IllegalArgumentException (a {@link DataException} naming the file) when the file is missing,
    *     not valid UTF-8 or not valid GeoJSON
@@ -76,8 +83,8 @@ public final class GeoJson {
    * every error names the file.
    *
    * @param file the GeoJSON file
-   * @param keyProperty feature property holding the area key, or {@code null} for the feature {@code id}
-   * @param nameProperty feature property holding the area name, or {@code null} for no names
+   * @param keyProperty feature property holding the area key, or {@link #FEATURE_ID} for the feature {@code id}
+   * @param nameProperty feature property holding the area name, or {@link #NO_NAMES} for none
    * @param encoding the encoding of the file when it has no UTF-8 byte-order mark
    * @return one polygon per feature, in file order
    * @throws IllegalArgumentException (a {@link DataException} naming the file) when the file is missing,
@@ -126,7 +133,7 @@ public final class GeoJson {
    * {@code statnaam} when present, else {@code name}, else absent.
    *
    * @param in the GeoJSON text
-   * @param keyProperty feature property holding the area key, or {@code null} for the feature {@code id}
+   * @param keyProperty feature property holding the area key, or {@link #FEATURE_ID} for the feature {@code id}
    * @return one polygon per feature, in input order
    * @throws IllegalArgumentException for malformed JSON, a feature without key, or a geometry
    *     that is not a (Multi)Polygon, naming the feature
@@ -140,13 +147,15 @@ public final class GeoJson {
    * with names from {@code nameProperty} ({@code null}: no names).
    *
    * @param in the GeoJSON text
-   * @param keyProperty feature property holding the area key, or {@code null} for the feature {@code id}
-   * @param nameProperty feature property holding the area name, or {@code null} for no names
+   * @param keyProperty feature property holding the area key, or {@link #FEATURE_ID} for the feature {@code id}
+   * @param nameProperty feature property holding the area name, or {@link #NO_NAMES} for none
    * @return one polygon per feature, in input order
    * @throws IllegalArgumentException for malformed JSON, a feature without key, or a geometry
    *     that is not a (Multi)Polygon, naming the feature
    */
   public static List<AreaPolygon> read(Reader in, String keyProperty, String nameProperty) {
+    Objects.requireNonNull(keyProperty, "keyProperty (GeoJson.FEATURE_ID for the feature id)");
+    Objects.requireNonNull(nameProperty, "nameProperty (GeoJson.NO_NAMES for none)");
     List<AreaPolygon> out = new ArrayList<>();
     try (JsonParser p = new JsonFactory().createParser(in)) {
       p.setCodec(MAPPER);
@@ -188,15 +197,16 @@ public final class GeoJson {
 
   private static AreaPolygon feature(JsonNode f, int index, String keyProperty, String nameProperty) {
     JsonNode props = f.path("properties");
-    JsonNode keyNode = keyProperty == null ? f.get("id") : props.get(keyProperty);
+    boolean byId = FEATURE_ID.equals(keyProperty);
+    JsonNode keyNode = byId ? f.get("id") : props.get(keyProperty);
     if (keyNode == null || keyNode.isNull() || keyNode.asText().isBlank()) {
       throw new IllegalArgumentException("GeoJSON feature " + index + ": has no "
-          + (keyProperty == null ? "feature id" : "property '" + keyProperty + "'")
+          + (byId ? "feature id" : "property '" + keyProperty + "'")
           + (props.isObject() ? "; properties: " + fieldNames(props) : ""));
     }
     String key = keyNode.asText().strip();
     Optional<String> name = Optional.empty();
-    String nameField = nameProperty;
+    String nameField = NO_NAMES.equals(nameProperty) ? null : nameProperty;
     if (AUTO_NAME.equals(nameProperty)) {
       nameField = props.has("statnaam") ? "statnaam" : props.has("name") ? "name" : null;
     }

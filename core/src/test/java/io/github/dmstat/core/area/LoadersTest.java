@@ -41,7 +41,7 @@ class LoadersTest {
 
   @Test
   void usesFeatureIdWhenNoKeyProperty() {
-    List<AreaPolygon> p = GeoJson.read(new StringReader(text("small.geojson")), null);
+    List<AreaPolygon> p = GeoJson.read(new StringReader(text("small.geojson")), GeoJson.FEATURE_ID);
     assertEquals(List.of("GM0001", "GM0002", "3"), p.stream().map(AreaPolygon::code).toList());
   }
 
@@ -56,14 +56,14 @@ class LoadersTest {
   void rejectsNonPolygonGeometryNamingFeatureAndType() {
     String json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"GM0001\",\"properties\":{},"
         + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[5,52]}}]}";
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GeoJson.read(new StringReader(json), null));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GeoJson.read(new StringReader(json), GeoJson.FEATURE_ID));
     assertTrue(e.getMessage().contains("GM0001") && e.getMessage().contains("'Point'"), e.getMessage());
   }
 
   @Test
   void rejectsMalformedJson() {
-    assertThrows(IllegalArgumentException.class, () -> GeoJson.read(new StringReader("{\"type\":\"FeatureCollection\",\"features\":[{"), null));
-    assertThrows(IllegalArgumentException.class, () -> GeoJson.read(new StringReader("[]"), null));
+    assertThrows(IllegalArgumentException.class, () -> GeoJson.read(new StringReader("{\"type\":\"FeatureCollection\",\"features\":[{"), GeoJson.FEATURE_ID));
+    assertThrows(IllegalArgumentException.class, () -> GeoJson.read(new StringReader("[]"), GeoJson.FEATURE_ID));
   }
 
   @Test
@@ -109,7 +109,7 @@ class LoadersTest {
       assertTrue(codes.add(a.code()), "duplicate " + a.code());
       assertTrue(a.name().isPresent());
     }
-    assertEquals(p.stream().map(AreaPolygon::code).toList(), GeoJson.read(f, null).stream().map(AreaPolygon::code).toList(),
+    assertEquals(p.stream().map(AreaPolygon::code).toList(), GeoJson.read(f, GeoJson.FEATURE_ID).stream().map(AreaPolygon::code).toList(),
         "feature id equals statcode");
     AreaHierarchy h = AreaHierarchy.of(year, codes);
     assertEquals(342, h.level(AreaLevel.MUNICIPALITY).size());
