@@ -95,7 +95,7 @@ class ChartRenderTest {
         values[1][i] = 3 + r.nextDouble() * 2;
       }
       CompositeIndex index = CompositeIndex.of(WeightedIndicator.of("crime", 1.0), WeightedIndicator.of("lbm", -0.5));
-      Selection sel = index.select(AreaIndicators.of(areas, pop, List.of("crime", "lbm"), values, null),
+      Selection sel = index.select(AreaIndicators.of(areas, pop, List.of("crime", "lbm"), values),
           SelectionRules.top(8).withMinimumPopulation(80_000));
       return Figure.of(RankingChart.of(sel, 25, Function.identity(), Locale.ENGLISH));
     });

@@ -89,31 +89,45 @@ public final class AreaIndicators {
   }
 
   /**
-   * Binds arrays: {@code values[k][i]} is indicator {@code k} (in the index's order) of area
-   * {@code i}; {@code NaN} is missing. {@code population} may be {@code null} (no minimum
-   * population possible), {@code se} may be {@code null} or hold {@code null} rows. Arrays are copied.
+   * Binds arrays without standard errors: {@code values[k][i]} is indicator {@code k} (in the
+   * index's order) of area {@code i}; {@code NaN} is missing. Arrays are copied.
    *
    * @param areas area ids, present and unique (surrounding blanks are stripped)
-   * @param population inhabitants per area (whole numbers {@code >= 0}, {@code NaN} missing), or {@code null}
+   * @param population inhabitants per area (whole numbers {@code >= 0}, {@code NaN} missing: such an
+   *     area cannot pass a minimum population)
    * @param indicators indicator names, in the index's order
    * @param values one array per indicator, one value per area
-   * @param se standard errors per indicator ({@code >= 0}), or {@code null}; a {@code null} row means none
+   * @return the bound input, in input order
+   * @throws IllegalArgumentException when an array has the wrong length or a value breaks a rule
+   */
+  public static AreaIndicators of(List<String> areas, double[] population, List<String> indicators, double[][] values) {
+    return of(areas, population, indicators, values, new double[0][]);
+  }
+
+  /**
+   * Binds arrays with standard errors (for rank uncertainty): as
+   * {@link #of(List, double[], List, double[][])}, and {@code se[k]} the standard errors of
+   * indicator {@code k}. {@code se} may be shorter than {@code values} and hold {@code null} rows:
+   * those indicators have none. Arrays are copied.
+   *
+   * @param areas area ids, present and unique (surrounding blanks are stripped)
+   * @param population inhabitants per area (whole numbers {@code >= 0}, {@code NaN} missing)
+   * @param indicators indicator names, in the index's order
+   * @param values one array per indicator, one value per area
+   * @param se standard errors per indicator ({@code >= 0}); a missing or {@code null} row means none
    * @return the bound input, in input order
    * @throws IllegalArgumentException when an array has the wrong length or a value breaks a rule
    */
   public static AreaIndicators of(List<String> areas, double[] population, List<String> indicators, double[][] values,
       double[][] se) {
     Objects.requireNonNull(areas, "areas");
+    Objects.requireNonNull(population, "population (NaN for a missing one)");
     Objects.requireNonNull(indicators, "indicators");
     Objects.requireNonNull(values, "values");
+    Objects.requireNonNull(se, "se (the overload without standard errors for none)");
     int n = areas.size();
-    double[] pop = new double[n];
-    if (population == null) {
-      java.util.Arrays.fill(pop, Double.NaN);
-    } else {
-      requireLength("population", population, n);
-      pop = population.clone();
-    }
+    requireLength("population", population, n);
+    double[] pop = population.clone();
     if (values.length != indicators.size()) {
       throw new IllegalArgumentException(indicators.size() + " indicators " + indicators + " but " + values.length
           + " value arrays");
@@ -124,7 +138,7 @@ public final class AreaIndicators {
     for (int k = 0; k < values.length; k++) {
       requireLength(indicators.get(k), values[k], n);
       v[k] = values[k].clone();
-      if (se != null && k < se.length && se[k] != null) {
+      if (k < se.length && se[k] != null) {
         requireLength(indicators.get(k) + " standard error", se[k], n);
         s[k] = se[k].clone();
       }

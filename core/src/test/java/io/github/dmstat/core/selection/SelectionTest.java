@@ -198,7 +198,7 @@ class SelectionTest {
     }
     CompositeIndex idx = CompositeIndex.of(WeightedIndicator.of("x", 0.7), WeightedIndicator.of("y", -0.3))
         .with(IndicatorScaling.values()[rnd.nextInt(3)]).with(MissingPolicy.EXCLUDE_AREA);
-    Selection s = idx.select(AreaIndicators.of(ids, pop, List.of("x", "y"), new double[][] {x, y}, null), rules);
+    Selection s = idx.select(AreaIndicators.of(ids, pop, List.of("x", "y"), new double[][] {x, y}), rules);
     long eligibleCompeting = s.explanations().stream().filter(e -> e.eligible() && !incl.contains(e.area())).count();
     for (Explanation e : s.explanations()) {
       if (e.selected()) {
