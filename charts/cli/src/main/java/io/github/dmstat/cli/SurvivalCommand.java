@@ -95,8 +95,9 @@ class SurvivalCommand implements Callable<Integer> {
   static String render(List<SurvivalCurve> curves, Optional<LogRankTest> logRank, double[] at, Format fmt) {
     switch (fmt) {
       case JSON:
-        return Json.write(logRank.isPresent() ? Json.survival(curves, logRank.get(), at == null ? new double[0] : at)
-            : Json.survival(curves, at == null ? new double[0] : at)) + "\n";
+        double[] times = at == null ? new double[0] : at; // none: a point per event time
+        return Json.write(logRank.isPresent() ? Json.survival(curves, logRank.get(), times) : Json.survival(curves, times))
+            + "\n";
       case CSV:
         return Csv.toString(points(curves, at));
       default: {

@@ -218,7 +218,7 @@ public final class Json {
    *     where S = 0 (R: NA)
    */
   public static ObjectNode survival(List<SurvivalCurve> curves, double... times) {
-    return OutcomeJson.survival(curves, Optional.empty(), times.length == 0 ? null : times);
+    return OutcomeJson.survival(curves, Optional.empty(), times);
   }
 
   /**
@@ -232,7 +232,7 @@ public final class Json {
    *     "groups": [...]}}}
    */
   public static ObjectNode survival(List<SurvivalCurve> curves, LogRankTest logRank, double... times) {
-    return OutcomeJson.survival(curves, Optional.of(logRank), times.length == 0 ? null : times);
+    return OutcomeJson.survival(curves, Optional.of(logRank), times);
   }
 
   /**

@@ -101,13 +101,13 @@ final class OutcomeJson {
 
   /**
    * {@code {"level", "curves": [{"group", "n", "events", "median", "medianLower", "medianUpper",
-   * "points": [...]}], "logRank": {...} or null}}. With {@code times} one point per requested time
+   * "points": [...]}], "logRank": {...} or null}}. With {@code times} (not empty) one point per requested time
    * ({@link SurvivalCurve#at}), else one per event time. Limits are null where S = 0 (R: NA).
    */
   static ObjectNode survival(List<SurvivalCurve> curves, Optional<LogRankTest> logRank, double[] times) {
     ObjectNode root = Json.object();
     root.put("level", curves.get(0).level());
-    root.put("timesRequested", times != null);
+    root.put("timesRequested", times.length > 0);
     ArrayNode cs = root.putArray("curves");
     for (SurvivalCurve c : curves) {
       ObjectNode o = cs.addObject();
@@ -118,7 +118,7 @@ final class OutcomeJson {
       Json.number(o, "medianLower", c.medianLower());
       Json.number(o, "medianUpper", c.medianUpper());
       ArrayNode pts = o.putArray("points");
-      if (times != null) {
+      if (times.length > 0) {
         for (SurvivalCurve.At a : c.at(times)) {
           point(pts.addObject(), a.time(), a.survival(), a.stdErr(), a.lower(), a.upper(), a.nRisk(), a.nEvent());
         }
