@@ -202,7 +202,19 @@ public final class PdfReport {
   private List<String> wrap(String text, PDFont font, float size, float max) throws IOException {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : text.split("\\s+")) {
+    for (String whole : text.split("\\s+")) {
+      String word = whole;
+      if (width(font, size, word) > max) {
+        // a word wider than the box even at the column's least width (a page too narrow for it):
+        // its head goes on lines of its own, so that no text runs into the next column
+        if (line.length() > 0) {
+          lines.add(line.toString());
+          line = new StringBuilder();
+        }
+        List<String> pieces = breakWord(word, font, size, max);
+        lines.addAll(pieces.subList(0, pieces.size() - 1));
+        word = pieces.get(pieces.size() - 1);
+      }
       String candidate = line.length() == 0 ? word : line + " " + word;
       if (width(font, size, candidate) > max && line.length() > 0) {
         lines.add(line.toString());
@@ -215,6 +227,36 @@ public final class PdfReport {
       lines.add(line.toString());
     }
     return lines;
+  }
+
+  /**
+   * {@code word} in pieces no wider than {@code max}, each as long as fits, cut after the last
+   * {@code - _ . /} in it when there is one (a single character wider than {@code max} stays whole).
+   */
+  private List<String> breakWord(String word, PDFont font, float size, float max) throws IOException {
+    List<String> pieces = new ArrayList<>();
+    int start = 0;
+    while (start < word.length()) {
+      int end = start + Character.charCount(word.codePointAt(start));
+      while (end < word.length()) {
+        int next = end + Character.charCount(word.codePointAt(end));
+        if (width(font, size, word.substring(start, next)) > max) {
+          break;
+        }
+        end = next;
+      }
+      if (end < word.length()) {
+        for (int k = end - 1; k > start; k--) {
+          if ("-_./".indexOf(word.charAt(k)) >= 0) {
+            end = k + 1;
+            break;
+          }
+        }
+      }
+      pieces.add(word.substring(start, end));
+      start = end;
+    }
+    return pieces;
   }
 
   /** The smallest text in the PDF (points): a table that does not fit at this size wraps its widest columns. */
@@ -236,15 +278,20 @@ public final class PdfReport {
         break;
       }
     }
-    // still too wide at the smallest size: the widest columns give up width and their cells wrap
-    for (int guard = 0; sum(w) > WIDTH + 0.5f && guard < cols; guard++) {
-      int widest = 0;
-      for (int c = 1; c < cols; c++) {
-        if (w[c] > w[widest]) {
+    // still too wide at the smallest size: the widest columns give up width and their cells wrap,
+    // but no column gets narrower than its longest word (a file name, a long Dutch compound)
+    float[] least = leastWidths(t, size);
+    for (int guard = 0; sum(w) > WIDTH + 0.5f && guard < 2 * cols; guard++) {
+      int widest = -1;
+      for (int c = 0; c < cols; c++) {
+        if (w[c] > least[c] && (widest < 0 || w[c] > w[widest])) {
           widest = c;
         }
       }
-      w[widest] = Math.max(60, w[widest] - (sum(w) - WIDTH));
+      if (widest < 0) {
+        break; // every column at its longest word: longer words are broken (see wrap)
+      }
+      w[widest] = Math.max(least[widest], w[widest] - (sum(w) - WIDTH));
     }
     float line = size * 1.25f;
     float row = size * 1.6f;
@@ -292,6 +339,29 @@ public final class PdfReport {
     } else {
       y -= 8;
     }
+  }
+
+  /**
+   * The narrowest each column may get: its longest word (header or cell) with padding, at least
+   * 60 points and at most half the page (a longer word is broken, see {@link #wrap}).
+   */
+  private float[] leastWidths(Report.TableBlock t, float size) throws IOException {
+    float[] least = new float[t.header().size()];
+    for (int c = 0; c < least.length; c++) {
+      least[c] = 60;
+      for (String word : t.header().get(c).split("\\s+")) {
+        least[c] = Math.max(least[c], width(bold, size, word) + 8);
+      }
+      for (List<Report.Cell> r : t.rows()) {
+        for (String word : shown(r.get(c)).split("\\s+")) {
+          least[c] = Math.max(least[c], width(regular, size, word) + 8);
+        }
+      }
+    }
+    for (int c = 0; c < least.length; c++) {
+      least[c] = Math.min(least[c], WIDTH / 2);
+    }
+    return least;
   }
 
   private void widths(Report.TableBlock t, float size, float[] w) throws IOException {
