@@ -94,6 +94,29 @@ public final class Columns {
   }
 
   /**
+   * A numeric variable: missing or blank cells are {@code NaN}; every other cell must be a finite number.
+   *
+   * @param table the table
+   * @param name the column name
+   * @return one value per row, in row order
+   * @throws IllegalArgumentException if the column does not exist or a present cell is not a
+   *     finite number (the message names column, row and value)
+   */
+  public static double[] numbers(Table table, String name) {
+    Column<?> col = column(table, name);
+    int n = table.rowCount();
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      double v = number(col, i);
+      if (Double.isInfinite(v)) {
+        throw Checks.badCell(name, i + 1, "must be a finite number", text(col, i));
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  /**
    * Weights (or any non-negative measure): every cell present, finite and {@code >= 0}.
    *
    * @param table the table

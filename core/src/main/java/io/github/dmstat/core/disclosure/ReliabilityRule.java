@@ -89,6 +89,44 @@ public enum ReliabilityRule implements Coded {
   }
 
   /**
+   * Assesses a total, mean or ratio of a continuous variable, where a proportion's rules do not
+   * apply: {@link #NONE} passes everything; {@link #NCHS} applies the same presentation rule to
+   * the relative standard error {@code se/|estimate|} (suppressed when {@code n < 30}, unreliable
+   * when {@code n < 60} or {@code RSE >= 30%}, an estimate of 0 included); {@link #NSDUH} applies
+   * NSDUH's rule for estimates that are not proportions, such as mean age at first use: suppressed
+   * when {@code n < 10} or {@code RSE > 50%}.
+   *
+   * @param n sample size (rows with the variable observed)
+   * @param estimate the total, mean or ratio
+   * @param se its standard error
+   * @return the status and, unless OK, the reason in words
+   */
+  public Assessment assessMeasure(long n, double estimate, double se) {
+    double rse = se / Math.abs(estimate);
+    String rseText = estimate == 0 ? "estimate is 0: no relative standard error"
+        : String.format(Locale.ROOT, "relative SE %.1f%%", 100 * rse);
+    switch (this) {
+      case NONE:
+        return Assessment.ok();
+      case NCHS:
+        if (n < 30) {
+          return Assessment.suppressed("n=" + n + " < 30");
+        }
+        if (n < 60) {
+          return Assessment.unreliable("n=" + n + " < 60");
+        }
+        return rse < 0.30 ? Assessment.ok() : Assessment.unreliable(estimate == 0 ? rseText : rseText + " >= 30%");
+      case NSDUH:
+        if (n < 10) {
+          return Assessment.suppressed("n=" + n + " < 10");
+        }
+        return rse <= 0.50 ? Assessment.ok() : Assessment.suppressed(estimate == 0 ? rseText : rseText + " > 50%");
+      default:
+        throw new AssertionError(this);
+    }
+  }
+
+  /**
    * Parses {@code none|nchs|nsduh} (any case; surrounding blanks ignored).
    *
    * @param text the code or enum name

@@ -26,6 +26,9 @@ import io.github.dmstat.core.survey.KeyFigures;
 import io.github.dmstat.core.survey.PrevalenceEstimate;
 import io.github.dmstat.core.survey.PrevalenceTable;
 import io.github.dmstat.core.survey.PrevalenceValue;
+import io.github.dmstat.core.survey.StatisticEstimate;
+import io.github.dmstat.core.survey.StatisticTable;
+import io.github.dmstat.core.survey.StatisticValue;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -94,7 +97,7 @@ public final class Json {
 
   /**
    * Any result as JSON: the results that a command of the command line prints in the shape it
-   * prints them ({@link PrevalenceTable}, {@link KeyFigures}, {@link AreaConcentration},
+   * prints them ({@link PrevalenceTable}, {@link StatisticTable}, {@link KeyFigures}, {@link AreaConcentration},
    * {@link Selection}, {@link MetaAnalysis}, {@link DiffInDiff}, a list of {@link SurvivalCurve}s),
    * a {@link JsonNode} as it is, and every other result (records such as {@code Rate},
    * {@code EffectSize}, {@code MoranResult}, {@code PrevalenceChange}) through Jackson, with
@@ -111,6 +114,9 @@ public final class Json {
     }
     if (result instanceof PrevalenceTable t) {
       return prevalence(t);
+    }
+    if (result instanceof StatisticTable t) {
+      return statistics(t);
     }
     if (result instanceof KeyFigures k) {
       return keyFigures(k);
@@ -369,6 +375,61 @@ public final class Json {
       est.add(estimate(e));
     }
     return root;
+  }
+
+  /**
+   * A table of totals, means or ratios ({@code dmstat total}, {@code mean}, {@code ratio}).
+   *
+   * @param t the table
+   * @return {@code {"statistic", "variable", "denominator" (null unless a ratio), "by", "design",
+   *     "interval" ("normal" or "t"), "level", "reliabilityRule", "estimates"}}; each estimate as
+   *     {@link #estimate(StatisticEstimate)} gives it
+   */
+  public static ObjectNode statistics(StatisticTable t) {
+    ObjectNode root = object();
+    root.put("statistic", t.statistic().code());
+    root.put("variable", t.variable());
+    if (t.denominator().isPresent()) {
+      root.put("denominator", t.denominator().get());
+    } else {
+      root.putNull("denominator");
+    }
+    ArrayNode by = root.putArray("by");
+    t.by().forEach(by::add);
+    root.set("design", design(t.design()));
+    root.put("interval", t.studentT() ? "t" : "normal");
+    root.put("level", t.level());
+    root.put("reliabilityRule", t.rule().code());
+    ArrayNode est = root.putArray("estimates");
+    for (StatisticEstimate e : t.estimates()) {
+      est.add(estimate(e));
+    }
+    return root;
+  }
+
+  /**
+   * One total, mean or ratio; value fields null when suppressed.
+   *
+   * @param e the estimate
+   * @return {@code {"group", "n", "weightSum", "estimate", "se", "ciLower", "ciUpper", "designEffect",
+   *     "degreesOfFreedom", "reliability", "note"}}; the value fields are {@code null} when suppressed
+   *     (and {@code designEffect} for a ratio or where undefined)
+   */
+  public static ObjectNode estimate(StatisticEstimate e) {
+    ObjectNode o = object();
+    o.set("group", group(e.group()));
+    o.put("n", e.n());
+    o.put("weightSum", e.weightSum());
+    StatisticValue v = e.value().orElse(null);
+    number(o, "estimate", v == null ? OptionalDouble.empty() : OptionalDouble.of(v.estimate()));
+    number(o, "se", v == null ? OptionalDouble.empty() : OptionalDouble.of(v.se()));
+    number(o, "ciLower", v == null ? OptionalDouble.empty() : OptionalDouble.of(v.ciLower()));
+    number(o, "ciUpper", v == null ? OptionalDouble.empty() : OptionalDouble.of(v.ciUpper()));
+    number(o, "designEffect", v == null ? OptionalDouble.empty() : v.designEffect());
+    o.put("degreesOfFreedom", e.degreesOfFreedom());
+    o.put("reliability", e.reliability().name());
+    o.put("note", e.note());
+    return o;
   }
 
   /**

@@ -88,10 +88,10 @@ final class DomainMoments {
   /** Linearised variance of {@code Σ_d coef[d]·p_d} (domains with {@code coef = 0} are skipped). */
   double variance(double[] coef) {
     int strata = design.strataCount();
-    double[] s1 = new double[strata];
-    double[] ss = new double[strata];
     int c = sums.cells;
     if (design.elementSampling()) {
+      double[] s1 = new double[strata];
+      double[] ss = new double[strata];
       double[] s2 = new double[strata];
       for (int g = 0; g < sums.domains; g++) {
         if (coef[g] == 0 || !(weightSum[g] > 0)) {
@@ -108,42 +108,20 @@ final class DomainMoments {
       for (int h = 0; h < strata; h++) {
         ss[h] = s2[h] - s1[h] * s1[h] / design.psusInStratum(h);
       }
-    } else {
-      int[] owner = design.psuStratum();
-      double[] t = new double[c];
-      for (int g = 0; g < sums.domains; g++) {
-        if (coef[g] == 0 || !(weightSum[g] > 0)) {
-          continue;
-        }
-        double p = proportion[g];
-        double a = coef[g] / weightSum[g];
-        for (int psu = 0, k = g * c; psu < c; psu++, k++) {
-          t[psu] += a * (sums.swy[k] - p * sums.sw[k]);
-        }
+      return design.variance(s1, ss);
+    }
+    double[] t = new double[c];
+    for (int g = 0; g < sums.domains; g++) {
+      if (coef[g] == 0 || !(weightSum[g] > 0)) {
+        continue;
       }
-      for (int psu = 0; psu < c; psu++) {
-        s1[owner[psu]] += t[psu];
-      }
-      for (int psu = 0; psu < c; psu++) {
-        int h = owner[psu];
-        double dev = t[psu] - s1[h] / design.psusInStratum(h);
-        ss[h] += dev * dev;
+      double p = proportion[g];
+      double a = coef[g] / weightSum[g];
+      for (int psu = 0, k = g * c; psu < c; psu++, k++) {
+        t[psu] += a * (sums.swy[k] - p * sums.sw[k]);
       }
     }
-    double v = 0;
-    for (int h = 0; h < strata; h++) {
-      int nh = design.psusInStratum(h);
-      if (design.certainty(h)) {
-        continue; // taken whole: no sampling variance
-      }
-      double f = design.fpcFactor(h);
-      if (nh > 1) {
-        v += f * nh / (nh - 1.0) * ss[h];
-      } else if (design.lonelyPsu() == LonelyPsu.ADJUST) {
-        v += f * s1[h] * s1[h];
-      }
-    }
-    return v;
+    return design.varianceOfPsuTotals(t);
   }
 
   /**
@@ -188,14 +166,22 @@ final class DomainMoments {
 
   /** {@link #degreesOfFreedom(double[])} for one domain, in O(cells). */
   int degreesOfFreedom(int g) {
+    return degreesOfFreedom(design, sums.rows, sums.cells, g);
+  }
+
+  /**
+   * Design degrees of freedom of domain {@code g} from the domain rows per cell
+   * ({@code rows[g * cells + cell]}, cells being PSUs or, under element sampling, strata): PSUs
+   * that hold rows of the domain minus the strata that hold them.
+   */
+  static int degreesOfFreedom(SurveyDesign design, int[] rows, int cells, int g) {
     int strata = design.strataCount();
     boolean[] used = new boolean[strata];
-    int c = sums.cells;
     long psus = 0;
-    for (int cell = 0, k = g * c; cell < c; cell++, k++) {
-      int rows = sums.rows[k];
-      if (rows > 0) {
-        psus += design.elementSampling() ? rows : 1;
+    for (int cell = 0, k = g * cells; cell < cells; cell++, k++) {
+      int r = rows[k];
+      if (r > 0) {
+        psus += design.elementSampling() ? r : 1;
         used[design.elementSampling() ? cell : design.psuStratum()[cell]] = true;
       }
     }

@@ -278,7 +278,8 @@ public final class PrevalenceEstimator {
     return new PrevalenceTable(outcome, by, summary, method, level, rule, out);
   }
 
-  private static int compareValues(List<String> a, List<String> b) {
+  /** Orders domains by their grouping values as text, column by column. */
+  static int compareValues(List<String> a, List<String> b) {
     for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
       int c = a.get(i).compareTo(b.get(i));
       if (c != 0) {

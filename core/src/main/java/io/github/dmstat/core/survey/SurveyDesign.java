@@ -429,6 +429,49 @@ public final class SurveyDesign {
   }
 
   /**
+   * The stratified between-PSU variance of a linearised statistic from its PSU totals {@code t}
+   * (indexed by PSU): {@code Σ_h f_h · n_h/(n_h − 1) · Σ_i (t_hi − t̄_h)²}, as R
+   * {@code survey:::onestrat}; see {@link #variance(double[], double[])}.
+   */
+  double varianceOfPsuTotals(double[] t) {
+    int strata = strataCount();
+    double[] s1 = new double[strata];
+    double[] ss = new double[strata];
+    for (int psu = 0; psu < t.length; psu++) {
+      s1[psuStratum[psu]] += t[psu];
+    }
+    for (int psu = 0; psu < t.length; psu++) {
+      int h = psuStratum[psu];
+      double dev = t[psu] - s1[h] / psusInStratum[h];
+      ss[h] += dev * dev;
+    }
+    return variance(s1, ss);
+  }
+
+  /**
+   * The stratified variance from per-stratum PSU-total sums {@code s1[h] = Σ_i t_hi} and centred
+   * squares {@code ss[h] = Σ_i (t_hi − t̄_h)²}: {@code Σ_h f_h · n_h/(n_h − 1) · ss_h}, skipping
+   * certainty strata; a stratum with one PSU adds {@code f_h · s1_h²} under {@link LonelyPsu#ADJUST}
+   * and nothing otherwise (R {@code survey:::onestrat}, Lumley 2010, §2.2).
+   */
+  double variance(double[] s1, double[] ss) {
+    double v = 0;
+    for (int h = 0; h < s1.length; h++) {
+      int nh = psusInStratum[h];
+      if (certainty(h)) {
+        continue; // taken whole: no sampling variance
+      }
+      double f = fpcFactor[h];
+      if (nh > 1) {
+        v += f * nh / (nh - 1.0) * ss[h];
+      } else if (lonelyPsu == LonelyPsu.ADJUST) {
+        v += f * s1[h] * s1[h];
+      }
+    }
+    return v;
+  }
+
+  /**
    * Below this finite population correction a stratum is taken whole (a certainty or
    * self-representing stratum: every PSU sampled) and contributes no variance, as R survey's
    * {@code onestrat} ({@code all(f < 0.0000001)}), whatever its number of PSUs.
