@@ -98,18 +98,7 @@ class ConcentrationCommand implements Callable<Integer> {
   public Integer call() {
     Format fmt = Format.parse(format);
     AreaConcentration result = analyse();
-    String text;
-    switch (fmt) {
-      case JSON:
-        text = Json.write(result) + "\n";
-        break;
-      case CSV:
-        text = Csv.toString(result.toTable());
-        break;
-      default:
-        text = result.toString();
-    }
-    spec.commandLine().getOut().print(text);
+    spec.commandLine().getOut().print(fmt.render(result, result::toTable));
     spec.commandLine().getOut().flush();
     return 0;
   }

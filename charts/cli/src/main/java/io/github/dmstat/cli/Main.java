@@ -32,8 +32,8 @@ public final class Main implements Runnable {
   public static final int BAD_INPUT = Failures.BAD_INPUT;
 
   /** The subcommands in the order the usage help lists them. */
-  static final List<String> COMMANDS = List.of("report", "chart", "prevalence", "key-figures", "concentration", "select",
-      "effects", "survival", "did", "datasets", "shell", "help");
+  static final List<String> COMMANDS = List.of("report", "chart", "prevalence", "total", "mean", "ratio", "key-figures",
+      "concentration", "select", "effects", "survival", "did", "datasets", "shell", "help");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -153,6 +153,9 @@ public final class Main implements Runnable {
       case "report": return ReportCommand.class;
       case "chart": return ChartCommand.class;
       case "prevalence": return PrevalenceCommand.class;
+      case "total": return StatisticCommand.Total.class;
+      case "mean": return StatisticCommand.Mean.class;
+      case "ratio": return StatisticCommand.Ratio.class;
       case "key-figures": return KeyFiguresCommand.class;
       case "concentration": return ConcentrationCommand.class;
       case "select": return SelectCommand.class;
