@@ -401,6 +401,124 @@ public final class SurveyDesign {
     return spec.fpc();
   }
 
+  /**
+   * The weights of the rows.
+   *
+   * @return a copy, one weight per row
+   */
+  public double[] weights() {
+    return java.util.Arrays.copyOf(weights, rows);
+  }
+
+  /**
+   * The design-based variance of an estimated total {@code Σ_i z_i} of a row-level linearisation
+   * (influence) variable {@code z}: the stratified between-PSU variance of the PSU totals of
+   * {@code z}, {@code Σ_h f_h · n_h/(n_h − 1) · Σ_i (z_hi − z̄_h)²}, with the finite population
+   * correction and the {@link LonelyPsu lonely-PSU} policy, as R {@code survey:::svyrecvar} for a
+   * one-stage design (Lumley 2010, §2.2). Every estimator that is a smooth function of totals
+   * gets its variance this way from its influence function; rows outside a domain carry 0.
+   *
+   * @param z one value per row ({@link #rows()} values), finite
+   * @return the variance
+   * @throws IllegalArgumentException when {@code z} has another length or a value that is not finite
+   */
+  public double variance(double[] z) {
+    return covariance(new double[][] {z})[0][0];
+  }
+
+  /**
+   * The design-based covariance matrix of the estimated totals of several linearisation
+   * variables: entry {@code (j, k)} is
+   * {@code Σ_h f_h · n_h/(n_h − 1) · Σ_i (z_jhi − z̄_jh)(z_khi − z̄_kh)} over PSU totals (R
+   * {@code svyrecvar} on a matrix); under {@link LonelyPsu#ADJUST} a single-PSU stratum adds
+   * {@code f_h · z_jh · z_kh}.
+   *
+   * @param z {@code z[j]} is the j-th variable, one value per row
+   * @return the {@code z.length × z.length} covariance matrix
+   * @throws IllegalArgumentException when a variable has another length than {@link #rows()} or a
+   *     value that is not finite
+   */
+  public double[][] covariance(double[][] z) {
+    int k = z.length;
+    boolean element = elementSampling();
+    int units = element ? rows : psuCount;
+    int strata = strataCount();
+    double[][] t = new double[k][];
+    for (int j = 0; j < k; j++) {
+      double[] zj = z[j];
+      if (zj.length != rows) {
+        throw new IllegalArgumentException("variable " + j + " has " + zj.length + " values but the design has " + rows
+            + " rows");
+      }
+      if (element) {
+        t[j] = zj;
+      } else {
+        double[] tj = new double[units];
+        for (int i = 0; i < rows; i++) {
+          tj[rowPsu[i]] += zj[i];
+        }
+        t[j] = tj;
+      }
+      for (int i = 0; i < rows; i++) {
+        if (!Double.isFinite(zj[i])) {
+          throw new IllegalArgumentException("variable " + j + ": row " + (i + 1) + " is not a finite number: " + zj[i]);
+        }
+      }
+    }
+    int[] unitStratum = element ? rowStratum : psuStratum;
+    double[][] mean = new double[k][strata];
+    for (int j = 0; j < k; j++) {
+      for (int u = 0; u < units; u++) {
+        mean[j][unitStratum[u]] += t[j][u];
+      }
+    }
+    double[][] out = new double[k][k];
+    double[] dev = new double[k];
+    double[][] byStratum = new double[strata][];
+    for (int h = 0; h < strata; h++) {
+      byStratum[h] = new double[k * k];
+    }
+    for (int u = 0; u < units; u++) {
+      int h = unitStratum[u];
+      int nh = psusInStratum[h];
+      for (int j = 0; j < k; j++) {
+        dev[j] = t[j][u] - mean[j][h] / nh;
+      }
+      double[] acc = byStratum[h];
+      for (int a = 0; a < k; a++) {
+        for (int b = 0; b <= a; b++) {
+          acc[a * k + b] += dev[a] * dev[b];
+        }
+      }
+    }
+    for (int h = 0; h < strata; h++) {
+      int nh = psusInStratum[h];
+      if (certainty(h)) {
+        continue;
+      }
+      double f = fpcFactor[h];
+      for (int a = 0; a < k; a++) {
+        for (int b = 0; b <= a; b++) {
+          double c;
+          if (nh > 1) {
+            c = f * nh / (nh - 1.0) * byStratum[h][a * k + b];
+          } else if (lonelyPsu == LonelyPsu.ADJUST) {
+            c = f * mean[a][h] * mean[b][h];
+          } else {
+            c = 0;
+          }
+          out[a][b] += c;
+        }
+      }
+    }
+    for (int a = 0; a < k; a++) {
+      for (int b = a + 1; b < k; b++) {
+        out[a][b] = out[b][a];
+      }
+    }
+    return out;
+  }
+
   // --- package-private / kernel access (arrays are not copied; kernels never write them) ---
 
   /** Weights (not a copy: do not modify; may be longer than {@link #rows()}). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dmstat.core.Columns;
 import io.github.dmstat.core.Reference;
 import io.github.dmstat.core.disclosure.Reliability;
 import io.github.dmstat.core.disclosure.ReliabilityRule;
@@ -124,5 +125,40 @@ class SurveyStatisticsTest {
     assertEquals("4102210", StatisticTable.number(4102207.8996));
     assertEquals("0.0123457", StatisticTable.number(0.01234567));
     assertEquals("-3.5", StatisticTable.number(-3.5));
+  }
+
+  @Test
+  void varianceOfAnInfluenceVariableIsTheEstimatorsVariance() {
+    Table t = small();
+    for (DesignSpec spec : List.of(SMALL, DesignSpec.weights("weight").withStrata("stratum"),
+        DesignSpec.weights("weight").withPsu("psu"))) {
+      SurveyDesign d = spec.bind(t);
+      double[] w = d.weights();
+      double[] y = Columns.numbers(t, "used");
+      String[] sex = t.stringColumn("sex").asObjectArray();
+      double sw = 0;
+      double swy = 0;
+      for (int i = 0; i < w.length; i++) {
+        if (sex[i].equals("M") && !Double.isNaN(y[i])) {
+          sw += w[i];
+          swy += w[i] * y[i];
+        }
+      }
+      double p = swy / sw;
+      double[] z = new double[w.length];
+      double[] u = new double[w.length];
+      for (int i = 0; i < w.length; i++) {
+        boolean in = sex[i].equals("M") && !Double.isNaN(y[i]);
+        z[i] = in ? w[i] * (y[i] - p) / sw : 0;
+        u[i] = in ? w[i] * y[i] : 0;
+      }
+      SurveyStatistics s = SurveyStatistics.withDefaults().with(ReliabilityRule.NONE);
+      StatisticValue mean = s.mean(t, spec, "used", List.of("sex")).find("M").orElseThrow().value().orElseThrow();
+      StatisticValue total = s.total(t, spec, "used", List.of("sex")).find("M").orElseThrow().value().orElseThrow();
+      close(mean.se() * mean.se(), d.variance(z), 1e-12, spec + " mean");
+      double[][] c = d.covariance(new double[][] {z, u});
+      close(total.se() * total.se(), c[1][1], 1e-12, spec + " total");
+      close(c[0][1], c[1][0], 0, "symmetric");
+    }
   }
 }
