@@ -47,6 +47,13 @@ final class DataOptions {
     return d;
   }
 
+  static DataOptions file(java.nio.file.Path path) {
+    DataOptions d = new DataOptions();
+    d.source = new Source();
+    d.source.data = path;
+    return d;
+  }
+
   /** Name used in messages: the file name or {@code dataset NAME}. */
   String label() {
     return source.data != null ? fileName(source.data) : "dataset '" + source.dataset + "'";

@@ -10,7 +10,6 @@ import io.github.dmstat.core.survey.StatisticTable;
 import io.github.dmstat.core.survey.SurveyStatistics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,15 +20,7 @@ import tech.tablesaw.api.Table;
  * continuous variables by domain ({@link SurveyStatistics}). The options they share are here; each
  * subclass names its variables.
  */
-abstract class StatisticCommand implements Callable<Integer> {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @CommandLine.ArgGroup(exclusive = false, multiplicity = "1", heading = "Data:%n")
-  DataOptions data = new DataOptions();
-
-  @CommandLine.ArgGroup(exclusive = false, heading = "Design:%n", order = 10)
-  DesignOptions designOptions = new DesignOptions();
+abstract class StatisticCommand extends SurveyCommand {
 
   @Option(names = "--by", paramLabel = "COL[,COL...]", split = ",", description = "Domain columns.")
   List<String> by = List.of();
@@ -64,8 +55,7 @@ abstract class StatisticCommand implements Callable<Integer> {
   public Integer call() {
     Format fmt = Format.parse(format);
     StatisticTable result = compute();
-    spec.commandLine().getOut().print(fmt.render(result, result::toTable));
-    spec.commandLine().getOut().flush();
+    print(fmt.render(result, result::toTable));
     return 0;
   }
 
@@ -83,8 +73,7 @@ abstract class StatisticCommand implements Callable<Integer> {
     }
     SurveyStatistics estimator = SurveyStatistics.withDefaults().with(ReliabilityRule.parse(reliability))
         .withLevel(level).withStudentT(t);
-    DesignOptions d = designOptions == null ? new DesignOptions() : designOptions;
-    DesignSpec design = d.spec(data.defaultDesign());
+    DesignSpec design = design();
     List<String> variables = new ArrayList<>(List.of(variable()));
     if (denominator() != null) {
       variables.add(denominator());

@@ -23,7 +23,8 @@ class ShellStartupTest {
       assertEquals(List.of("true"), shell.run("List.of(AreaCode.class, Gini.class, ReliabilityRule.class, Csv.class, "
           + "Substance.class, MetaAnalysis.class, CompositeIndex.class, Moran.class, DesignSpec.class, SyntheticSurvey.class, "
           + "ForestChart.class, Maps.class, DrugMonitorReport.class, IndicatorScaling.class, BinomialInterval.class, "
-          + "RateInterval.class, Standardisation.class, AreaLevel.class, ReportAreaLevel.class).size() == 19"));
+          + "RateInterval.class, Standardisation.class, AreaLevel.class, ReportAreaLevel.class, SurveyGlm.class, "
+          + "SurveyStatistics.class, StatisticTable.class, TermTest.class).size() == 23"));
     }
   }
 }

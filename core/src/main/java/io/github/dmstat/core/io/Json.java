@@ -26,6 +26,10 @@ import io.github.dmstat.core.survey.KeyFigures;
 import io.github.dmstat.core.survey.PrevalenceEstimate;
 import io.github.dmstat.core.survey.PrevalenceTable;
 import io.github.dmstat.core.survey.PrevalenceValue;
+import io.github.dmstat.core.regression.GlmFamily;
+import io.github.dmstat.core.regression.GlmFit;
+import io.github.dmstat.core.regression.SurveyTrend;
+import io.github.dmstat.core.regression.TermTest;
 import io.github.dmstat.core.survey.StatisticEstimate;
 import io.github.dmstat.core.survey.StatisticTable;
 import io.github.dmstat.core.survey.StatisticValue;
@@ -97,7 +101,7 @@ public final class Json {
 
   /**
    * Any result as JSON: the results that a command of the command line prints in the shape it
-   * prints them ({@link PrevalenceTable}, {@link StatisticTable}, {@link KeyFigures}, {@link AreaConcentration},
+   * prints them ({@link PrevalenceTable}, {@link StatisticTable}, {@link GlmFit}, {@link SurveyTrend}, {@link KeyFigures}, {@link AreaConcentration},
    * {@link Selection}, {@link MetaAnalysis}, {@link DiffInDiff}, a list of {@link SurvivalCurve}s),
    * a {@link JsonNode} as it is, and every other result (records such as {@code Rate},
    * {@code EffectSize}, {@code MoranResult}, {@code PrevalenceChange}) through Jackson, with
@@ -117,6 +121,12 @@ public final class Json {
     }
     if (result instanceof StatisticTable t) {
       return statistics(t);
+    }
+    if (result instanceof GlmFit g) {
+      return glm(g);
+    }
+    if (result instanceof SurveyTrend t) {
+      return trend(t);
     }
     if (result instanceof KeyFigures k) {
       return keyFigures(k);
@@ -430,6 +440,87 @@ public final class Json {
     o.put("reliability", e.reliability().name());
     o.put("note", e.note());
     return o;
+  }
+
+  /**
+   * A design-based regression ({@code dmstat logistic}, {@code linear}).
+   *
+   * @param g the fit
+   * @return {@code {"family", "outcome", "predictors", "n", "degreesOfFreedom", "level", "design",
+   *     "coefficients": [{"term", "estimate", "se", "t", "p", "ciLower", "ciUpper"} plus, for logistic
+   *     regression, "oddsRatio", "orLower", "orUpper" (null for the intercept)], "termTests":
+   *     [{"predictor", "terms", "f", "numeratorDf", "denominatorDf", "p"}]}}
+   */
+  public static ObjectNode glm(GlmFit g) {
+    ObjectNode root = object();
+    root.put("family", g.family().code());
+    root.put("outcome", g.outcome());
+    ArrayNode pr = root.putArray("predictors");
+    g.predictors().forEach(pr::add);
+    root.put("n", g.n());
+    root.put("degreesOfFreedom", g.degreesOfFreedom());
+    root.put("level", g.level());
+    root.set("design", design(g.design()));
+    ArrayNode cs = root.putArray("coefficients");
+    boolean logistic = g.family() == GlmFamily.QUASIBINOMIAL;
+    for (io.github.dmstat.core.outcomes.Coefficient c : g.coefficients()) {
+      ObjectNode o = cs.addObject();
+      o.put("term", c.term());
+      o.put("estimate", c.estimate());
+      o.put("se", c.se());
+      o.put("t", c.t());
+      o.put("p", c.p());
+      double[] ci = g.confidenceInterval(c.term());
+      o.put("ciLower", ci[0]);
+      o.put("ciUpper", ci[1]);
+      if (logistic) {
+        boolean intercept = c.term().equals(io.github.dmstat.core.regression.SurveyGlm.INTERCEPT);
+        number(o, "oddsRatio", intercept ? OptionalDouble.empty() : OptionalDouble.of(Math.exp(c.estimate())));
+        number(o, "orLower", intercept ? OptionalDouble.empty() : OptionalDouble.of(Math.exp(ci[0])));
+        number(o, "orUpper", intercept ? OptionalDouble.empty() : OptionalDouble.of(Math.exp(ci[1])));
+      }
+    }
+    ArrayNode tests = root.putArray("termTests");
+    for (String p : g.predictors()) {
+      TermTest t = g.termTest(p);
+      ObjectNode o = tests.addObject();
+      o.put("predictor", t.predictor());
+      ArrayNode terms = o.putArray("terms");
+      t.terms().forEach(terms::add);
+      o.put("f", t.f());
+      o.put("numeratorDf", t.numeratorDf());
+      o.put("denominatorDf", t.denominatorDf());
+      o.put("p", t.pValue());
+    }
+    return root;
+  }
+
+  /**
+   * A trend test across survey years ({@code dmstat trend}).
+   *
+   * @param t the trend
+   * @return {@code {"outcome", "year", "adjustedFor", "direction", "sentence", "perYear": {"estimate",
+   *     "se", "t", "p", "oddsRatio", "orLower", "orUpper"}, "alpha", "model": the fit as {@link #glm(GlmFit)}}}
+   */
+  public static ObjectNode trend(SurveyTrend t) {
+    ObjectNode root = object();
+    root.put("outcome", t.outcome());
+    root.put("year", t.year());
+    ArrayNode adj = root.putArray("adjustedFor");
+    t.adjustedFor().forEach(adj::add);
+    root.put("direction", t.direction());
+    root.put("sentence", t.sentence());
+    ObjectNode y = root.putObject("perYear");
+    y.put("estimate", t.perYear().estimate());
+    y.put("se", t.perYear().se());
+    y.put("t", t.perYear().t());
+    y.put("p", t.perYear().p());
+    y.put("oddsRatio", t.oddsRatioPerYear().ratio());
+    y.put("orLower", t.oddsRatioPerYear().lower());
+    y.put("orUpper", t.oddsRatioPerYear().upper());
+    root.put("alpha", t.alpha());
+    root.set("model", glm(t.fit()));
+    return root;
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import tech.tablesaw.api.Table;
 
 /**
@@ -222,6 +223,70 @@ public final class PrevalenceEstimator {
     } catch (IllegalArgumentException e) {
       throw frame.locate(e);
     }
+  }
+
+  /**
+   * The difference between the prevalences of two domains of one survey, {@code second − first},
+   * with the covariance of the two estimates (they share the design's PSUs); see
+   * {@link PrevalenceDifference}. Both domains must be published under this estimator's rule: a
+   * suppressed cell cannot enter a comparison that would reveal it.
+   *
+   * @param table the survey, one row per respondent; not modified
+   * @param spec the design columns of {@code table}
+   * @param outcome a 0/1 outcome column; empty cells are left out
+   * @param by grouping columns
+   * @param first the grouping values of domain {@code a}, in {@code by} order
+   * @param second the grouping values of domain {@code b}, in {@code by} order
+   * @return the difference {@code p_b − p_a}, its standard error, Wald interval at this estimator's
+   *     level and two-sided z test
+   * @throws IllegalArgumentException when a domain does not exist or is suppressed, when both are
+   *     the same, or when the difference has no variance
+   */
+  public PrevalenceDifference difference(Table table, DesignSpec spec, String outcome, List<String> by,
+      List<String> first, List<String> second) {
+    Objects.requireNonNull(outcome, "outcome");
+    if (first.equals(second)) {
+      throw new IllegalArgumentException("the two domains are the same: " + first);
+    }
+    SurveyDesign design = spec.bind(table);
+    byte[] y = Columns.flags(table, outcome);
+    Columns.Codes codes = Columns.codes(table, by);
+    DomainSums sums = sums(design, y, codes.codes(), codes.size());
+    PrevalenceTable t = table(design, sums, codes.levels(), codes.missingRows(), outcome, by);
+    int a = domainIndex(codes, t, by, first);
+    int b = domainIndex(codes, t, by, second);
+    DomainMoments m = new DomainMoments(design, sums);
+    double[] coef = new double[codes.size()];
+    coef[a] = 1;
+    double va = m.variance(coef);
+    coef[a] = 0;
+    coef[b] = 1;
+    double vb = m.variance(coef);
+    coef[a] = -1;
+    double v = m.variance(coef);
+    double se = Math.sqrt(v);
+    if (!(se > 0)) {
+      throw new IllegalArgumentException("the difference has no sampling variance: no test is possible");
+    }
+    double diff = m.proportion(b) - m.proportion(a);
+    NormalDistribution n = NormalDistribution.of(0, 1);
+    double z = diff / se;
+    double q = n.inverseCumulativeProbability(1 - (1 - level) / 2);
+    return new PrevalenceDifference(new Group(by, first), new Group(by, second), m.proportion(a), m.proportion(b), diff,
+        (va + vb - v) / 2, se, z, 2 * n.cumulativeProbability(-Math.abs(z)), diff - q * se, diff + q * se, level);
+  }
+
+  /** The code of the domain with grouping values {@code values}, which must be published in {@code t}. */
+  private static int domainIndex(Columns.Codes codes, PrevalenceTable t, List<String> by, List<String> values) {
+    int g = codes.levels().indexOf(values);
+    if (g < 0) {
+      throw new IllegalArgumentException("no domain " + new Group(by, values) + "; domains: " + t.groups());
+    }
+    PrevalenceEstimate e = t.find(values.toArray(String[]::new)).orElseThrow();
+    if (e.suppressed()) {
+      throw new IllegalArgumentException("domain " + e.group() + " is suppressed: " + e.note());
+    }
+    return g;
   }
 
   static Columns.Codes overall(int rows) {

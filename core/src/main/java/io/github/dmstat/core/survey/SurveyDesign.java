@@ -411,6 +411,42 @@ public final class SurveyDesign {
   }
 
   /**
+   * The design degrees of freedom of a subset of the rows, as R {@code degf(design[keep, ])}: the
+   * PSUs that hold a kept row minus the strata that hold one (under element sampling each row is
+   * its own PSU).
+   *
+   * @param keep one flag per row: {@code true} for rows in the subset
+   * @return PSUs minus strata among the kept rows (0 when none is kept)
+   * @throws IllegalArgumentException when {@code keep} has another length than {@link #rows()}
+   */
+  public int degreesOfFreedom(boolean[] keep) {
+    if (keep.length != rows) {
+      throw new IllegalArgumentException("keep has " + keep.length + " flags but the design has " + rows + " rows");
+    }
+    boolean element = elementSampling();
+    boolean[] psuSeen = element ? null : new boolean[psuCount];
+    boolean[] stratumSeen = new boolean[strataCount()];
+    long psus = 0;
+    int strata = 0;
+    for (int i = 0; i < rows; i++) {
+      if (!keep[i]) {
+        continue;
+      }
+      if (element) {
+        psus++;
+      } else if (!psuSeen[rowPsu[i]]) {
+        psuSeen[rowPsu[i]] = true;
+        psus++;
+      }
+      if (!stratumSeen[rowStratum[i]]) {
+        stratumSeen[rowStratum[i]] = true;
+        strata++;
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE, psus - strata);
+  }
+
+  /**
    * The design-based variance of an estimated total {@code Σ_i z_i} of a row-level linearisation
    * (influence) variable {@code z}: the stratified between-PSU variance of the PSU totals of
    * {@code z}, {@code Σ_h f_h · n_h/(n_h − 1) · Σ_i (z_hi − z̄_h)²}, with the finite population
