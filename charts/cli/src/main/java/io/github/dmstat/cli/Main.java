@@ -33,7 +33,7 @@ public final class Main implements Runnable {
 
   /** The subcommands in the order the usage help lists them. */
   static final List<String> COMMANDS = List.of("report", "chart", "prevalence", "total", "mean", "ratio", "logistic",
-      "linear", "trend", "key-figures", "concentration", "select", "effects", "survival", "did", "datasets", "shell", "help");
+      "linear", "trend", "chisq", "key-figures", "concentration", "select", "effects", "survival", "did", "datasets", "shell", "help");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -159,6 +159,7 @@ public final class Main implements Runnable {
       case "logistic": return RegressionCommand.Logistic.class;
       case "linear": return RegressionCommand.Linear.class;
       case "trend": return TrendCommand.class;
+      case "chisq": return ChisqCommand.class;
       case "key-figures": return KeyFiguresCommand.class;
       case "concentration": return ConcentrationCommand.class;
       case "select": return SelectCommand.class;

@@ -3,6 +3,7 @@
 import io.github.dmstat.core.*;
 import io.github.dmstat.core.area.*;
 import io.github.dmstat.core.concentration.*;
+import io.github.dmstat.core.crosstab.*;
 import io.github.dmstat.core.disclosure.*;
 import io.github.dmstat.core.io.*;
 import io.github.dmstat.core.model.*;

@@ -26,6 +26,8 @@ import io.github.dmstat.core.survey.KeyFigures;
 import io.github.dmstat.core.survey.PrevalenceEstimate;
 import io.github.dmstat.core.survey.PrevalenceTable;
 import io.github.dmstat.core.survey.PrevalenceValue;
+import io.github.dmstat.core.crosstab.TableTest;
+import io.github.dmstat.core.crosstab.TestStatistic;
 import io.github.dmstat.core.regression.GlmFamily;
 import io.github.dmstat.core.regression.GlmFit;
 import io.github.dmstat.core.regression.SurveyTrend;
@@ -101,7 +103,7 @@ public final class Json {
 
   /**
    * Any result as JSON: the results that a command of the command line prints in the shape it
-   * prints them ({@link PrevalenceTable}, {@link StatisticTable}, {@link GlmFit}, {@link SurveyTrend}, {@link KeyFigures}, {@link AreaConcentration},
+   * prints them ({@link PrevalenceTable}, {@link StatisticTable}, {@link GlmFit}, {@link SurveyTrend}, {@link TableTest}, {@link KeyFigures}, {@link AreaConcentration},
    * {@link Selection}, {@link MetaAnalysis}, {@link DiffInDiff}, a list of {@link SurvivalCurve}s),
    * a {@link JsonNode} as it is, and every other result (records such as {@code Rate},
    * {@code EffectSize}, {@code MoranResult}, {@code PrevalenceChange}) through Jackson, with
@@ -127,6 +129,9 @@ public final class Json {
     }
     if (result instanceof SurveyTrend t) {
       return trend(t);
+    }
+    if (result instanceof TableTest t) {
+      return tableTest(t);
     }
     if (result instanceof KeyFigures k) {
       return keyFigures(k);
@@ -491,6 +496,44 @@ public final class Json {
       o.put("numeratorDf", t.numeratorDf());
       o.put("denominatorDf", t.denominatorDf());
       o.put("p", t.pValue());
+    }
+    return root;
+  }
+
+  /**
+   * The tests of independence of a two-way table ({@code dmstat chisq}).
+   *
+   * @param t the tests
+   * @return {@code {"row", "column", "rowLevels", "columnLevels", "proportions": [[..]], "n", "designDf",
+   *     "pearson", "meanDesignEffect", "tests": [{"statistic", "value", "numeratorDf", "denominatorDf"
+   *     (null for a chi-square reference), "p"}]}} with the tests F, Chisq, Wald, adjWald
+   */
+  public static ObjectNode tableTest(TableTest t) {
+    ObjectNode root = object();
+    root.put("row", t.row());
+    root.put("column", t.column());
+    ArrayNode rl = root.putArray("rowLevels");
+    t.rowLevels().forEach(rl::add);
+    ArrayNode cl = root.putArray("columnLevels");
+    t.columnLevels().forEach(cl::add);
+    ArrayNode props = root.putArray("proportions");
+    for (List<Double> line : t.proportions()) {
+      ArrayNode a = props.addArray();
+      line.forEach(a::add);
+    }
+    root.put("n", t.n());
+    root.put("designDf", t.designDf());
+    root.put("pearson", t.pearson());
+    root.put("meanDesignEffect", t.meanDesignEffect());
+    ArrayNode tests = root.putArray("tests");
+    for (TestStatistic s : List.of(t.f(), t.chisq(), t.wald(), t.adjustedWald())) {
+      ObjectNode o = tests.addObject();
+      o.put("statistic", s.name());
+      o.put("value", s.value());
+      o.put("numeratorDf", s.numeratorDf());
+      number(o, "denominatorDf", Double.isFinite(s.denominatorDf()) ? OptionalDouble.of(s.denominatorDf())
+          : OptionalDouble.empty());
+      number(o, "p", Double.isFinite(s.pValue()) ? OptionalDouble.of(s.pValue()) : OptionalDouble.empty());
     }
     return root;
   }

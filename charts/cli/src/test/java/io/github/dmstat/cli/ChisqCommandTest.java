@@ -1,0 +1,46 @@
+package io.github.dmstat.cli;
+
+import static io.github.dmstat.cli.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dmstat.cli.CliRun.Result;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** {@code dmstat chisq}: the table form, the JSON shape, a domain and bad input. */
+class ChisqCommandTest {
+  @Test
+  void tableJsonAndDomain() throws IOException {
+    Result t = run("chisq", "--dataset", "adults", "--row", "sex", "--column", "cannabis_last_year");
+    assertEquals(0, t.code(), t.err());
+    assertTrue(t.out().contains("Rao-Scott F=") && t.out().contains("on 1 and 233 df"), t.out());
+    Result j = run("chisq", "--dataset", "adults", "--row", "agegroup", "--column", "cannabis_last_year", "--domain",
+        "sex=M", "--format", "json");
+    assertEquals(0, j.code(), j.err());
+    JsonNode n = new ObjectMapper().readTree(j.out());
+    assertEquals(7, n.get("rowLevels").size());
+    assertEquals(4, n.get("tests").size());
+    assertEquals("F", n.get("tests").get(0).get("statistic").asText());
+    assertTrue(n.get("tests").get(1).get("denominatorDf").isNull());
+    double sum = 0;
+    for (JsonNode line : n.get("proportions")) {
+      for (JsonNode p : line) {
+        sum += p.asDouble();
+      }
+    }
+    assertEquals(1, sum, 1e-12);
+  }
+
+  @Test
+  void badInput() {
+    Result one = run("chisq", "--dataset", "adults", "--row", "sex", "--column", "sex", "--domain", "sex=M");
+    assertEquals(2, one.code());
+    assertTrue(one.err().contains("two levels"), one.err());
+    Result bad = run("chisq", "--dataset", "adults", "--row", "sex", "--column", "agegroup", "--domain", "sexM");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("COL=VALUE"), bad.err());
+  }
+}

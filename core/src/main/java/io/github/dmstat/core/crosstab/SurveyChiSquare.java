@@ -1,0 +1,253 @@
+package io.github.dmstat.core.crosstab;
+
+import io.github.dmstat.core.Columns;
+import io.github.dmstat.core.survey.DesignSpec;
+import io.github.dmstat.core.survey.SurveyDesign;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.apache.commons.statistics.distribution.FDistribution;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Design-based tests of independence of two categorical variables, as R
+ * {@code survey::svychisq(~row + column, design)} for a one-stage design (Rao &amp; Scott 1981,
+ * 1984; Thomas &amp; Rao 1987; Lumley 2010, §6.2).
+ *
+ * <p>Over rows with both variables present: cell proportions {@code p_rc = Σ w x_rc / Σ w} with the
+ * design-based covariance {@code V} of their linearisation ({@link SurveyDesign#covariance}).
+ * Pearson's {@code X² = n Σ (p_rc − p_r·p_·c)²/(p_r·p_·c)} on the table scaled to the {@code n}
+ * rows of the design (missing values included, as R). With the independence contrasts
+ * {@code C_{(r,c),(a,b)} = (1{r=a} − 1/R)(1{c=b} − 1/K)} ({@code a, b >= 2}) and
+ * {@code D⁻ = diag(1/p)} (0 for an empty cell), the generalised design effects are the eigenvalues
+ * of {@code Δ = (CᵀD⁻C/n)⁻¹ (CᵀD⁻VD⁻C)}; {@code d0 = (tr Δ)²/tr Δ²}.
+ * <ul>
+ *   <li>{@code F = X²/tr Δ} on {@code d0} and {@code d0·ν} degrees of freedom (R's default), with
+ *       {@code ν} the design degrees of freedom;</li>
+ *   <li>{@code Chisq}: {@code X²} referred to {@code χ²_k} after division by {@code δ̄ = tr Δ/k},
+ *       {@code k = (R − 1)(K − 1)};</li>
+ *   <li>{@code Wald}: {@code W = Y_Uᵀ V_Y⁻¹ Y_U} for the deviations
+ *       {@code Y_rc = N̂_rc − N̂_r·N̂_·c/N̂} of the cells with {@code r, c >= 2}, with their linearised
+ *       covariance; {@code W/k} on {@code (k, ν)}, and the adjusted {@code W(ν − k + 1)/(kν)} on
+ *       {@code (k, ν − k + 1)}.</li>
+ * </ul>
+ * In a domain (R {@code subset}), {@code n}, {@code ν} and the levels are the domain's, while the
+ * strata and PSUs keep their full-design counts.
+ */
+public final class SurveyChiSquare {
+  private SurveyChiSquare() {}
+
+  /**
+   * Tests the independence of {@code row} and {@code column} over the whole survey.
+   *
+   * @param table the survey, one row per respondent; not modified
+   * @param spec the design columns of {@code table}
+   * @param row the row variable (any column; empty cells are left out)
+   * @param column the column variable
+   * @return the Rao–Scott and Wald tests
+   * @throws IllegalArgumentException when a column is missing, a variable has fewer than two
+   *     levels, or the table has no variance
+   */
+  public static TableTest test(Table table, DesignSpec spec, String row, String column) {
+    boolean[] all = new boolean[table.rowCount()];
+    Arrays.fill(all, true);
+    return test(table, spec, row, column, all);
+  }
+
+  /**
+   * Tests the independence of {@code row} and {@code column} within the domain where
+   * {@code domainColumn} equals {@code domainValue} (R {@code svychisq(~a + b, subset(design, ...))}).
+   *
+   * @param table the survey, one row per respondent; not modified
+   * @param spec the design columns of {@code table}
+   * @param row the row variable
+   * @param column the column variable
+   * @param domainColumn the column that defines the domain
+   * @param domainValue its value in the domain (compared as trimmed text)
+   * @return the tests within the domain
+   * @throws IllegalArgumentException as {@link #test(Table, DesignSpec, String, String)}, or when
+   *     the domain is empty
+   */
+  public static TableTest test(Table table, DesignSpec spec, String row, String column, String domainColumn,
+      String domainValue) {
+    Column<?> d = Columns.column(table, domainColumn);
+    boolean[] in = new boolean[table.rowCount()];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = !Columns.isMissing(d, i) && Columns.text(d, i).strip().equals(domainValue.strip());
+    }
+    return test(table, spec, row, column, in);
+  }
+
+  static TableTest test(Table table, DesignSpec spec, String row, String column, boolean[] domain) {
+    Objects.requireNonNull(row, "row");
+    Objects.requireNonNull(column, "column");
+    SurveyDesign design = spec.bind(table);
+    Column<?> a = Columns.column(table, row);
+    Column<?> b = Columns.column(table, column);
+    int rows = table.rowCount();
+    String[] av = new String[rows];
+    String[] bv = new String[rows];
+    TreeSet<String> aLevels = new TreeSet<>();
+    TreeSet<String> bLevels = new TreeSet<>();
+    long n = 0;
+    for (int i = 0; i < rows; i++) {
+      if (!domain[i]) {
+        continue;
+      }
+      n++;
+      av[i] = Columns.isMissing(a, i) ? null : Columns.text(a, i).strip();
+      bv[i] = Columns.isMissing(b, i) ? null : Columns.text(b, i).strip();
+      if (av[i] != null) {
+        aLevels.add(av[i]);
+      }
+      if (bv[i] != null) {
+        bLevels.add(bv[i]);
+      }
+    }
+    if (n == 0) {
+      throw new IllegalArgumentException("the domain has no rows");
+    }
+    List<String> rl = new ArrayList<>(aLevels);
+    List<String> cl = new ArrayList<>(bLevels);
+    int nr = rl.size();
+    int nc = cl.size();
+    if (nr < 2 || nc < 2) {
+      throw new IllegalArgumentException("a test of independence needs two levels or more in each variable; '" + row
+          + "' has " + rl + ", '" + column + "' has " + cl);
+    }
+    int cells = nr * nc;
+    int k = (nr - 1) * (nc - 1);
+    int[] cell = new int[rows];
+    double[] w = design.weights();
+    double total = 0;
+    double[] sums = new double[cells];
+    for (int i = 0; i < rows; i++) {
+      cell[i] = -1;
+      if (domain[i] && av[i] != null && bv[i] != null) {
+        cell[i] = rl.indexOf(av[i]) + nr * cl.indexOf(bv[i]);
+        total += w[i];
+        sums[cell[i]] += w[i];
+      }
+    }
+    if (!(total > 0)) {
+      throw new IllegalArgumentException("no row with both '" + row + "' and '" + column + "' has a positive weight");
+    }
+    double[] p = new double[cells];
+    for (int l = 0; l < cells; l++) {
+      p[l] = sums[l] / total;
+    }
+    // covariance of the cell proportions: influence z_il = w_i (x_il − p_l)/W
+    double[][] z = new double[cells][rows];
+    for (int i = 0; i < rows; i++) {
+      if (cell[i] >= 0) {
+        for (int l = 0; l < cells; l++) {
+          z[l][i] = w[i] * ((cell[i] == l ? 1 : 0) - p[l]) / total;
+        }
+      }
+    }
+    RealMatrix v = new Array2DRowRealMatrix(design.covariance(z), false);
+    double[] pr = new double[nr];
+    double[] pc = new double[nc];
+    for (int r = 0; r < nr; r++) {
+      for (int c = 0; c < nc; c++) {
+        pr[r] += p[r + nr * c];
+        pc[c] += p[r + nr * c];
+      }
+    }
+    double pearson = 0;
+    for (int r = 0; r < nr; r++) {
+      for (int c = 0; c < nc; c++) {
+        double e = pr[r] * pc[c];
+        if (e > 0) {
+          double d = p[r + nr * c] - e;
+          pearson += d * d / e;
+        }
+      }
+    }
+    pearson *= n;
+    // contrasts of independence and the generalised design effects
+    RealMatrix cm = new Array2DRowRealMatrix(cells, k);
+    for (int r = 0; r < nr; r++) {
+      for (int c = 0; c < nc; c++) {
+        for (int ai = 1; ai < nr; ai++) {
+          for (int bi = 1; bi < nc; bi++) {
+            cm.setEntry(r + nr * c, (ai - 1) + (nr - 1) * (bi - 1),
+                ((r == ai ? 1 : 0) - 1.0 / nr) * ((c == bi ? 1 : 0) - 1.0 / nc));
+          }
+        }
+      }
+    }
+    RealMatrix dinv = new Array2DRowRealMatrix(cells, cells);
+    for (int l = 0; l < cells; l++) {
+      dinv.setEntry(l, l, p[l] > 0 ? 1 / p[l] : 0);
+    }
+    RealMatrix dc = dinv.multiply(cm);
+    RealMatrix am = cm.transpose().multiply(dc).scalarMultiply(1.0 / n);
+    RealMatrix bm = dc.transpose().multiply(v).multiply(dc);
+    RealMatrix delta = new LUDecomposition(am).getSolver().solve(bm);
+    double tr = delta.getTrace();
+    double tr2 = delta.multiply(delta).getTrace();
+    if (!(tr > 0)) {
+      throw new IllegalArgumentException("the table has no sampling variance: no test is possible");
+    }
+    int nu = design.degreesOfFreedom(domain);
+    double d0 = tr * tr / tr2;
+    double fValue = pearson / tr;
+    TestStatistic f = new TestStatistic("F", fValue, d0, d0 * nu, FDistribution.of(d0, d0 * nu).survivalProbability(fValue));
+    double meanDeff = tr / k;
+    TestStatistic chisq = new TestStatistic("Chisq", pearson, k, Double.POSITIVE_INFINITY,
+        ChiSquaredDistribution.of(k).survivalProbability(pearson / meanDeff));
+    // Wald: deviations from independence of the weighted totals and their linearised covariance
+    double[] nrTot = new double[nr];
+    double[] ncTot = new double[nc];
+    for (int r = 0; r < nr; r++) {
+      for (int c = 0; c < nc; c++) {
+        nrTot[r] += sums[r + nr * c];
+        ncTot[c] += sums[r + nr * c];
+      }
+    }
+    double[] y = new double[k];
+    double[][] u = new double[k][rows];
+    for (int ai = 1; ai < nr; ai++) {
+      for (int bi = 1; bi < nc; bi++) {
+        int j = (ai - 1) + (nr - 1) * (bi - 1);
+        y[j] = sums[ai + nr * bi] - nrTot[ai] * ncTot[bi] / total;
+        for (int i = 0; i < rows; i++) {
+          if (cell[i] >= 0) {
+            int r = cell[i] % nr;
+            int c = cell[i] / nr;
+            u[j][i] = w[i] * ((r == ai && c == bi ? 1 : 0) - (r == ai ? ncTot[bi] / total : 0)
+                - (c == bi ? nrTot[ai] / total : 0) + nrTot[ai] * ncTot[bi] / (total * total));
+          }
+        }
+      }
+    }
+    RealMatrix vy = new Array2DRowRealMatrix(design.covariance(u), false);
+    double[] sol = new LUDecomposition(vy).getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(y))
+        .toArray();
+    double quad = 0;
+    for (int j = 0; j < k; j++) {
+      quad += y[j] * sol[j];
+    }
+    TestStatistic wald = new TestStatistic("Wald", quad / k, k, nu, FDistribution.of(k, nu).survivalProbability(quad / k));
+    double adj = quad * (nu - k + 1) / ((double) k * nu);
+    TestStatistic adjWald = new TestStatistic("adjWald", adj, k, nu - k + 1,
+        nu - k + 1 > 0 ? FDistribution.of(k, nu - k + 1).survivalProbability(adj) : Double.NaN);
+    List<List<Double>> props = new ArrayList<>();
+    for (int r = 0; r < nr; r++) {
+      List<Double> line = new ArrayList<>();
+      for (int c = 0; c < nc; c++) {
+        line.add(p[r + nr * c]);
+      }
+      props.add(line);
+    }
+    return new TableTest(row, column, rl, cl, props, n, nu, pearson, meanDeff, f, chisq, wald, adjWald);
+  }
+}
