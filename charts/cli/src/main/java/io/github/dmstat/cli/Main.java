@@ -32,8 +32,9 @@ public final class Main implements Runnable {
   public static final int BAD_INPUT = Failures.BAD_INPUT;
 
   /** The subcommands in the order the usage help lists them. */
-  static final List<String> COMMANDS = List.of("report", "chart", "prevalence", "total", "mean", "ratio", "logistic",
-      "linear", "trend", "chisq", "key-figures", "concentration", "select", "effects", "survival", "did", "datasets", "shell", "help");
+  static final List<String> COMMANDS = List.of("report", "chart", "prevalence", "total", "mean", "ratio", "quantile",
+      "logistic", "linear", "trend", "chisq", "key-figures", "concentration", "select", "effects", "survival", "did",
+      "datasets", "shell", "help");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -156,6 +157,7 @@ public final class Main implements Runnable {
       case "total": return StatisticCommand.Total.class;
       case "mean": return StatisticCommand.Mean.class;
       case "ratio": return StatisticCommand.Ratio.class;
+      case "quantile": return QuantileCommand.class;
       case "logistic": return RegressionCommand.Logistic.class;
       case "linear": return RegressionCommand.Linear.class;
       case "trend": return TrendCommand.class;

@@ -100,4 +100,24 @@ class StatisticCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("strata=25"), r.out());
   }
+
+  @Test
+  void quantilesWithJsonNullsForBoundsBeyondTheData() throws IOException {
+    Path f = dutch();
+    Result r = run("quantile", "--data", f.toString(), "--weight", "gewicht", "--strata", "stratum", "--psu", "psu",
+        "--variable", "bedrag", "--by", "regio", "--quantiles", "0.01,0.5", "--reliability", "none", "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals("math", j.get("rule").asText());
+    assertEquals("mean", j.get("interval").asText());
+    assertEquals(4, j.get("estimates").size());
+    JsonNode low = j.get("estimates").get(0);
+    assertEquals(0.01, low.get("probability").asDouble());
+    assertTrue(low.get("ciLower").isNull() && low.get("se").isNull(), low.toString());
+    JsonNode median = j.get("estimates").get(1);
+    assertTrue(median.get("ciLower").isNumber() && median.get("se").isNumber(), median.toString());
+    Result bad = run("quantile", "--data", f.toString(), "--weight", "gewicht", "--variable", "bedrag", "--quantiles", "1.5");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("[0, 1]"), bad.err());
+  }
 }

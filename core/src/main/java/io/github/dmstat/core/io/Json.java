@@ -32,6 +32,9 @@ import io.github.dmstat.core.regression.GlmFamily;
 import io.github.dmstat.core.regression.GlmFit;
 import io.github.dmstat.core.regression.SurveyTrend;
 import io.github.dmstat.core.regression.TermTest;
+import io.github.dmstat.core.survey.QuantileEstimate;
+import io.github.dmstat.core.survey.QuantileTable;
+import io.github.dmstat.core.survey.QuantileValue;
 import io.github.dmstat.core.survey.StatisticEstimate;
 import io.github.dmstat.core.survey.StatisticTable;
 import io.github.dmstat.core.survey.StatisticValue;
@@ -103,7 +106,7 @@ public final class Json {
 
   /**
    * Any result as JSON: the results that a command of the command line prints in the shape it
-   * prints them ({@link PrevalenceTable}, {@link StatisticTable}, {@link GlmFit}, {@link SurveyTrend}, {@link TableTest}, {@link KeyFigures}, {@link AreaConcentration},
+   * prints them ({@link PrevalenceTable}, {@link StatisticTable}, {@link QuantileTable}, {@link GlmFit}, {@link SurveyTrend}, {@link TableTest}, {@link KeyFigures}, {@link AreaConcentration},
    * {@link Selection}, {@link MetaAnalysis}, {@link DiffInDiff}, a list of {@link SurvivalCurve}s),
    * a {@link JsonNode} as it is, and every other result (records such as {@code Rate},
    * {@code EffectSize}, {@code MoranResult}, {@code PrevalenceChange}) through Jackson, with
@@ -132,6 +135,9 @@ public final class Json {
     }
     if (result instanceof TableTest t) {
       return tableTest(t);
+    }
+    if (result instanceof QuantileTable q) {
+      return quantiles(q);
     }
     if (result instanceof KeyFigures k) {
       return keyFigures(k);
@@ -418,6 +424,43 @@ public final class Json {
     ArrayNode est = root.putArray("estimates");
     for (StatisticEstimate e : t.estimates()) {
       est.add(estimate(e));
+    }
+    return root;
+  }
+
+  /**
+   * Quantiles by domain ({@code dmstat quantile}).
+   *
+   * @param t the table
+   * @return {@code {"variable", "by", "design", "rule", "interval", "level", "reliabilityRule",
+   *     "estimates": [{"group", "probability", "n", "estimate", "ciLower", "ciUpper", "se",
+   *     "degreesOfFreedom", "reliability", "note"}]}}; a bound beyond the data, and the se with it,
+   *     is {@code null}, as is every value of a suppressed estimate
+   */
+  public static ObjectNode quantiles(QuantileTable t) {
+    ObjectNode root = object();
+    root.put("variable", t.variable());
+    ArrayNode by = root.putArray("by");
+    t.by().forEach(by::add);
+    root.set("design", design(t.design()));
+    root.put("rule", t.rule().code());
+    root.put("interval", t.interval().code());
+    root.put("level", t.level());
+    root.put("reliabilityRule", t.reliabilityRule().code());
+    ArrayNode est = root.putArray("estimates");
+    for (QuantileEstimate e : t.estimates()) {
+      ObjectNode o = est.addObject();
+      o.set("group", group(e.group()));
+      o.put("probability", e.probability());
+      o.put("n", e.n());
+      QuantileValue v = e.value().orElse(null);
+      number(o, "estimate", v == null ? OptionalDouble.empty() : OptionalDouble.of(v.estimate()));
+      number(o, "ciLower", v == null ? OptionalDouble.empty() : v.ciLower());
+      number(o, "ciUpper", v == null ? OptionalDouble.empty() : v.ciUpper());
+      number(o, "se", v == null ? OptionalDouble.empty() : v.se());
+      o.put("degreesOfFreedom", e.degreesOfFreedom());
+      o.put("reliability", e.reliability().name());
+      o.put("note", e.note());
     }
     return root;
   }

@@ -1,0 +1,322 @@
+package io.github.dmstat.core.survey;
+
+import io.github.dmstat.core.Checks;
+import io.github.dmstat.core.Columns;
+import io.github.dmstat.core.Group;
+import io.github.dmstat.core.disclosure.Assessment;
+import io.github.dmstat.core.disclosure.Reliability;
+import io.github.dmstat.core.disclosure.ReliabilityRule;
+import io.github.dmstat.core.io.Frame;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
+import tech.tablesaw.api.Table;
+
+/**
+ * Design-based quantiles with confidence intervals by domain, as R {@code survey::svyquantile}
+ * (survey 4.1 defaults: {@code qrule = "math"}, {@code interval.type = "mean"}).
+ *
+ * <p>In a domain, over the rows with the variable observed and a positive weight {@code w'}
+ * (R uses {@code 1/(1/w)}), sorted stably by value: cumulative weights {@code C_k} (exact sums
+ * rounded to double, as R's extended-precision {@code cumsum}), and the {@link QuantileRule} gives
+ * the quantile {@code q̂}. The Woodruff (1952) interval ({@link QuantileInterval#MEAN}) takes
+ * {@code p̂ = F̂(q̂)}, the weighted share at or below {@code q̂}, with its linearised standard error
+ * over the full design ({@link SurveyDesign#variance}, influence {@code w'(I(y <= q̂) − p̂)/W}), the
+ * band {@code p̂ ± t·SE} with {@code t} the Student quantile on the domain's design degrees of
+ * freedom, and reads its ends back through the rule; a band end outside [0, 1] has no bound
+ * (R: {@code NaN}). {@link QuantileInterval#BETA} uses the Korn–Graubard beta band on the effective
+ * sample size {@code p̂(1 − p̂)/V}, scaled by {@code (t_{n−1}/t_df)²}. The standard error is
+ * {@code (upper − lower)/(2t)} (Lumley 2010, §2.9; Woodruff 1952; Francisco &amp; Fuller 1991).
+ *
+ * <p>The reliability rule applies to each quantile as to a measure
+ * ({@link ReliabilityRule#assessMeasure}); a quantile without a standard error is judged on its
+ * sample size and marked unreliable under a rule that needs one.
+ */
+public final class SurveyQuantiles {
+  private final QuantileRule rule;
+  private final QuantileInterval interval;
+  private final double level;
+  private final ReliabilityRule reliability;
+
+  private SurveyQuantiles(QuantileRule rule, QuantileInterval interval, double level, ReliabilityRule reliability) {
+    this.rule = rule;
+    this.interval = interval;
+    this.level = level;
+    this.reliability = reliability;
+  }
+
+  /**
+   * R's defaults ({@code math} rule, Woodruff interval, level 0.95) with the NCHS rule.
+   *
+   * @return the estimator
+   */
+  public static SurveyQuantiles withDefaults() {
+    return new SurveyQuantiles(QuantileRule.MATH, QuantileInterval.MEAN, 0.95, ReliabilityRule.NCHS);
+  }
+
+  /**
+   * The same estimator with another quantile rule.
+   *
+   * @param r the rule
+   * @return a new estimator
+   */
+  public SurveyQuantiles with(QuantileRule r) {
+    return new SurveyQuantiles(Objects.requireNonNull(r, "rule"), interval, level, reliability);
+  }
+
+  /**
+   * The same estimator with another interval type.
+   *
+   * @param i the interval type
+   * @return a new estimator
+   */
+  public SurveyQuantiles with(QuantileInterval i) {
+    return new SurveyQuantiles(rule, Objects.requireNonNull(i, "interval"), level, reliability);
+  }
+
+  /**
+   * The same estimator with another reliability rule.
+   *
+   * @param r the reliability rule
+   * @return a new estimator
+   */
+  public SurveyQuantiles with(ReliabilityRule r) {
+    return new SurveyQuantiles(rule, interval, level, Objects.requireNonNull(r, "reliability rule"));
+  }
+
+  /**
+   * The same estimator with another confidence level.
+   *
+   * @param l the level, strictly between 0 and 1
+   * @return a new estimator
+   * @throws IllegalArgumentException when {@code l} is not in (0, 1)
+   */
+  public SurveyQuantiles withLevel(double l) {
+    return new SurveyQuantiles(rule, interval, Checks.level(l), reliability);
+  }
+
+  /**
+   * Quantiles of {@code variable} by the {@code by} columns of a table.
+   *
+   * @param table the survey, one row per respondent; not modified
+   * @param spec the design columns
+   * @param variable a numeric column; empty cells are left out
+   * @param by grouping columns (empty: overall); rows with an empty grouping value are left out
+   * @param probabilities the probabilities, each in [0, 1], e.g. 0.25, 0.5, 0.75
+   * @return one estimate per domain and probability
+   * @throws IllegalArgumentException when a column is missing, a cell is invalid or a probability is out of range
+   */
+  public QuantileTable estimate(Table table, DesignSpec spec, String variable, List<String> by, double... probabilities) {
+    Objects.requireNonNull(variable, "variable");
+    SurveyDesign design = spec.bind(table);
+    double[] y = Columns.numbers(table, variable);
+    Columns.Codes codes = by.isEmpty() ? PrevalenceEstimator.overall(table.rowCount()) : Columns.codes(table, by);
+    return estimate(design, y, codes, variable, by, probabilities);
+  }
+
+  /**
+   * Quantiles from a frame read with {@link SurveyStatistics#columns} (the variable as a number);
+   * errors name file and line.
+   *
+   * @param frame the data
+   * @param spec the design columns
+   * @param variable a numeric column; missing values are left out
+   * @param by grouping columns (empty: overall)
+   * @param probabilities the probabilities, each in [0, 1]
+   * @return one estimate per domain and probability
+   * @throws IllegalArgumentException when a column is missing or a cell is invalid, naming file and line
+   */
+  public QuantileTable estimate(Frame frame, DesignSpec spec, String variable, List<String> by, double... probabilities) {
+    Objects.requireNonNull(variable, "variable");
+    SurveyDesign design = SurveyDesign.from(frame, spec);
+    try {
+      double[] y = frame.numbers(variable);
+      Columns.Codes codes = by.isEmpty() ? PrevalenceEstimator.overall(frame.rows()) : Columns.codes(frame, by);
+      return estimate(design, y, codes, variable, by, probabilities);
+    } catch (IllegalArgumentException e) {
+      throw frame.locate(e);
+    }
+  }
+
+  private QuantileTable estimate(SurveyDesign design, double[] y, Columns.Codes codes, String variable, List<String> by,
+      double[] probabilities) {
+    if (probabilities.length == 0) {
+      throw new IllegalArgumentException("no probabilities given: ask for e.g. 0.5 (the median)");
+    }
+    for (double p : probabilities) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("a quantile's probability must be in [0, 1] but was " + p);
+      }
+    }
+    int n = design.rows();
+    double[] w = design.weights();
+    long missing = 0;
+    for (int i = 0; i < n; i++) {
+      if (Double.isInfinite(y[i])) {
+        throw Checks.badCell(variable, i + 1, "must be a finite number", y[i]);
+      }
+      if (codes.codes()[i] >= 0 && Double.isNaN(y[i])) {
+        missing++;
+      }
+    }
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    if (missing > 0) {
+      reasons.put("variable '" + variable + "' missing", missing);
+    }
+    if (codes.missingRows() > 0) {
+      reasons.put("grouping value missing", (long) codes.missingRows());
+    }
+    DesignSummary summary = new DesignSummary(n, missing + codes.missingRows(), reasons, design.strataCount(),
+        design.psuCount(), design.degreesOfFreedom());
+    List<QuantileEstimate> out = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
+    for (int g = 0; g < codes.size(); g++) {
+      order.add(g);
+    }
+    order.sort(Comparator.comparing(g -> codes.levels().get(g), PrevalenceEstimator::compareValues));
+    for (int g : order) {
+      Group group = new Group(by, codes.levels().get(g));
+      out.addAll(domain(design, w, y, codes.codes(), g, group, probabilities));
+    }
+    return new QuantileTable(variable, by, summary, rule, interval, level, reliability, out);
+  }
+
+  private List<QuantileEstimate> domain(SurveyDesign design, double[] w, double[] y, int[] codes, int g, Group group,
+      double[] probabilities) {
+    int n = design.rows();
+    boolean[] analysed = new boolean[n];
+    boolean[] positive = new boolean[n];
+    long rowsAnalysed = 0;
+    List<Integer> records = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (codes[i] == g && !Double.isNaN(y[i])) {
+        analysed[i] = true;
+        rowsAnalysed++;
+        if (1 / (1 / w[i]) > 0) {
+          positive[i] = true;
+          records.add(i);
+        }
+      }
+    }
+    List<QuantileEstimate> out = new ArrayList<>();
+    int df = design.degreesOfFreedom(positive);
+    if (records.isEmpty()) {
+      for (double p : probabilities) {
+        out.add(new QuantileEstimate(group, p, rowsAnalysed, df, Reliability.SUPPRESSED,
+            rowsAnalysed == 0 ? "no observed value in this domain" : "all weights are zero in this domain", Optional.empty()));
+      }
+      return out;
+    }
+    records.sort(Comparator.comparingDouble(i -> y[i])); // stable: ties keep file order
+    int m = records.size();
+    double[] ys = new double[m];
+    double[] wk = new double[m];
+    for (int k = 0; k < m; k++) {
+      int i = records.get(k);
+      ys[k] = y[i];
+      wk[k] = 1 / (1 / w[i]);
+    }
+    double[] cum = cumulative(wk);
+    double t = df > 0 ? TDistribution.of(df).inverseSurvivalProbability((1 - level) / 2) : Double.NaN;
+    for (double p : probabilities) {
+      double q = rule.apply(ys, cum, m, p);
+      // p̂ = F̂(q̂) and its linearised variance over the full design
+      double below = 0;
+      double all = 0;
+      for (int i = 0; i < n; i++) {
+        if (analysed[i]) {
+          double wi = 1 / (1 / w[i]);
+          all += wi;
+          below += y[i] <= q ? wi : 0;
+        }
+      }
+      double pHat = below / all;
+      double[] z = new double[n];
+      for (int i = 0; i < n; i++) {
+        if (analysed[i]) {
+          double wi = 1 / (1 / w[i]);
+          z[i] = wi * ((y[i] <= q ? 1 : 0) - pHat) / all;
+        }
+      }
+      double v = design.variance(z);
+      double pl;
+      double pu;
+      if (interval == QuantileInterval.MEAN) {
+        pl = pHat - t * Math.sqrt(v);
+        pu = pHat + t * Math.sqrt(v);
+      } else {
+        double neff = pHat * (1 - pHat) / v;
+        double tn = rowsAnalysed > 1 ? TDistribution.of(rowsAnalysed - 1.0).inverseCumulativeProbability((1 - level) / 2)
+            : Double.NaN;
+        double td = df > 0 ? TDistribution.of(df).inverseCumulativeProbability((1 - level) / 2) : Double.NaN;
+        neff *= (tn / td) * (tn / td);
+        pl = betaQuantile((1 - level) / 2, neff * pHat, neff * (1 - pHat) + 1);
+        pu = betaQuantile(1 - (1 - level) / 2, neff * pHat + 1, neff * (1 - pHat));
+      }
+      OptionalDouble lower = pl >= 0 ? OptionalDouble.of(rule.apply(ys, cum, m, pl)) : OptionalDouble.empty();
+      OptionalDouble upper = pu <= 1 ? OptionalDouble.of(rule.apply(ys, cum, m, pu)) : OptionalDouble.empty();
+      OptionalDouble se = lower.isPresent() && upper.isPresent() && t > 0
+          ? OptionalDouble.of((upper.getAsDouble() - lower.getAsDouble()) / (2 * t)) : OptionalDouble.empty();
+      Assessment a;
+      if (se.isPresent()) {
+        a = reliability.assessMeasure(rowsAnalysed, q, se.getAsDouble());
+      } else {
+        // no standard error: judged on the sample size alone, and not solid under a rule that asks for one
+        a = reliability.assessMeasure(rowsAnalysed, q, 0);
+        if (reliability != ReliabilityRule.NONE) {
+          a = a.worst(Assessment.unreliable("no standard error: the interval reaches beyond the data"));
+        }
+      }
+      if (a.status() == Reliability.SUPPRESSED) {
+        out.add(new QuantileEstimate(group, p, rowsAnalysed, df, a.status(), a.reason(), Optional.empty()));
+      } else {
+        out.add(new QuantileEstimate(group, p, rowsAnalysed, df, a.status(), a.reason(),
+            Optional.of(new QuantileValue(q, lower, upper, se))));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Running sums {@code C_k = w_0 + … + w_k}, each the exact sum rounded to double (as R's
+   * extended-precision {@code cumsum} gives them): TwoSum with a carried error term.
+   */
+  static double[] cumulative(double[] w) {
+    double[] cum = new double[w.length];
+    double hi = 0;
+    double lo = 0;
+    for (int k = 0; k < w.length; k++) {
+      double s = hi + w[k];
+      double bp = s - hi;
+      double e = (hi - (s - bp)) + (w[k] - bp);
+      lo += e;
+      double hi2 = s + lo;
+      lo -= hi2 - s;
+      hi = hi2;
+      cum[k] = hi;
+    }
+    return cum;
+  }
+
+  /** The beta quantile, {@code NaN} where a shape is not positive (R gives NaN). */
+  private static double betaQuantile(double p, double a, double b) {
+    if (!(a > 0 && b > 0)) {
+      return a == 0 && p < 1 ? 0 : Double.NaN;
+    }
+    return BetaDistribution.of(a, b).inverseCumulativeProbability(p);
+  }
+
+  @Override
+  public String toString() {
+    return "SurveyQuantiles[rule=" + rule.code() + ", interval=" + interval.code() + ", level=" + level
+        + ", reliability=" + reliability.code() + "]";
+  }
+}
