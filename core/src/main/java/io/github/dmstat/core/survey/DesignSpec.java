@@ -26,13 +26,51 @@ public final class DesignSpec {
   private final String psu;
   private final String fpc;
   private final LonelyPsu lonelyPsu;
+  private final Reweighting calibration;
 
   private DesignSpec(String weight, String strata, String psu, String fpc, LonelyPsu lonelyPsu) {
+    this(weight, strata, psu, fpc, lonelyPsu, null);
+  }
+
+  private DesignSpec(String weight, String strata, String psu, String fpc, LonelyPsu lonelyPsu, Reweighting calibration) {
     this.weight = Objects.requireNonNull(weight, "weight column");
     this.strata = strata;
     this.psu = psu;
     this.fpc = fpc;
     this.lonelyPsu = Objects.requireNonNull(lonelyPsu, "lonelyPsu");
+    this.calibration = calibration;
+  }
+
+  /**
+   * The same design with its weights calibrated each time it is bound (e.g. raked to population
+   * margins with {@code io.github.dmstat.core.calibration.Calibration}); every estimator then uses
+   * the calibrated weights and the calibrated variance.
+   *
+   * @param step the calibration
+   * @return a new spec; this one is unchanged
+   * @throws NullPointerException when {@code step} is {@code null} (use {@link #withoutCalibration()})
+   */
+  public DesignSpec withCalibration(Reweighting step) {
+    return new DesignSpec(weight, strata, psu, fpc, lonelyPsu,
+        Objects.requireNonNull(step, "calibration (withoutCalibration() for none)"));
+  }
+
+  /**
+   * The same design without calibration.
+   *
+   * @return a new spec; this one is unchanged
+   */
+  public DesignSpec withoutCalibration() {
+    return new DesignSpec(weight, strata, psu, fpc, lonelyPsu, null);
+  }
+
+  /**
+   * The calibration applied when the spec is bound.
+   *
+   * @return the calibration, or empty for the sampling weights as they are
+   */
+  public Optional<Reweighting> calibration() {
+    return Optional.ofNullable(calibration);
   }
 
   /**
@@ -56,7 +94,7 @@ public final class DesignSpec {
    */
   public DesignSpec withStrata(String column) {
     return new DesignSpec(weight, Objects.requireNonNull(column, "strata column (withoutStrata() for none)"), psu, fpc,
-        lonelyPsu);
+        lonelyPsu, calibration);
   }
 
   /**
@@ -65,7 +103,7 @@ public final class DesignSpec {
    * @return a new spec; this one is unchanged
    */
   public DesignSpec withoutStrata() {
-    return new DesignSpec(weight, null, psu, fpc, lonelyPsu);
+    return new DesignSpec(weight, null, psu, fpc, lonelyPsu, calibration);
   }
 
   /**
@@ -77,7 +115,7 @@ public final class DesignSpec {
    */
   public DesignSpec withPsu(String column) {
     return new DesignSpec(weight, strata, Objects.requireNonNull(column, "PSU column (withoutPsu() for none)"), fpc,
-        lonelyPsu);
+        lonelyPsu, calibration);
   }
 
   /**
@@ -86,7 +124,7 @@ public final class DesignSpec {
    * @return a new spec; this one is unchanged
    */
   public DesignSpec withoutPsu() {
-    return new DesignSpec(weight, strata, null, fpc, lonelyPsu);
+    return new DesignSpec(weight, strata, null, fpc, lonelyPsu, calibration);
   }
 
   /**
@@ -100,7 +138,7 @@ public final class DesignSpec {
    */
   public DesignSpec withFpc(String column) {
     return new DesignSpec(weight, strata, psu, Objects.requireNonNull(column, "fpc column (withoutFpc() for none)"),
-        lonelyPsu);
+        lonelyPsu, calibration);
   }
 
   /**
@@ -109,7 +147,7 @@ public final class DesignSpec {
    * @return a new spec; this one is unchanged
    */
   public DesignSpec withoutFpc() {
-    return new DesignSpec(weight, strata, psu, null, lonelyPsu);
+    return new DesignSpec(weight, strata, psu, null, lonelyPsu, calibration);
   }
 
   /**
@@ -120,7 +158,7 @@ public final class DesignSpec {
    * @throws NullPointerException when {@code policy} is {@code null}
    */
   public DesignSpec withLonelyPsu(LonelyPsu policy) {
-    return new DesignSpec(weight, strata, psu, fpc, policy);
+    return new DesignSpec(weight, strata, psu, fpc, policy, calibration);
   }
 
   /**
@@ -172,7 +210,8 @@ public final class DesignSpec {
    * The design columns and how a file reader must read them: weights and fpc as numbers, strata
    * and PSUs as text labels (for {@code Csv.frame}).
    *
-   * @return column name → type, in the order weight, strata, PSU, fpc (absent columns left out)
+   * @return column name → type, in the order weight, strata, PSU, fpc (absent columns left out),
+   *     then the columns of the calibration
    */
   public Map<String, ColumnType> columnTypes() {
     Map<String, ColumnType> m = new LinkedHashMap<>();
@@ -180,6 +219,9 @@ public final class DesignSpec {
     strata().ifPresent(c -> m.put(c, ColumnType.TEXT));
     psu().ifPresent(c -> m.put(c, ColumnType.TEXT));
     fpc().ifPresent(c -> m.put(c, ColumnType.NUMBER));
+    if (calibration != null) {
+      calibration.columns().forEach(m::putIfAbsent);
+    }
     return m;
   }
 
@@ -200,6 +242,6 @@ public final class DesignSpec {
   public String toString() {
     return "DesignSpec[weight=" + weight + strata().map(s -> ", strata=" + s).orElse("")
         + psu().map(s -> ", psu=" + s).orElse("") + fpc().map(s -> ", fpc=" + s).orElse("")
-        + ", lonelyPsu=" + lonelyPsu.code() + "]";
+        + ", lonelyPsu=" + lonelyPsu.code() + (calibration == null ? "" : ", calibration=" + calibration.describe()) + "]";
   }
 }

@@ -22,9 +22,19 @@ final class DomainMoments {
   private final double[] proportion;
   private final long[] domainRows;
 
+  /** The outcome and domain of each row, for the row-level variance of a reweighted design; {@code null} when not kept. */
+  private final byte[] rowOutcome;
+  private final int[] rowDomain;
+
   DomainMoments(SurveyDesign design, DomainSums sums) {
+    this(design, sums, null, null);
+  }
+
+  DomainMoments(SurveyDesign design, DomainSums sums, byte[] rowOutcome, int[] rowDomain) {
     this.design = design;
     this.sums = sums;
+    this.rowOutcome = rowOutcome;
+    this.rowDomain = rowDomain;
     int d = sums.domains;
     int c = sums.cells;
     weightSum = new double[d];
@@ -87,6 +97,22 @@ final class DomainMoments {
 
   /** Linearised variance of {@code Σ_d coef[d]·p_d} (domains with {@code coef = 0} are skipped). */
   double variance(double[] coef) {
+    if (design.reweighted()) {
+      if (rowOutcome == null) {
+        throw new UnsupportedOperationException("a mergeable partial cannot finish on a calibrated design: its variance "
+            + "needs the rows; estimate from the table or frame instead");
+      }
+      // z_i = Σ_d c_d w_i (y_i − p_d)/W_d for the observed rows of each domain, then the design's residual step
+      double[] w = design.weights();
+      double[] z = new double[w.length];
+      for (int i = 0; i < z.length; i++) {
+        int g = rowDomain[i];
+        if (g >= 0 && coef[g] != 0 && rowOutcome[i] >= 0 && weightSum[g] > 0) {
+          z[i] = coef[g] * w[i] * (rowOutcome[i] - proportion[g]) / weightSum[g];
+        }
+      }
+      return design.variance(z);
+    }
     int strata = design.strataCount();
     int c = sums.cells;
     if (design.elementSampling()) {

@@ -252,10 +252,10 @@ public final class PrevalenceEstimator {
     byte[] y = Columns.flags(table, outcome);
     Columns.Codes codes = Columns.codes(table, by);
     DomainSums sums = sums(design, y, codes.codes(), codes.size());
-    PrevalenceTable t = table(design, sums, codes.levels(), codes.missingRows(), outcome, by);
+    PrevalenceTable t = table(design, sums, codes.levels(), codes.missingRows(), outcome, by, y, codes.codes());
     int a = domainIndex(codes, t, by, first);
     int b = domainIndex(codes, t, by, second);
-    DomainMoments m = new DomainMoments(design, sums);
+    DomainMoments m = new DomainMoments(design, sums, y, codes.codes());
     double[] coef = new double[codes.size()];
     coef[a] = 1;
     double va = m.variance(coef);
@@ -318,13 +318,16 @@ public final class PrevalenceEstimator {
           + " and domains " + domains.codes().length);
     }
     return table(design, sums(design, y, domains.codes(), domains.size()), domains.levels(), domains.missingRows(),
-        outcome, by);
+        outcome, by, y, domains.codes());
   }
 
-  /** The table of a finished partial; {@code missingGroup} rows had a missing grouping value. */
+  /**
+   * The table of a finished partial; {@code missingGroup} rows had a missing grouping value. The
+   * row outcomes and domains (or {@code null}, for a partial) give the variance of a reweighted design.
+   */
   PrevalenceTable table(SurveyDesign design, DomainSums sums, List<List<String>> levels, long missingGroup,
-      String outcome, List<String> by) {
-    DomainMoments m = new DomainMoments(design, sums);
+      String outcome, List<String> by, byte[] rowOutcome, int[] rowDomain) {
+    DomainMoments m = new DomainMoments(design, sums, rowOutcome, rowDomain);
     long missingOutcome = m.missingOutcomes();
     Map<String, Long> reasons = new LinkedHashMap<>();
     if (missingOutcome > 0) {

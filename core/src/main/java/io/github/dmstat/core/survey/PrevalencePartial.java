@@ -113,7 +113,7 @@ public final class PrevalencePartial {
    */
   public PrevalenceTable finish(String outcome, List<String> by) {
     Objects.requireNonNull(outcome, "outcome");
-    return estimator.table(design, sums, levels, sums.outside, outcome, by);
+    return estimator.table(design, sums, levels, sums.outside, outcome, by, null, null);
   }
 
   /**

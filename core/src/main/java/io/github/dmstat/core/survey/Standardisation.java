@@ -163,7 +163,7 @@ public final class Standardisation {
     byte[] y = Columns.flags(table, outcome);
     Columns.Codes codes = Columns.codes(table, cols);
     DomainMoments m = new DomainMoments(design, PrevalenceEstimator.withDefaults()
-        .sums(design, y, codes.codes(), codes.size()));
+        .sums(design, y, codes.codes(), codes.size()), y, codes.codes());
     Map<List<String>, List<Integer>> byOver = new LinkedHashMap<>();
     for (int g = 0; g < codes.size(); g++) {
       List<String> key = codes.levels().get(g);

@@ -40,6 +40,8 @@ public final class SurveyDesign {
   private final LonelyPsu lonelyPsu;
   private final int psuCount;
   private final DesignSpec spec;
+  /** How influence values become residuals before the variance (a calibrated design), or {@code null}. */
+  private final VarianceAdjustment adjustment;
 
   private SurveyDesign(int rows, double[] weights, int[] rowStratum, int[] rowPsu, int[] psuStratum,
       int[] psusInStratum, double[] fpcFactor, List<String> strataLabels, LonelyPsu lonelyPsu,
@@ -55,6 +57,55 @@ public final class SurveyDesign {
     this.lonelyPsu = lonelyPsu;
     this.psuCount = psuCount;
     this.spec = spec;
+    this.adjustment = null;
+  }
+
+  private SurveyDesign(SurveyDesign base, double[] weights, VarianceAdjustment adjustment) {
+    this.rows = base.rows;
+    this.weights = weights;
+    this.rowStratum = base.rowStratum;
+    this.rowPsu = base.rowPsu;
+    this.psuStratum = base.psuStratum;
+    this.psusInStratum = base.psusInStratum;
+    this.fpcFactor = base.fpcFactor;
+    this.strataLabels = base.strataLabels;
+    this.lonelyPsu = base.lonelyPsu;
+    this.psuCount = base.psuCount;
+    this.spec = base.spec;
+    this.adjustment = adjustment;
+  }
+
+  /**
+   * The same design (strata, PSUs, fpc) with new weights, e.g. calibrated ones, and the step that
+   * turns an estimate's influence values into the residuals whose variance is the estimate's
+   * variance ({@link #variance}, {@link #covariance} and every estimator apply it).
+   *
+   * @param newWeights one weight per row, finite and {@code >= 0}
+   * @param adjustment the residual step of the reweighting
+   * @return the reweighted design
+   * @throws IllegalArgumentException when a weight is negative or not finite, or the length differs
+   */
+  public SurveyDesign reweighted(double[] newWeights, VarianceAdjustment adjustment) {
+    java.util.Objects.requireNonNull(adjustment, "adjustment");
+    if (newWeights.length != rows) {
+      throw new IllegalArgumentException("the design has " + rows + " rows but " + newWeights.length + " weights were given");
+    }
+    for (int i = 0; i < rows; i++) {
+      if (!(newWeights[i] >= 0) || Double.isInfinite(newWeights[i])) {
+        throw new IllegalArgumentException("row " + (i + 1) + ": the new weight " + newWeights[i] + " is not finite and >= 0");
+      }
+    }
+    return new SurveyDesign(this, newWeights.clone(), adjustment);
+  }
+
+  /**
+   * Whether the weights were replaced by a {@link Reweighting} (calibration), whose residual step
+   * the variances apply.
+   *
+   * @return {@code true} for a reweighted design
+   */
+  public boolean reweighted() {
+    return adjustment != null;
   }
 
   /**
@@ -86,7 +137,47 @@ public final class SurveyDesign {
         }
       }
     }
-    return build(n, w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
+    SurveyDesign d = build(n, w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
+    return spec.calibration().isEmpty() ? d : spec.calibration().get().apply(d, tableReader(table));
+  }
+
+  private static ColumnReader tableReader(Table table) {
+    return new ColumnReader() {
+      @Override
+      public String[] labels(String column) {
+        tech.tablesaw.columns.Column<?> c = Columns.column(table, column);
+        String[] out = new String[table.rowCount()];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = Columns.isMissing(c, i) ? null : Columns.text(c, i).strip();
+        }
+        return out;
+      }
+
+      @Override
+      public double[] numbers(String column) {
+        return Columns.numbers(table, column);
+      }
+    };
+  }
+
+  private static ColumnReader frameReader(Frame frame) {
+    return new ColumnReader() {
+      @Override
+      public String[] labels(String column) {
+        int[] codes = frame.codes(column);
+        List<String> levels = frame.levels(column);
+        String[] out = new String[frame.rows()];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = codes[i] < 0 ? null : levels.get(codes[i]);
+        }
+        return out;
+      }
+
+      @Override
+      public double[] numbers(String column) {
+        return frame.numbers(column);
+      }
+    };
   }
 
   /**
@@ -124,7 +215,8 @@ public final class SurveyDesign {
           }
         }
       }
-      return build(n, w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
+      SurveyDesign d = build(n, w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
+      return spec.calibration().isEmpty() ? d : spec.calibration().get().apply(d, frameReader(frame));
     } catch (IllegalArgumentException e) {
       throw frame.locate(e);
     }
@@ -464,7 +556,7 @@ public final class SurveyDesign {
 
   /**
    * The design-based covariance matrix of the estimated totals of several linearisation
-   * variables: entry {@code (j, k)} is
+   * variables (for a {@link #reweighted() reweighted} design, of their residuals): entry {@code (j, k)} is
    * {@code Σ_h f_h · n_h/(n_h − 1) · Σ_i (z_jhi − z̄_jh)(z_khi − z̄_kh)} over PSU totals (R
    * {@code svyrecvar} on a matrix); under {@link LonelyPsu#ADJUST} a single-PSU stratum adds
    * {@code f_h · z_jh · z_kh}.
@@ -475,6 +567,17 @@ public final class SurveyDesign {
    *     value that is not finite
    */
   public double[][] covariance(double[][] z) {
+    if (adjustment != null) {
+      double[][] r = new double[z.length][];
+      for (int j = 0; j < z.length; j++) {
+        if (z[j].length != rows) {
+          throw new IllegalArgumentException("variable " + j + " has " + z[j].length + " values but the design has " + rows
+              + " rows");
+        }
+        r[j] = adjustment.residuals(z[j]);
+      }
+      z = r;
+    }
     int k = z.length;
     boolean element = elementSampling();
     int units = element ? rows : psuCount;

@@ -297,14 +297,17 @@ public final class SurveyStatistics {
         design.psuCount(), design.degreesOfFreedom());
     List<StatisticEstimate> out = new ArrayList<>();
     for (int g = 0; g < s.domains; g++) {
-      out.add(domain(statistic, design, s, g, new Group(by, domains.levels().get(g))));
+      out.add(domain(statistic, design, s, g, new Group(by, domains.levels().get(g)), new Rows(y, x, domains.codes())));
     }
     out.sort(Comparator.comparing(e -> e.group().values(), PrevalenceEstimator::compareValues));
     return new StatisticTable(statistic, variable, Optional.ofNullable(denominator), by, summary, level, studentT, rule,
         out);
   }
 
-  private StatisticEstimate domain(Statistic statistic, SurveyDesign design, RatioSums s, int g, Group group) {
+  /** The bound columns, for the row-level variance of a reweighted (calibrated) design. */
+  private record Rows(double[] y, double[] x, int[] domain) {}
+
+  private StatisticEstimate domain(Statistic statistic, SurveyDesign design, RatioSums s, int g, Group group, Rows rows) {
     long n = s.observed(g);
     int c = s.cells;
     double w = 0;
@@ -327,7 +330,7 @@ public final class SurveyStatistics {
     double r = statistic == Statistic.TOTAL ? 0 : ty / tx;
     double a = statistic == Statistic.TOTAL ? 1 : 1 / tx;
     double estimate = statistic == Statistic.TOTAL ? ty : r;
-    double variance = variance(design, s, g, r, a);
+    double variance = design.reweighted() ? rowVariance(design, rows, g, r, a) : variance(design, s, g, r, a);
     double se = Math.sqrt(variance);
     double deff = statistic == Statistic.RATIO ? Double.NaN : designEffect(statistic, s, g, w, ty, variance);
     Assessment assessment = rule.assessMeasure(n, estimate, se);
@@ -352,6 +355,22 @@ public final class SurveyStatistics {
 
   private static StatisticEstimate suppressed(Group group, long n, double w, int df, String why) {
     return new StatisticEstimate(group, n, w, df, Reliability.SUPPRESSED, why, Optional.empty());
+  }
+
+  /**
+   * The same variance from the rows, for a reweighted design whose residual step needs the
+   * row-level influence values.
+   */
+  private static double rowVariance(SurveyDesign design, Rows rows, int g, double r, double a) {
+    double[] w = design.weights();
+    double[] z = new double[w.length];
+    for (int i = 0; i < z.length; i++) {
+      double xi = rows.x() == null ? 1 : rows.x()[i];
+      if (rows.domain()[i] == g && !Double.isNaN(rows.y()[i]) && !Double.isNaN(xi)) {
+        z[i] = a * (w[i] * rows.y()[i] - r * w[i] * xi);
+      }
+    }
+    return design.variance(z);
   }
 
   /** Linearised variance of domain {@code g} with {@code z = a (w y − r w x)}. */
