@@ -1,7 +1,12 @@
 package io.github.dmstat.cli;
 
+import io.github.dmstat.core.calibration.Calibration;
+import io.github.dmstat.core.calibration.CalibrationMethod;
+import io.github.dmstat.core.calibration.Margins;
+import io.github.dmstat.core.io.ReadOptions;
 import io.github.dmstat.core.survey.DesignSpec;
 import io.github.dmstat.core.survey.LonelyPsu;
+import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -23,9 +28,24 @@ final class DesignOptions {
       description = "Strata with one PSU: fail, adjust, remove, certainty (default: ${DEFAULT-VALUE}).")
   String lonelyPsu = "fail";
 
+  @Option(names = "--margins", paramLabel = "FILE",
+      description = "Population margins to calibrate the weights to: CSV with variable,level,total (level empty for a numeric "
+          + "variable; a:b for a cross-classification). Every estimate then uses the calibrated weights and variance.")
+  Path margins;
+
+  @Option(names = "--calibration", paramLabel = "METHOD", defaultValue = "rake",
+      description = "With --margins: poststratify, rake, linear, raking or logit (default: ${DEFAULT-VALUE}).")
+  String calibration = "rake";
+
+  @Option(names = "--bounds", paramLabel = "L,U", description = "With --margins: bounds on the g-weights (linear, raking, logit).")
+  String bounds;
+
+  @Option(names = "--weight-bounds", paramLabel = "L,U", description = "With --margins: bounds on the calibrated weights themselves.")
+  String weightBounds;
+
   /** Whether any design column was given. */
   boolean given() {
-    return weight != null || strata != null || psu != null || fpc != null;
+    return weight != null || strata != null || psu != null || fpc != null || margins != null;
   }
 
   /**
@@ -49,6 +69,51 @@ final class DesignOptions {
     if (fpc != null) {
       base = base.withFpc(fpc);
     }
-    return base.withLonelyPsu(lonely);
+    base = base.withLonelyPsu(lonely);
+    return margins == null ? base : base.withCalibration(calibrationStep());
+  }
+
+  /** The calibration the options describe (margins read with the default reading options). */
+  Calibration calibrationStep() {
+    if (margins == null) {
+      throw new IllegalArgumentException("--margins FILE is required to calibrate");
+    }
+    Margins m = Margins.read(margins, ReadOptions.withDefaults());
+    CalibrationMethod method = CalibrationMethod.parse(calibration);
+    Calibration c;
+    switch (method) {
+      case POSTSTRATIFY:
+        c = Calibration.postStratify(m);
+        break;
+      case RAKE:
+        c = Calibration.rake(m);
+        break;
+      default:
+        c = Calibration.calibrate(m, method);
+    }
+    if (bounds != null && weightBounds != null) {
+      throw new IllegalArgumentException("give --bounds or --weight-bounds, not both");
+    }
+    if (bounds != null) {
+      double[] b = pair("--bounds", bounds);
+      c = c.withBounds(b[0], b[1]);
+    }
+    if (weightBounds != null) {
+      double[] b = pair("--weight-bounds", weightBounds);
+      c = c.withWeightBounds(b[0], b[1]);
+    }
+    return c;
+  }
+
+  private static double[] pair(String option, String text) {
+    String[] parts = text.split(",");
+    if (parts.length != 2) {
+      throw new IllegalArgumentException(option + ": '" + text + "' is not L,U");
+    }
+    try {
+      return new double[] {Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip())};
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + ": '" + text + "' is not two numbers L,U");
+    }
   }
 }

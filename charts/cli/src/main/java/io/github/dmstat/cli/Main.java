@@ -33,8 +33,8 @@ public final class Main implements Runnable {
 
   /** The subcommands in the order the usage help lists them. */
   static final List<String> COMMANDS = List.of("report", "chart", "prevalence", "total", "mean", "ratio", "quantile",
-      "logistic", "linear", "trend", "chisq", "key-figures", "concentration", "select", "effects", "survival", "did",
-      "datasets", "shell", "help");
+      "logistic", "linear", "trend", "chisq", "calibrate", "key-figures", "concentration", "select", "effects", "survival",
+      "did", "datasets", "shell", "help");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -162,6 +162,7 @@ public final class Main implements Runnable {
       case "linear": return RegressionCommand.Linear.class;
       case "trend": return TrendCommand.class;
       case "chisq": return ChisqCommand.class;
+      case "calibrate": return CalibrateCommand.class;
       case "key-figures": return KeyFiguresCommand.class;
       case "concentration": return ConcentrationCommand.class;
       case "select": return SelectCommand.class;

@@ -2,6 +2,7 @@
 // (the internal packages, io.github.dmstat.core.internal, are not API and not imported).
 import io.github.dmstat.core.*;
 import io.github.dmstat.core.area.*;
+import io.github.dmstat.core.calibration.*;
 import io.github.dmstat.core.concentration.*;
 import io.github.dmstat.core.crosstab.*;
 import io.github.dmstat.core.disclosure.*;
