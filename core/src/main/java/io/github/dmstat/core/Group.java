@@ -89,4 +89,21 @@ public record Group(List<String> columns, List<String> values) {
     }
     return sb.toString();
   }
+
+  /**
+   * The order of domains in every result table: by their grouping values as text, column by column.
+   *
+   * @param a the values of one domain
+   * @param b the values of another
+   * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+   */
+  public static int compareValues(List<String> a, List<String> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
 }

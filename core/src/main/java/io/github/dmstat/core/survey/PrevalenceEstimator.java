@@ -342,19 +342,8 @@ public final class PrevalenceEstimator {
     for (int g = 0; g < m.domains(); g++) {
       out.add(estimate(m, g, new Group(by, levels.get(g))));
     }
-    out.sort(Comparator.comparing(e -> e.group().values(), PrevalenceEstimator::compareValues));
+    out.sort(Comparator.comparing(e -> e.group().values(), Group::compareValues));
     return new PrevalenceTable(outcome, by, summary, method, level, rule, out);
-  }
-
-  /** Orders domains by their grouping values as text, column by column. */
-  static int compareValues(List<String> a, List<String> b) {
-    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-      int c = a.get(i).compareTo(b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.size(), b.size());
   }
 
   private PrevalenceEstimate estimate(DomainMoments m, int g, Group group) {

@@ -503,6 +503,73 @@ public final class SurveyDesign {
   }
 
   /**
+   * The number of primary sampling units (every row under element sampling).
+   *
+   * @return the PSUs of the design
+   */
+  public int units() {
+    return elementSampling() ? rows : psuCount;
+  }
+
+  /**
+   * The PSU of a row, numbered in order of first appearance.
+   *
+   * @param row the row, from 0
+   * @return its PSU, {@code 0..units()-1} (the row itself under element sampling)
+   */
+  public int unitOf(int row) {
+    return elementSampling() ? row : rowPsu[row];
+  }
+
+  /**
+   * The stratum of a PSU.
+   *
+   * @param unit the PSU, {@code 0..units()-1}
+   * @return its stratum, {@code 0..strataCount()-1}
+   */
+  public int stratumOfUnit(int unit) {
+    return elementSampling() ? rowStratum[unit] : psuStratum[unit];
+  }
+
+  /**
+   * The sampled PSUs of a stratum.
+   *
+   * @param stratum the stratum, {@code 0..strataCount()-1}
+   * @return {@code n_h}
+   */
+  public int unitsInStratum(int stratum) {
+    return psusInStratum[stratum];
+  }
+
+  /**
+   * The finite population correction factor of a stratum, {@code (N_h − n_h)/N_h} (1 without a correction).
+   *
+   * @param stratum the stratum
+   * @return the factor
+   */
+  public double finitePopulationFactor(int stratum) {
+    return fpcFactor[stratum];
+  }
+
+  /**
+   * The strata in order of first appearance in the rows.
+   *
+   * @return stratum numbers
+   */
+  public int[] strataInOrder() {
+    boolean[] seen = new boolean[strataCount()];
+    int[] out = new int[strataCount()];
+    int k = 0;
+    for (int i = 0; i < rows && k < out.length; i++) {
+      if (!seen[rowStratum[i]]) {
+        seen[rowStratum[i]] = true;
+        out[k++] = rowStratum[i];
+      }
+    }
+    return Arrays.copyOf(out, k);
+  }
+
+  /**
    * The design degrees of freedom of a subset of the rows, as R {@code degf(design[keep, ])}: the
    * PSUs that hold a kept row minus the strata that hold one (under element sampling each row is
    * its own PSU).

@@ -181,7 +181,7 @@ public final class SurveyQuantiles {
     for (int g = 0; g < codes.size(); g++) {
       order.add(g);
     }
-    order.sort(Comparator.comparing(g -> codes.levels().get(g), PrevalenceEstimator::compareValues));
+    order.sort(Comparator.comparing(g -> codes.levels().get(g), Group::compareValues));
     for (int g : order) {
       Group group = new Group(by, codes.levels().get(g));
       out.addAll(domain(design, w, y, codes.codes(), g, group, probabilities));

@@ -299,7 +299,7 @@ public final class SurveyStatistics {
     for (int g = 0; g < s.domains; g++) {
       out.add(domain(statistic, design, s, g, new Group(by, domains.levels().get(g)), new Rows(y, x, domains.codes())));
     }
-    out.sort(Comparator.comparing(e -> e.group().values(), PrevalenceEstimator::compareValues));
+    out.sort(Comparator.comparing(e -> e.group().values(), Group::compareValues));
     return new StatisticTable(statistic, variable, Optional.ofNullable(denominator), by, summary, level, studentT, rule,
         out);
   }

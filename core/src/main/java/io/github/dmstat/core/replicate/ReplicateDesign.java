@@ -1,0 +1,426 @@
+package io.github.dmstat.core.replicate;
+
+import io.github.dmstat.core.Checks;
+import io.github.dmstat.core.Columns;
+import io.github.dmstat.core.survey.SurveyDesign;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import tech.tablesaw.api.Table;
+
+/**
+ * A replicate-weight design: the full-sample weights {@code w}, replicate weights {@code W_r}
+ * ({@code r = 1..R}), and the variance of an estimator
+ * {@code v = scale · Σ_r rscale_r (θ_r − c)²}, with {@code θ_r} the estimate under {@code W_r} and
+ * {@code c} the mean of the replicate estimates ({@code mse = false}, R's default) or the
+ * full-sample estimate ({@code mse = true}); a replicate whose estimate is undefined (a domain with
+ * no weight in it) is left out with its {@code rscale} (Wolter 2007; Lumley 2010, §2.3; R
+ * {@code survey::svrepdesign}, {@code svrVar}).
+ *
+ * <p>Made from a Taylor design ({@link #jackknife}, {@link #jk1}, {@link #jkn}, {@link #bootstrap})
+ * the replicate weights are PSU multipliers {@code m_r} times {@code w}, as R's
+ * {@code as.svrepdesign}: JK1 drops PSU {@code j} and multiplies the others by {@code n/(n − 1)},
+ * {@code scale = f(n − 1)/n}; JKn drops PSU {@code j} of stratum {@code h} and multiplies the rest of
+ * {@code h} by {@code n_h/(n_h − 1)}, {@code rscale = f_h(n_h − 1)/n_h}; the bootstrap draws {@code n_h}
+ * PSUs with replacement in each stratum (without replacement from the PSUs repeated to {@code N_h}
+ * when there is a finite population correction), multiplier the times drawn,
+ * {@code scale = h̄/((h̄ − 1)(R − 1))} with {@code h̄} the harmonic mean of {@code n_h}, using R's
+ * random numbers for the seed. Supplied replicate weights ({@link #supplied}) are full weights, as
+ * R's {@code combined.weights = TRUE}.
+ */
+public final class ReplicateDesign {
+  private final ReplicateType type;
+  private final int rows;
+  private final double[] weights;
+  /** Full replicate weights {@code [r][row]} (supplied), or {@code null}. */
+  private final double[][] rowWeights;
+  /** PSU of each row and multipliers {@code [r][psu]} (made from a Taylor design), or {@code null}. */
+  private final int[] rowUnit;
+  private final double[][] unitMultipliers;
+  private final double scale;
+  private final double[] rscales;
+  private final boolean mse;
+
+  private ReplicateDesign(ReplicateType type, double[] weights, double[][] rowWeights, int[] rowUnit,
+      double[][] unitMultipliers, double scale, double[] rscales, boolean mse) {
+    this.type = type;
+    this.rows = weights.length;
+    this.weights = weights;
+    this.rowWeights = rowWeights;
+    this.rowUnit = rowUnit;
+    this.unitMultipliers = unitMultipliers;
+    this.scale = scale;
+    this.rscales = rscales;
+    this.mse = mse;
+  }
+
+  /**
+   * Supplied replicate weights: columns of full weights (the full-sample weight times the
+   * replicate's factor).
+   *
+   * @param table the survey with its replicate weight columns
+   * @param weight the full-sample weight column
+   * @param replicates the replicate weight columns, in order
+   * @param type the kind of replicates
+   * @param scale the overall factor ({@code NaN}: the default of {@code type}: JK1 {@code (R−1)/R},
+   *     BRR {@code 1/R}, bootstrap {@code 1/(R−1)}; JKn needs {@code rscales}; Fay needs
+   *     {@link #fay} instead)
+   * @param rscales per-replicate factors ({@code null}: all 1)
+   * @param mse whether to centre at the full-sample estimate
+   * @return the design
+   * @throws IllegalArgumentException when a column is missing, a weight is empty, negative or
+   *     infinite, {@code rscales} has the wrong length, or JKn has no {@code rscales}
+   */
+  public static ReplicateDesign supplied(Table table, String weight, List<String> replicates, ReplicateType type,
+      double scale, double[] rscales, boolean mse) {
+    Objects.requireNonNull(type, "type");
+    int r = replicates.size();
+    if (r < 2) {
+      throw new IllegalArgumentException("a replicate design needs two replicate weight columns or more, got " + replicates);
+    }
+    if (type == ReplicateType.JKN && rscales == null) {
+      throw new IllegalArgumentException("JKn replicate weights need rscales: f_h (n_h - 1)/n_h for the stratum of each replicate");
+    }
+    if (type == ReplicateType.FAY) {
+      throw new IllegalArgumentException("Fay replicate weights need rho: use ReplicateDesign.fay");
+    }
+    double s = Double.isNaN(scale) ? defaultScale(type, r) : scale;
+    return new ReplicateDesign(type, Columns.nonNegative(table, weight), readColumns(table, replicates), null, null, s,
+        rscales(rscales, r), mse);
+  }
+
+  /**
+   * Supplied Fay (modified BRR) replicate weights with factor {@code rho}:
+   * {@code scale = 1/(R(1 − ρ)²)}.
+   *
+   * @param table the survey
+   * @param weight the full-sample weight column
+   * @param replicates the replicate weight columns
+   * @param rho Fay's factor, in [0, 1)
+   * @param mse whether to centre at the full-sample estimate
+   * @return the design
+   * @throws IllegalArgumentException when {@code rho} is out of range or a column or weight is invalid
+   */
+  public static ReplicateDesign fay(Table table, String weight, List<String> replicates, double rho, boolean mse) {
+    if (!(rho >= 0 && rho < 1)) {
+      throw new IllegalArgumentException("Fay's rho must be in [0, 1) but was " + rho);
+    }
+    int r = replicates.size();
+    return new ReplicateDesign(ReplicateType.FAY, Columns.nonNegative(table, weight), readColumns(table, replicates), null,
+        null, 1 / (r * (1 - rho) * (1 - rho)), rscales(null, r), mse);
+  }
+
+  private static double[][] readColumns(Table table, List<String> replicates) {
+    double[][] out = new double[replicates.size()][];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = Columns.nonNegative(table, replicates.get(k));
+    }
+    return out;
+  }
+
+  private static double[] rscales(double[] given, int r) {
+    if (given == null) {
+      double[] ones = new double[r];
+      Arrays.fill(ones, 1);
+      return ones;
+    }
+    if (given.length != r) {
+      throw new IllegalArgumentException("rscales has " + given.length + " values for " + r + " replicates");
+    }
+    return given.clone();
+  }
+
+  private static double defaultScale(ReplicateType type, int r) {
+    switch (type) {
+      case JK1:
+        return (r - 1.0) / r;
+      case BRR:
+        return 1.0 / r;
+      case BOOTSTRAP:
+        return 1.0 / (r - 1);
+      default:
+        return 1;
+    }
+  }
+
+  /**
+   * The jackknife of R's {@code as.svrepdesign(type = "auto")}: JK1 for an unstratified design,
+   * JKn for a stratified one.
+   *
+   * @param design the Taylor design
+   * @return the replicate design
+   * @throws IllegalArgumentException as {@link #jk1} or {@link #jkn}
+   */
+  public static ReplicateDesign jackknife(SurveyDesign design) {
+    return design.strataCount() == 1 ? jk1(design) : jkn(design);
+  }
+
+  /**
+   * The delete-one-PSU jackknife (R {@code as.svrepdesign(type = "JK1")}).
+   *
+   * @param design an unstratified Taylor design with two PSUs or more
+   * @return the replicate design, one replicate per PSU
+   * @throws IllegalArgumentException when the design is stratified or has one PSU
+   */
+  public static ReplicateDesign jk1(SurveyDesign design) {
+    if (design.strataCount() != 1) {
+      throw new IllegalArgumentException("JK1 is for unstratified designs; this one has " + design.strataCount()
+          + " strata: use JKn");
+    }
+    int n = design.units();
+    if (n < 2) {
+      throw new IllegalArgumentException("a jackknife needs two PSUs or more");
+    }
+    double[][] m = new double[n][n];
+    for (int j = 0; j < n; j++) {
+      Arrays.fill(m[j], n / (n - 1.0));
+      m[j][j] = 0;
+    }
+    double f = design.finitePopulationFactor(0);
+    return derived(ReplicateType.JK1, design, m, f * (n - 1.0) / n, rscales(null, n));
+  }
+
+  /**
+   * The delete-one-PSU jackknife within strata (R {@code as.svrepdesign(type = "JKn")}).
+   *
+   * @param design a Taylor design whose every stratum has two PSUs or more
+   * @return the replicate design, one replicate per PSU
+   * @throws IllegalArgumentException when a stratum has a single PSU
+   */
+  public static ReplicateDesign jkn(SurveyDesign design) {
+    int n = design.units();
+    List<double[]> mult = new ArrayList<>();
+    List<Double> rs = new ArrayList<>();
+    for (int h : design.strataInOrder()) {
+      int nh = design.unitsInStratum(h);
+      if (nh < 2) {
+        throw new IllegalArgumentException("stratum '" + design.stratumLabel(h) + "' has one PSU: the jackknife cannot "
+            + "drop it; merge it with another stratum");
+      }
+      for (int j = 0; j < n; j++) {
+        if (design.stratumOfUnit(j) != h) {
+          continue;
+        }
+        double[] m = new double[n];
+        for (int k = 0; k < n; k++) {
+          m[k] = design.stratumOfUnit(k) == h ? (k == j ? 0 : nh / (nh - 1.0)) : 1;
+        }
+        mult.add(m);
+        rs.add(design.finitePopulationFactor(h) * (nh - 1.0) / nh);
+      }
+    }
+    return derived(ReplicateType.JKN, design, mult.toArray(double[][]::new), 1,
+        rs.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /**
+   * The bootstrap of R {@code set.seed(seed); as.svrepdesign(design, type = "bootstrap", replicates = R)}:
+   * the same replicate weights, drawn with R's random numbers.
+   *
+   * @param design the Taylor design
+   * @param replicates the number of replicates, 2 or more
+   * @param seed the seed
+   * @return the replicate design
+   * @throws IllegalArgumentException when {@code replicates < 2} or a stratum has a single PSU
+   */
+  public static ReplicateDesign bootstrap(SurveyDesign design, int replicates, long seed) {
+    if (replicates < 2) {
+      throw new IllegalArgumentException("a bootstrap needs two replicates or more, got " + replicates);
+    }
+    int n = design.units();
+    double[][] m = new double[replicates][n];
+    RRandom rng = new RRandom(seed);
+    double inverseSum = 0;
+    int[] order = design.strataInOrder();
+    for (int h : order) {
+      int nh = design.unitsInStratum(h);
+      if (nh < 2) {
+        throw new IllegalArgumentException("stratum '" + design.stratumLabel(h) + "' has one PSU: the bootstrap cannot "
+            + "resample it; merge it with another stratum");
+      }
+      inverseSum += 1.0 / nh;
+      int[] psus = new int[nh];
+      int k = 0;
+      for (int j = 0; j < n && k < nh; j++) {
+        if (design.stratumOfUnit(j) == h) {
+          psus[k++] = j;
+        }
+      }
+      int[] permIdx = rng.sample(nh, nh, false);
+      int[] perm = new int[nh];
+      for (int i = 0; i < nh; i++) {
+        perm[i] = psus[permIdx[i] - 1];
+      }
+      double f = design.finitePopulationFactor(h);
+      boolean fpc = f < 1;
+      int population = fpc ? (int) Math.round(nh / (1 - f)) : nh;
+      for (int r = 0; r < replicates; r++) {
+        int[] idx = fpc ? rng.sample(population, nh, false) : rng.sample(nh, nh, true);
+        for (int i : idx) {
+          m[r][perm[(i - 1) % nh]] += 1;
+        }
+      }
+    }
+    double harmonic = order.length / inverseSum;
+    return derived(ReplicateType.BOOTSTRAP, design, m, harmonic / ((harmonic - 1) * (replicates - 1)),
+        rscales(null, replicates));
+  }
+
+  private static ReplicateDesign derived(ReplicateType type, SurveyDesign design, double[][] multipliers, double scale,
+      double[] rscales) {
+    int rows = design.rows();
+    int[] unit = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      unit[i] = design.unitOf(i);
+    }
+    return new ReplicateDesign(type, design.weights(), null, unit, multipliers, scale, rscales, false);
+  }
+
+  /**
+   * The same design centred at the full-sample estimate ({@code mse = true}) or at the mean of the
+   * replicates ({@code false}, R's default).
+   *
+   * @param m whether to use the mean squared error form
+   * @return a new design
+   */
+  public ReplicateDesign withMse(boolean m) {
+    return new ReplicateDesign(type, weights, rowWeights, rowUnit, unitMultipliers, scale, rscales, m);
+  }
+
+  /**
+   * The kind of replicates.
+   *
+   * @return the type
+   */
+  public ReplicateType type() {
+    return type;
+  }
+
+  /**
+   * The rows.
+   *
+   * @return the number of rows
+   */
+  public int rows() {
+    return rows;
+  }
+
+  /**
+   * The number of replicates.
+   *
+   * @return {@code R}
+   */
+  public int replicates() {
+    return rowWeights != null ? rowWeights.length : unitMultipliers.length;
+  }
+
+  /**
+   * The overall factor of the variance.
+   *
+   * @return {@code scale}
+   */
+  public double scale() {
+    return scale;
+  }
+
+  /**
+   * The per-replicate factors of the variance.
+   *
+   * @return a copy of {@code rscales}
+   */
+  public double[] rscales() {
+    return rscales.clone();
+  }
+
+  /**
+   * Whether the variance is centred at the full-sample estimate.
+   *
+   * @return {@code mse}
+   */
+  public boolean mse() {
+    return mse;
+  }
+
+  /**
+   * The full-sample weights.
+   *
+   * @return a copy
+   */
+  public double[] weights() {
+    return weights.clone();
+  }
+
+  /**
+   * The full replicate weight of a row.
+   *
+   * @param replicate the replicate, {@code 0..replicates()-1}
+   * @param row the row
+   * @return {@code W_r} of the row
+   */
+  public double weight(int replicate, int row) {
+    return rowWeights != null ? rowWeights[replicate][row] : weights[row] * unitMultipliers[replicate][rowUnit[row]];
+  }
+
+  /** Whether the replicates are PSU multipliers (so that sums per PSU give every replicate's sums). */
+  boolean byUnit() {
+    return unitMultipliers != null;
+  }
+
+  int unit(int row) {
+    return rowUnit[row];
+  }
+
+  int units() {
+    return unitMultipliers[0].length;
+  }
+
+  double multiplier(int replicate, int unit) {
+    return unitMultipliers[replicate][unit];
+  }
+
+  double rowWeight(int replicate, int row) {
+    return rowWeights[replicate][row];
+  }
+
+  /**
+   * The replicate variance of an estimate.
+   *
+   * @param full the full-sample estimate
+   * @param replicateEstimates {@code θ_r}, one per replicate; {@code NaN} ones are left out with their rscale
+   * @return {@code scale · Σ rscale_r (θ_r − c)²}, or {@code NaN} when no replicate estimate is defined
+   * @throws IllegalArgumentException when the number of replicate estimates is wrong
+   */
+  public double variance(double full, double[] replicateEstimates) {
+    if (replicateEstimates.length != replicates()) {
+      throw Checks.badArgument("replicateEstimates", "must have one value per replicate (" + replicates() + ")",
+          replicateEstimates.length);
+    }
+    double mean = 0;
+    int defined = 0;
+    for (int r = 0; r < replicateEstimates.length; r++) {
+      if (!Double.isNaN(replicateEstimates[r]) && rscales[r] > 0) {
+        mean += replicateEstimates[r];
+        defined++;
+      }
+    }
+    if (defined == 0) {
+      return Double.NaN;
+    }
+    double centre = mse ? full : mean / defined;
+    double v = 0;
+    for (int r = 0; r < replicateEstimates.length; r++) {
+      if (!Double.isNaN(replicateEstimates[r])) {
+        double d = replicateEstimates[r] - centre;
+        v += rscales[r] * d * d;
+      }
+    }
+    return scale * v;
+  }
+
+  @Override
+  public String toString() {
+    return "ReplicateDesign[" + type.code() + ", " + replicates() + " replicates, rows=" + rows + ", scale=" + scale
+        + (mse ? ", mse" : "") + "]";
+  }
+}

@@ -1,0 +1,250 @@
+package io.github.dmstat.core.replicate;
+
+import io.github.dmstat.core.Columns;
+import io.github.dmstat.core.Group;
+import io.github.dmstat.core.disclosure.Assessment;
+import io.github.dmstat.core.disclosure.Reliability;
+import io.github.dmstat.core.disclosure.ReliabilityRule;
+import io.github.dmstat.core.survey.DesignSummary;
+import io.github.dmstat.core.survey.Statistic;
+import io.github.dmstat.core.survey.StatisticEstimate;
+import io.github.dmstat.core.survey.StatisticTable;
+import io.github.dmstat.core.survey.StatisticValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import tech.tablesaw.api.Table;
+
+/**
+ * Totals, means, ratios and prevalences by domain on a {@link ReplicateDesign}: the estimate from
+ * the full-sample weights, its variance from the same estimate under every replicate weight
+ * ({@link ReplicateDesign#variance}), as R {@code svytotal}, {@code svymean}, {@code svyratio} and
+ * {@code svyby} on a {@code svrepdesign} (with {@code na.rm = TRUE}). Normal intervals, as R's
+ * {@code confint}; the reliability rule for measures.
+ *
+ * <p>One pass over the rows fills the weighted sums of every domain: for replicates made from a
+ * Taylor design, per (domain, PSU), from which each replicate's sums follow by its PSU multipliers
+ * (so 80 replicates cost little more than the Taylor estimate); for supplied replicate weights, per
+ * (replicate, domain).
+ */
+public final class ReplicateStatistics {
+  private final double level;
+  private final ReliabilityRule rule;
+
+  private ReplicateStatistics(double level, ReliabilityRule rule) {
+    this.level = level;
+    this.rule = rule;
+  }
+
+  /**
+   * Level 0.95 and the NCHS rule.
+   *
+   * @return the estimator
+   */
+  public static ReplicateStatistics withDefaults() {
+    return new ReplicateStatistics(0.95, ReliabilityRule.NCHS);
+  }
+
+  /**
+   * The same estimator with another reliability rule.
+   *
+   * @param r the rule
+   * @return a new estimator
+   */
+  public ReplicateStatistics with(ReliabilityRule r) {
+    return new ReplicateStatistics(level, Objects.requireNonNull(r, "rule"));
+  }
+
+  /**
+   * The same estimator with another confidence level.
+   *
+   * @param l the level, in (0, 1)
+   * @return a new estimator
+   * @throws IllegalArgumentException when {@code l} is out of range
+   */
+  public ReplicateStatistics withLevel(double l) {
+    return new ReplicateStatistics(io.github.dmstat.core.Checks.level(l), rule);
+  }
+
+  /**
+   * The prevalence of a 0/1 outcome by domain (the mean of the flag).
+   *
+   * @param table the survey
+   * @param design its replicate design (same rows)
+   * @param outcome a 0/1 column (empty cells are missing)
+   * @param by grouping columns
+   * @return one estimate per domain; the estimate is a proportion
+   * @throws IllegalArgumentException when a column is missing or a cell is invalid
+   */
+  public StatisticTable prevalence(Table table, ReplicateDesign design, String outcome, List<String> by) {
+    byte[] flags = Columns.flags(table, outcome);
+    double[] y = new double[flags.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = flags[i] < 0 ? Double.NaN : flags[i];
+    }
+    return estimate(Statistic.MEAN, table, design, y, null, outcome, null, by);
+  }
+
+  /**
+   * A total, mean or ratio by domain.
+   *
+   * @param statistic what to estimate
+   * @param table the survey
+   * @param design its replicate design (same rows)
+   * @param variable a numeric column (the numerator of a ratio); empty cells are left out
+   * @param denominator the denominator of a ratio, {@code null} otherwise
+   * @param by grouping columns
+   * @return one estimate per domain
+   * @throws IllegalArgumentException when a column is missing or a cell is invalid
+   */
+  public StatisticTable estimate(Statistic statistic, Table table, ReplicateDesign design, String variable,
+      String denominator, List<String> by) {
+    if ((statistic == Statistic.RATIO) != (denominator != null)) {
+      throw new IllegalArgumentException(statistic == Statistic.RATIO ? "a ratio needs a denominator column"
+          : "a " + statistic.code() + " has no denominator (got '" + denominator + "')");
+    }
+    double[] y = Columns.numbers(table, variable);
+    double[] x = denominator == null ? null : Columns.numbers(table, denominator);
+    return estimate(statistic, table, design, y, x, variable, denominator, by);
+  }
+
+  private StatisticTable estimate(Statistic statistic, Table table, ReplicateDesign design, double[] y, double[] x,
+      String variable, String denominator, List<String> by) {
+    int n = table.rowCount();
+    if (design.rows() != n) {
+      throw new IllegalArgumentException("the replicate design has " + design.rows() + " rows but the table " + n);
+    }
+    Columns.Codes codes = by.isEmpty() ? new Columns.Codes(new int[n], List.of(List.of()), 0) : Columns.codes(table, by);
+    int domains = codes.size();
+    int reps = design.replicates();
+    double[] w = design.weights();
+    double[] fw = new double[domains];
+    double[] fy = new double[domains];
+    double[] fx = new double[domains];
+    long[] observed = new long[domains];
+    double[][] rw = new double[reps][domains];
+    double[][] ry = new double[reps][domains];
+    double[][] rx = new double[reps][domains];
+    long missing = 0;
+    if (design.byUnit()) {
+      int units = design.units();
+      double[] uw = new double[domains * units];
+      double[] uy = new double[domains * units];
+      double[] ux = new double[domains * units];
+      for (int i = 0; i < n; i++) {
+        int g = codes.codes()[i];
+        if (g < 0) {
+          continue;
+        }
+        double xi = x == null ? 1 : x[i];
+        if (Double.isNaN(y[i]) || Double.isNaN(xi)) {
+          missing++;
+          continue;
+        }
+        observed[g]++;
+        int k = g * units + design.unit(i);
+        uw[k] += w[i];
+        uy[k] += w[i] * y[i];
+        ux[k] += w[i] * xi;
+      }
+      for (int g = 0; g < domains; g++) {
+        for (int u = 0; u < units; u++) {
+          int k = g * units + u;
+          fw[g] += uw[k];
+          fy[g] += uy[k];
+          fx[g] += ux[k];
+          if (uw[k] == 0 && uy[k] == 0 && ux[k] == 0) {
+            continue;
+          }
+          for (int r = 0; r < reps; r++) {
+            double m = design.multiplier(r, u);
+            rw[r][g] += m * uw[k];
+            ry[r][g] += m * uy[k];
+            rx[r][g] += m * ux[k];
+          }
+        }
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        int g = codes.codes()[i];
+        if (g < 0) {
+          continue;
+        }
+        double xi = x == null ? 1 : x[i];
+        if (Double.isNaN(y[i]) || Double.isNaN(xi)) {
+          missing++;
+          continue;
+        }
+        observed[g]++;
+        fw[g] += w[i];
+        fy[g] += w[i] * y[i];
+        fx[g] += w[i] * xi;
+        for (int r = 0; r < reps; r++) {
+          double wr = design.rowWeight(r, i);
+          rw[r][g] += wr;
+          ry[r][g] += wr * y[i];
+          rx[r][g] += wr * xi;
+        }
+      }
+    }
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    if (missing > 0) {
+      reasons.put(x == null ? "variable '" + variable + "' missing"
+          : "variable '" + variable + "' or denominator '" + denominator + "' missing", missing);
+    }
+    if (codes.missingRows() > 0) {
+      reasons.put("grouping value missing", (long) codes.missingRows());
+    }
+    DesignSummary summary = new DesignSummary(n, missing + codes.missingRows(), reasons, 1, reps, reps - 1);
+    double q = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - level) / 2);
+    List<StatisticEstimate> out = new ArrayList<>();
+    for (int g = 0; g < domains; g++) {
+      Group group = new Group(by, codes.levels().get(g));
+      double full = value(statistic, fw[g], fy[g], fx[g]);
+      if (observed[g] == 0 || Double.isNaN(full)) {
+        out.add(new StatisticEstimate(group, observed[g], fw[g], reps - 1, Reliability.SUPPRESSED,
+            observed[g] == 0 ? "no observed value in this domain" : "no weight (or denominator) in this domain",
+            Optional.empty()));
+        continue;
+      }
+      double[] theta = new double[reps];
+      for (int r = 0; r < reps; r++) {
+        theta[r] = value(statistic, rw[r][g], ry[r][g], rx[r][g]);
+      }
+      double se = Math.sqrt(design.variance(full, theta));
+      Assessment a = rule.assessMeasure(observed[g], full, se);
+      if (a.status() == Reliability.SUPPRESSED || Double.isNaN(se)) {
+        out.add(new StatisticEstimate(group, observed[g], fw[g], reps - 1, Reliability.SUPPRESSED,
+            Double.isNaN(se) ? "no replicate estimate" : a.reason(), Optional.empty()));
+        continue;
+      }
+      out.add(new StatisticEstimate(group, observed[g], fw[g], reps - 1, a.status(), a.reason(),
+          Optional.of(new StatisticValue(full, se, full - q * se, full + q * se, OptionalDouble.empty()))));
+    }
+    out.sort(Comparator.comparing(e -> e.group().values(), Group::compareValues));
+    return new StatisticTable(statistic, variable, Optional.ofNullable(denominator), by, summary, level, false, rule, out);
+  }
+
+  /** The estimate from the sums: total {@code Σwy}, mean {@code Σwy/Σw}, ratio {@code Σwy/Σwx}; NaN when undefined. */
+  private static double value(Statistic statistic, double sw, double sy, double sx) {
+    switch (statistic) {
+      case TOTAL:
+        return sy;
+      case MEAN:
+        return sw > 0 ? sy / sw : Double.NaN;
+      default:
+        return sx != 0 ? sy / sx : Double.NaN;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ReplicateStatistics[level=" + level + ", rule=" + rule.code() + "]";
+  }
+}
