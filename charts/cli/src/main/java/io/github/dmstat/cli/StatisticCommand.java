@@ -4,6 +4,7 @@ import io.github.dmstat.core.disclosure.ReliabilityRule;
 import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.Frame;
 import io.github.dmstat.core.io.Json;
+import io.github.dmstat.core.replicate.ReplicateStatistics;
 import io.github.dmstat.core.survey.DesignSpec;
 import io.github.dmstat.core.survey.Statistic;
 import io.github.dmstat.core.survey.StatisticTable;
@@ -39,6 +40,9 @@ abstract class StatisticCommand extends SurveyCommand {
 
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @CommandLine.ArgGroup(exclusive = false, heading = "Replicate weights (instead of Taylor linearisation):%n", order = 20)
+  ReplicateOptions replicates;
 
   /** What the command estimates. */
   abstract Statistic statistic();
@@ -77,6 +81,18 @@ abstract class StatisticCommand extends SurveyCommand {
     List<String> variables = new ArrayList<>(List.of(variable()));
     if (denominator() != null) {
       variables.add(denominator());
+    }
+    if (replicates != null && replicates.given()) {
+      if (t) {
+        throw new IllegalArgumentException("--interval t is for Taylor designs; replicate designs give normal intervals");
+      }
+      Table table = data.load(spec.commandLine().getErr());
+      try {
+        return ReplicateStatistics.withDefaults().with(ReliabilityRule.parse(reliability)).withLevel(level)
+            .estimate(statistic(), table, replicates.design(table, design), variable(), denominator(), by);
+      } catch (IllegalArgumentException e) {
+        throw data.where(e);
+      }
     }
     if (data.isFile()) {
       Frame frame = data.frame(SurveyStatistics.columns(design, variables, by), spec.commandLine().getErr());

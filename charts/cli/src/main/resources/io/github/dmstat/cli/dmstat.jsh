@@ -9,6 +9,7 @@ import io.github.dmstat.core.disclosure.*;
 import io.github.dmstat.core.io.*;
 import io.github.dmstat.core.model.*;
 import io.github.dmstat.core.outcomes.*;
+import io.github.dmstat.core.replicate.*;
 import io.github.dmstat.core.regression.*;
 import io.github.dmstat.core.selection.*;
 import io.github.dmstat.core.spatial.*;

@@ -24,8 +24,9 @@ class ShellStartupTest {
           + "Substance.class, MetaAnalysis.class, CompositeIndex.class, Moran.class, DesignSpec.class, SyntheticSurvey.class, "
           + "ForestChart.class, Maps.class, DrugMonitorReport.class, IndicatorScaling.class, BinomialInterval.class, "
           + "RateInterval.class, Standardisation.class, AreaLevel.class, ReportAreaLevel.class, SurveyGlm.class, "
-          + "SurveyStatistics.class, StatisticTable.class, TermTest.class, SurveyChiSquare.class, Calibration.class)"
-          + ".size() == 25"));
+          + "SurveyStatistics.class, StatisticTable.class, TermTest.class, SurveyChiSquare.class, Calibration.class, "
+          + "ReplicateDesign.class)"
+          + ".size() == 26"));
     }
   }
 }

@@ -120,4 +120,34 @@ class StatisticCommandTest {
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("[0, 1]"), bad.err());
   }
+
+  @Test
+  void replicateDesignsFromTheDesignOrFromColumns() throws IOException {
+    Result jk = run("mean", "--dataset", "adults", "--variable", "age", "--by", "sex", "--replicates", "jackknife",
+        "--format", "json");
+    assertEquals(0, jk.code(), jk.err());
+    JsonNode j = new ObjectMapper().readTree(jk.out());
+    assertEquals(257, j.get("estimates").get(0).get("degreesOfFreedom").asInt(), j.toString());
+    assertTrue(j.get("estimates").get(0).get("designEffect").isNull());
+    Result boot = run("total", "--dataset", "adults", "--variable", "cannabis_last_year", "--replicates", "bootstrap",
+        "--bootstrap-replicates", "20", "--seed", "7", "--mse", "--format", "json");
+    assertEquals(0, boot.code(), boot.err());
+    Result again = run("total", "--dataset", "adults", "--variable", "cannabis_last_year", "--replicates", "bootstrap",
+        "--bootstrap-replicates", "20", "--seed", "7", "--mse", "--format", "json");
+    assertEquals(boot.out(), again.out());
+    // supplied replicate weights: two columns that are the full weight times 0.5 and 1.5
+    StringBuilder sb = new StringBuilder("w,y,r1,r2\n");
+    for (int i = 0; i < 100; i++) {
+      double w = 1 + i % 3;
+      sb.append(w).append(',').append(i % 7).append(',').append(w * 0.5).append(',').append(w * 1.5).append('\n');
+    }
+    Path f = dir.resolve("reps.csv");
+    Files.writeString(f, sb.toString());
+    Result sup = run("mean", "--data", f.toString(), "--weight", "w", "--variable", "y", "--replicate-weights", "r[0-9]",
+        "--replicate-type", "jk1", "--reliability", "none", "--format", "json");
+    assertEquals(0, sup.code(), sup.err());
+    Result noType = run("mean", "--data", f.toString(), "--weight", "w", "--variable", "y", "--replicate-weights", "r[0-9]");
+    assertEquals(2, noType.code());
+    assertTrue(noType.err().contains("--replicate-type"), noType.err());
+  }
 }
