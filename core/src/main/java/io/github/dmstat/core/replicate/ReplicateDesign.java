@@ -91,6 +91,32 @@ public final class ReplicateDesign {
   }
 
   /**
+   * Supplied replicate weights from arrays (for other engines and benchmarks).
+   *
+   * @param weights the full-sample weights, one per row
+   * @param replicateWeights {@code [r][row]}: full replicate weights (not copied: do not change them)
+   * @param type the kind of replicates
+   * @param scale the overall factor
+   * @param rscales per-replicate factors ({@code null}: all 1)
+   * @param mse whether to centre at the full-sample estimate
+   * @return the design
+   * @throws IllegalArgumentException when the lengths differ or there are fewer than two replicates
+   */
+  public static ReplicateDesign of(double[] weights, double[][] replicateWeights, ReplicateType type, double scale,
+      double[] rscales, boolean mse) {
+    if (replicateWeights.length < 2) {
+      throw new IllegalArgumentException("a replicate design needs two replicates or more, got " + replicateWeights.length);
+    }
+    for (double[] r : replicateWeights) {
+      if (r.length != weights.length) {
+        throw new IllegalArgumentException("a replicate has " + r.length + " weights for " + weights.length + " rows");
+      }
+    }
+    return new ReplicateDesign(Objects.requireNonNull(type, "type"), weights.clone(), replicateWeights, null, null, scale,
+        rscales(rscales, replicateWeights.length), mse);
+  }
+
+  /**
    * Supplied Fay (modified BRR) replicate weights with factor {@code rho}:
    * {@code scale = 1/(R(1 − ρ)²)}.
    *

@@ -88,7 +88,7 @@ public final class ReplicateStatistics {
     for (int i = 0; i < y.length; i++) {
       y[i] = flags[i] < 0 ? Double.NaN : flags[i];
     }
-    return estimate(Statistic.MEAN, table, design, y, null, outcome, null, by);
+    return estimate(Statistic.MEAN, design, y, null, codes(table, by), outcome, null, by);
   }
 
   /**
@@ -111,16 +111,34 @@ public final class ReplicateStatistics {
     }
     double[] y = Columns.numbers(table, variable);
     double[] x = denominator == null ? null : Columns.numbers(table, denominator);
-    return estimate(statistic, table, design, y, x, variable, denominator, by);
+    return estimate(statistic, design, y, x, codes(table, by), variable, denominator, by);
   }
 
-  private StatisticTable estimate(Statistic statistic, Table table, ReplicateDesign design, double[] y, double[] x,
-      String variable, String denominator, List<String> by) {
+  private static Columns.Codes codes(Table table, List<String> by) {
     int n = table.rowCount();
-    if (design.rows() != n) {
-      throw new IllegalArgumentException("the replicate design has " + design.rows() + " rows but the table " + n);
+    return by.isEmpty() ? new Columns.Codes(new int[n], List.of(List.of()), 0) : Columns.codes(table, by);
+  }
+
+  /**
+   * A total, mean or ratio by domain from bound columns (for benchmarks and other engines).
+   *
+   * @param statistic what to estimate
+   * @param design the replicate design
+   * @param y the variable, one value per row ({@code NaN} missing)
+   * @param x the denominator of a ratio ({@code NaN} missing), {@code null} otherwise
+   * @param codes the domain of each row ({@code -1}: none) and the domains' grouping values
+   * @param variable the variable's name, for the result
+   * @param denominator the denominator's name, {@code null} unless a ratio
+   * @param by the grouping columns' names
+   * @return one estimate per domain
+   * @throws IllegalArgumentException when the lengths differ from the design's rows
+   */
+  public StatisticTable estimate(Statistic statistic, ReplicateDesign design, double[] y, double[] x, Columns.Codes codes,
+      String variable, String denominator, List<String> by) {
+    int n = design.rows();
+    if (y.length != n || codes.codes().length != n || (x != null && x.length != n)) {
+      throw new IllegalArgumentException("the replicate design has " + n + " rows but the columns have " + y.length);
     }
-    Columns.Codes codes = by.isEmpty() ? new Columns.Codes(new int[n], List.of(List.of()), 0) : Columns.codes(table, by);
     int domains = codes.size();
     int reps = design.replicates();
     double[] w = design.weights();
@@ -171,8 +189,11 @@ public final class ReplicateStatistics {
         }
       }
     } else {
+      // the observed domain of each row (-1: none), then one sequential pass per replicate column
+      int[] dom = new int[n];
       for (int i = 0; i < n; i++) {
         int g = codes.codes()[i];
+        dom[i] = -1;
         if (g < 0) {
           continue;
         }
@@ -181,15 +202,29 @@ public final class ReplicateStatistics {
           missing++;
           continue;
         }
+        dom[i] = g;
         observed[g]++;
         fw[g] += w[i];
         fy[g] += w[i] * y[i];
         fx[g] += w[i] * xi;
-        for (int r = 0; r < reps; r++) {
-          double wr = design.rowWeight(r, i);
-          rw[r][g] += wr;
-          ry[r][g] += wr * y[i];
-          rx[r][g] += wr * xi;
+      }
+      for (int r = 0; r < reps; r++) {
+        double[] sw = rw[r];
+        double[] sy = ry[r];
+        double[] sx = rx[r];
+        for (int i = 0; i < n; i++) {
+          int g = dom[i];
+          if (g >= 0) {
+            double wr = design.rowWeight(r, i);
+            sw[g] += wr;
+            sy[g] += wr * y[i];
+            if (x != null) {
+              sx[g] += wr * x[i];
+            }
+          }
+        }
+        if (x == null) {
+          System.arraycopy(sw, 0, sx, 0, domains);
         }
       }
     }
