@@ -35,6 +35,8 @@ import io.github.dmstat.core.selection.SelectedArea;
 import io.github.dmstat.core.selection.Selection;
 import io.github.dmstat.core.selection.SelectionRules;
 import io.github.dmstat.core.selection.WeightedIndicator;
+import io.github.dmstat.core.regression.OddsRatio;
+import io.github.dmstat.core.regression.SurveyTrend;
 import io.github.dmstat.core.survey.DesignSpec;
 import io.github.dmstat.core.survey.KeyFigures;
 import io.github.dmstat.core.survey.PrevalenceEstimate;
@@ -869,7 +871,18 @@ public final class DrugMonitorReport {
     }
 
     if (user.isPresent() && !user.get().trend().isEmpty()) {
-      b.add(userTrend(user.get(), est));
+      UserSurvey u = user.get();
+      b.add(userTrend(u, est));
+      List<Substance> tested = new ArrayList<>();
+      for (Substance s : Substance.values()) {
+        String col = Indicator.column(s, RecallPeriod.LAST_YEAR);
+        if (u.trend().stream().allMatch(y -> y.table().columnNames().contains(col))) {
+          tested.add(s);
+        }
+      }
+      b.addAll(trendTests(u.trend(), u.design(), u.ageColumn(), tested));
+      method(w("drugMonitorReport.trend.test"), w("drugMonitorReport.trend.test.method"), "R survey 4.1.1 svyglm (1e-8)",
+          String.join(", ", u.trend().stream().map(SurveyYear::name).distinct().toList()));
     }
     if (user.isEmpty()) {
       Map<String, List<TrendChart.YearEstimate>> trend = new LinkedHashMap<>();
@@ -886,6 +899,7 @@ public final class DrugMonitorReport {
       b.add(new Report.FigureBlock("trend", String.format(locale, w("drugMonitorReport.trend.caption.synthetic"), ci()),
           Figure.of(TrendChart.of(w("drugMonitorReport.trend.in.last.year.prevalence.adults.18"),
               trend, locale))));
+      b.addAll(trendTests(example.trend(), design, "age", trendSubstances));
       List<List<Cell>> pub = new ArrayList<>();
       for (PublishedValue f : example.published()) {
         if (f.group() == TargetGroup.PUPILS_12_16) {
@@ -904,8 +918,54 @@ public final class DrugMonitorReport {
               w("drugMonitorReport.source.2")), pub, ""));
       method(w("drugMonitorReport.trend.figure"), w("drugMonitorReport.as.key.figures.one.survey.per.year"),
           "R survey 4.1.1 (1e-8)", w("drugMonitorReport.synthetic.adult.surveys.2016.2024"));
+      method(w("drugMonitorReport.trend.test"), w("drugMonitorReport.trend.test.method"), "R survey 4.1.1 svyglm (1e-8)",
+          w("drugMonitorReport.synthetic.adult.surveys.2016.2024"));
     }
     return new Report.Section("prevalence", w("drugMonitorReport.prevalence.by.target.group"), b);
+  }
+
+  /**
+   * The trend test of each substance's last-year prevalence among adults 18+ across the survey
+   * years ({@link SurveyTrend}: a design-based logistic regression on the year, adjusted for age,
+   * strata crossed with the year): an introduction and one sentence per substance with the
+   * direction, the odds ratio per year and the p-value.
+   */
+  private List<Report.Block> trendTests(List<SurveyYear> years, DesignSpec design, String age,
+      List<Substance> substances) {
+    Map<Integer, Table> adults = new java.util.TreeMap<>();
+    for (SurveyYear y : years) {
+      double[] a = Columns.numbers(y.table(), age);
+      tech.tablesaw.selection.Selection keep = tech.tablesaw.selection.Selection.with();
+      for (int i = 0; i < a.length; i++) {
+        if (a[i] >= 18) {
+          keep.add(i);
+        }
+      }
+      adults.merge(y.year(), y.table().where(keep), Table::append);
+    }
+    List<Report.Block> out = new ArrayList<>();
+    if (adults.size() < 2 || substances.isEmpty()) {
+      return out;
+    }
+    List<Integer> ys = new ArrayList<>(adults.keySet());
+    out.add(new Report.Paragraph(String.format(locale, w("drugMonitorReport.trend.test.intro"), ys.get(0),
+        ys.get(ys.size() - 1))));
+    for (Substance s : substances) {
+      String col = Indicator.column(s, RecallPeriod.LAST_YEAR);
+      SurveyTrend t = from(Optional.empty(), () -> SurveyTrend.test(adults, design, col, List.of(age)));
+      OddsRatio or = t.oddsRatioPerYear();
+      String direction = switch (t.direction()) {
+        case "increase" -> w("drugMonitorReport.trend.increase");
+        case "decrease" -> w("drugMonitorReport.trend.decrease");
+        default -> w("drugMonitorReport.trend.no.change");
+      };
+      double p = t.perYear().p();
+      String pText = p < 0.001 ? "< " + String.format(locale, "%.3f", 0.001) : "= " + String.format(locale, "%.3f", p);
+      out.add(new Report.Paragraph(String.format(locale, w("drugMonitorReport.trend.test.sentence"),
+          capital(s.label(locale)), direction, String.format(locale, "%.3f", or.ratio()), ci(),
+          String.format(locale, "%.3f", or.lower()), String.format(locale, "%.3f", or.upper()), pText)));
+    }
+    return out;
   }
 
   /**

@@ -189,4 +189,17 @@ class DrugMonitorReportTest {
     }
     assertTrue(Files.readString(html).contains("synthetic example data, not official statistics."));
   }
+
+  @Test
+  void theTrendSectionStatesATestPerSubstance() throws Exception {
+    String text = Files.readString(html);
+    assertTrue(text.contains("Trend tests, 2016–2024: a design-based logistic regression"), "trend test introduction");
+    for (String s : List.of("Cannabis", "Cocaine", "Ecstasy", "Laughing gas")) {
+      assertTrue(java.util.regex.Pattern.compile("<p>" + s + ": (a significant increase|a significant decrease|no significant "
+          + "change) \\(odds ratio per year [0-9.]+, 95% CI [0-9.]+–[0-9.]+; p [<=] [0-9.]+\\)\\.</p>").matcher(text).find(),
+          s + " trend sentence");
+    }
+    // the synthetic surveys have laughing gas falling built in
+    assertTrue(text.contains("<p>Laughing gas: a significant decrease"), "laughing gas falls");
+  }
 }
