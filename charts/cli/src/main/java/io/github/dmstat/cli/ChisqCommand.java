@@ -29,13 +29,22 @@ class ChisqCommand extends SurveyCommand {
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Replicate weights (instead of Taylor linearisation):%n",
+      order = 20)
+  ReplicateOptions replicates;
+
   @Override
   public Integer call() {
     Format fmt = Format.parse(format);
     Table table = data.load(spec.commandLine().getErr(), List.of());
     TableTest t;
     try {
-      if (domain == null) {
+      if (replicates != null && replicates.given()) {
+        if (domain != null) {
+          throw new IllegalArgumentException("--domain is for Taylor designs; filter the rows with --where instead");
+        }
+        t = SurveyChiSquare.test(table, replicates.design(table, design()), row, column);
+      } else if (domain == null) {
         t = SurveyChiSquare.test(table, design(), row, column);
       } else {
         int eq = domain.indexOf('=');

@@ -34,7 +34,7 @@ class QuantileCommand extends SurveyCommand {
   String rule;
 
   @Option(names = "--interval", paramLabel = "KIND", defaultValue = "mean",
-      description = "mean (Woodruff) or beta (default: ${DEFAULT-VALUE}).")
+      description = "mean (Woodruff), beta, or with replicates quantile (default: ${DEFAULT-VALUE}).")
   String interval;
 
   @Option(names = "--level", paramLabel = "P", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
@@ -47,6 +47,10 @@ class QuantileCommand extends SurveyCommand {
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Replicate weights (instead of Taylor linearisation):%n",
+      order = 20)
+  ReplicateOptions replicates;
+
   @Override
   public Integer call() {
     Format fmt = Format.parse(format);
@@ -55,7 +59,14 @@ class QuantileCommand extends SurveyCommand {
     double[] p = quantiles.stream().mapToDouble(Double::doubleValue).toArray();
     DesignSpec design = design();
     QuantileTable result;
-    if (data.isFile()) {
+    if (replicates != null && replicates.given()) {
+      Table table = data.load(spec.commandLine().getErr());
+      try {
+        result = q.estimate(table, replicates.design(table, design), variable, by, p);
+      } catch (IllegalArgumentException e) {
+        throw data.where(e);
+      }
+    } else if (data.isFile()) {
       Frame frame = data.frame(SurveyStatistics.columns(design, List.of(variable), by), spec.commandLine().getErr());
       result = q.estimate(frame, design, variable, by, p);
     } else {

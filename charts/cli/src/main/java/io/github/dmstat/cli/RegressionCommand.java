@@ -34,6 +34,9 @@ abstract class RegressionCommand extends SurveyCommand {
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @CommandLine.ArgGroup(exclusive = false, heading = "Replicate weights (instead of Taylor linearisation):%n", order = 20)
+  ReplicateOptions replicates;
+
   /** The model without settings. */
   abstract SurveyGlm model();
 
@@ -44,7 +47,9 @@ abstract class RegressionCommand extends SurveyCommand {
     Table table = data.load(spec.commandLine().getErr(), model().family() == GlmFamily.QUASIBINOMIAL ? List.of(outcome) : List.of());
     GlmFit fit;
     try {
-      fit = model().withFactors(factors.toArray(String[]::new)).withLevel(level).fit(table, design, outcome, predictors);
+      SurveyGlm m = model().withFactors(factors.toArray(String[]::new)).withLevel(level);
+      fit = replicates != null && replicates.given() ? m.fit(table, replicates.design(table, design), outcome, predictors)
+          : m.fit(table, design, outcome, predictors);
     } catch (IllegalArgumentException e) {
       throw data.where(e);
     }

@@ -1,6 +1,7 @@
 package io.github.dmstat.core.crosstab;
 
 import io.github.dmstat.core.Columns;
+import io.github.dmstat.core.replicate.ReplicateDesign;
 import io.github.dmstat.core.survey.DesignSpec;
 import io.github.dmstat.core.survey.SurveyDesign;
 import java.util.ArrayList;
@@ -86,9 +87,136 @@ public final class SurveyChiSquare {
   }
 
   static TableTest test(Table table, DesignSpec spec, String row, String column, boolean[] domain) {
+    SurveyDesign design = spec.bind(table);
+    Cells c = cells(table, row, column, domain);
+    double[] w = design.weights();
+    return finish(row, column, c, w, design.degreesOfFreedom(domain), new Variances() {
+      @Override
+      public double[][] proportions(double[] p, double total) {
+        double[][] z = new double[p.length][w.length];
+        for (int i = 0; i < w.length; i++) {
+          if (c.cell[i] >= 0) {
+            for (int l = 0; l < p.length; l++) {
+              z[l][i] = w[i] * ((c.cell[i] == l ? 1 : 0) - p[l]) / total;
+            }
+          }
+        }
+        return design.covariance(z);
+      }
+
+      @Override
+      public double[][] deviations(double[] sums, double total) {
+        int nr = c.rows.size();
+        int nc = c.columns.size();
+        double[] nrTot = new double[nr];
+        double[] ncTot = new double[nc];
+        margins(sums, nr, nc, nrTot, ncTot);
+        int k = (nr - 1) * (nc - 1);
+        double[][] u = new double[k][w.length];
+        for (int ai = 1; ai < nr; ai++) {
+          for (int bi = 1; bi < nc; bi++) {
+            int j = (ai - 1) + (nr - 1) * (bi - 1);
+            for (int i = 0; i < w.length; i++) {
+              if (c.cell[i] >= 0) {
+                int r = c.cell[i] % nr;
+                int cc = c.cell[i] / nr;
+                u[j][i] = w[i] * ((r == ai && cc == bi ? 1 : 0) - (r == ai ? ncTot[bi] / total : 0)
+                    - (cc == bi ? nrTot[ai] / total : 0) + nrTot[ai] * ncTot[bi] / (total * total));
+              }
+            }
+          }
+        }
+        return design.covariance(u);
+      }
+    });
+  }
+
+  /**
+   * Tests the independence of {@code row} and {@code column} on a replicate-weight design (R
+   * {@code svychisq} on a {@code svrepdesign}): the same statistics, with the covariance of the cell
+   * proportions taken from the replicates ({@link ReplicateDesign#covariance}), that of the
+   * deviations from independence by the delta method from the replicate covariance of the cell
+   * totals, and the design degrees of freedom of the replicates
+   * ({@link ReplicateDesign#degreesOfFreedom()}).
+   *
+   * @param table the survey (the rows of {@code design})
+   * @param design the replicate design
+   * @param row the row variable
+   * @param column the column variable
+   * @return the Rao–Scott and Wald tests
+   * @throws IllegalArgumentException as {@link #test(Table, DesignSpec, String, String)}
+   */
+  public static TableTest test(Table table, ReplicateDesign design, String row, String column) {
+    if (design.rows() != table.rowCount()) {
+      throw new IllegalArgumentException("the replicate design has " + design.rows() + " rows but the table "
+          + table.rowCount());
+    }
+    boolean[] all = new boolean[table.rowCount()];
+    Arrays.fill(all, true);
+    Cells c = cells(table, row, column, all);
+    int cells = c.rows.size() * c.columns.size();
+    int reps = design.replicates();
+    double[][] repSums = new double[reps][cells];
+    for (int r = 0; r < reps; r++) {
+      double[] wr = design.weights(r);
+      for (int i = 0; i < wr.length; i++) {
+        if (c.cell[i] >= 0) {
+          repSums[r][c.cell[i]] += wr[i];
+        }
+      }
+    }
+    return finish(row, column, c, design.weights(), design.degreesOfFreedom(), new Variances() {
+      @Override
+      public double[][] proportions(double[] p, double total) {
+        double[][] theta = new double[reps][];
+        for (int r = 0; r < reps; r++) {
+          double t = Arrays.stream(repSums[r]).sum();
+          theta[r] = Arrays.stream(repSums[r]).map(v -> v / t).toArray();
+        }
+        return design.covariance(p, theta);
+      }
+
+      @Override
+      public double[][] deviations(double[] sums, double total) {
+        // the delta method on the replicate covariance of the cell totals, as R: V_Y = G Σ Gᵀ
+        int nr = c.rows.size();
+        int nc = c.columns.size();
+        double[][] sigma = design.covariance(sums, repSums);
+        double[] nrTot = new double[nr];
+        double[] ncTot = new double[nc];
+        margins(sums, nr, nc, nrTot, ncTot);
+        int k = (nr - 1) * (nc - 1);
+        double[][] g = new double[k][sums.length];
+        for (int ai = 1; ai < nr; ai++) {
+          for (int bi = 1; bi < nc; bi++) {
+            int j = (ai - 1) + (nr - 1) * (bi - 1);
+            for (int r = 0; r < nr; r++) {
+              for (int cc = 0; cc < nc; cc++) {
+                g[j][r + nr * cc] = (r == ai && cc == bi ? 1 : 0) - (r == ai ? ncTot[bi] / total : 0)
+                    - (cc == bi ? nrTot[ai] / total : 0) + nrTot[ai] * ncTot[bi] / (total * total);
+              }
+            }
+          }
+        }
+        RealMatrix gm = new Array2DRowRealMatrix(g, false);
+        return gm.multiply(new Array2DRowRealMatrix(sigma, false)).multiply(gm.transpose()).getData();
+      }
+    });
+  }
+
+  /** The levels and the cell of every row ({@code -1}: outside the domain or a value missing). */
+  private record Cells(List<String> rows, List<String> columns, int[] cell, long n) {}
+
+  /** How the covariances of the cell proportions and of the deviations from independence are estimated. */
+  private interface Variances {
+    double[][] proportions(double[] p, double total);
+
+    double[][] deviations(double[] sums, double total);
+  }
+
+  private static Cells cells(Table table, String row, String column, boolean[] domain) {
     Objects.requireNonNull(row, "row");
     Objects.requireNonNull(column, "column");
-    SurveyDesign design = spec.bind(table);
     Column<?> a = Columns.column(table, row);
     Column<?> b = Columns.column(table, column);
     int rows = table.rowCount();
@@ -116,24 +244,55 @@ public final class SurveyChiSquare {
     }
     List<String> rl = new ArrayList<>(aLevels);
     List<String> cl = new ArrayList<>(bLevels);
-    int nr = rl.size();
-    int nc = cl.size();
-    if (nr < 2 || nc < 2) {
+    if (rl.size() < 2 || cl.size() < 2) {
       throw new IllegalArgumentException("a test of independence needs two levels or more in each variable; '" + row
           + "' has " + rl + ", '" + column + "' has " + cl);
     }
+    int[] cell = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      cell[i] = domain[i] && av[i] != null && bv[i] != null ? rl.indexOf(av[i]) + rl.size() * cl.indexOf(bv[i]) : -1;
+    }
+    return new Cells(rl, cl, cell, n);
+  }
+
+  private static void margins(double[] sums, int nr, int nc, double[] nrTot, double[] ncTot) {
+    for (int r = 0; r < nr; r++) {
+      for (int c = 0; c < nc; c++) {
+        nrTot[r] += sums[r + nr * c];
+        ncTot[c] += sums[r + nr * c];
+      }
+    }
+  }
+
+  /** {@code Y_rc = N̂_rc − N̂_r·N̂_·c/N̂} for the cells with {@code r, c >= 2}, in contrast order. */
+  private static double[] deviationsOf(double[] sums, int nr, int nc) {
+    double[] nrTot = new double[nr];
+    double[] ncTot = new double[nc];
+    margins(sums, nr, nc, nrTot, ncTot);
+    double total = Arrays.stream(sums).sum();
+    double[] y = new double[(nr - 1) * (nc - 1)];
+    for (int ai = 1; ai < nr; ai++) {
+      for (int bi = 1; bi < nc; bi++) {
+        y[(ai - 1) + (nr - 1) * (bi - 1)] = sums[ai + nr * bi] - nrTot[ai] * ncTot[bi] / total;
+      }
+    }
+    return y;
+  }
+
+  private static TableTest finish(String row, String column, Cells c, double[] w, int nu, Variances variances) {
+    List<String> rl = c.rows;
+    List<String> cl = c.columns;
+    int nr = rl.size();
+    int nc = cl.size();
     int cells = nr * nc;
     int k = (nr - 1) * (nc - 1);
-    int[] cell = new int[rows];
-    double[] w = design.weights();
+    long n = c.n;
     double total = 0;
     double[] sums = new double[cells];
-    for (int i = 0; i < rows; i++) {
-      cell[i] = -1;
-      if (domain[i] && av[i] != null && bv[i] != null) {
-        cell[i] = rl.indexOf(av[i]) + nr * cl.indexOf(bv[i]);
+    for (int i = 0; i < w.length; i++) {
+      if (c.cell[i] >= 0) {
         total += w[i];
-        sums[cell[i]] += w[i];
+        sums[c.cell[i]] += w[i];
       }
     }
     if (!(total > 0)) {
@@ -143,30 +302,16 @@ public final class SurveyChiSquare {
     for (int l = 0; l < cells; l++) {
       p[l] = sums[l] / total;
     }
-    // covariance of the cell proportions: influence z_il = w_i (x_il − p_l)/W
-    double[][] z = new double[cells][rows];
-    for (int i = 0; i < rows; i++) {
-      if (cell[i] >= 0) {
-        for (int l = 0; l < cells; l++) {
-          z[l][i] = w[i] * ((cell[i] == l ? 1 : 0) - p[l]) / total;
-        }
-      }
-    }
-    RealMatrix v = new Array2DRowRealMatrix(design.covariance(z), false);
+    RealMatrix v = new Array2DRowRealMatrix(variances.proportions(p, total), false);
     double[] pr = new double[nr];
     double[] pc = new double[nc];
-    for (int r = 0; r < nr; r++) {
-      for (int c = 0; c < nc; c++) {
-        pr[r] += p[r + nr * c];
-        pc[c] += p[r + nr * c];
-      }
-    }
+    margins(p, nr, nc, pr, pc);
     double pearson = 0;
     for (int r = 0; r < nr; r++) {
-      for (int c = 0; c < nc; c++) {
-        double e = pr[r] * pc[c];
+      for (int cc = 0; cc < nc; cc++) {
+        double e = pr[r] * pc[cc];
         if (e > 0) {
-          double d = p[r + nr * c] - e;
+          double d = p[r + nr * cc] - e;
           pearson += d * d / e;
         }
       }
@@ -175,11 +320,11 @@ public final class SurveyChiSquare {
     // contrasts of independence and the generalised design effects
     RealMatrix cm = new Array2DRowRealMatrix(cells, k);
     for (int r = 0; r < nr; r++) {
-      for (int c = 0; c < nc; c++) {
+      for (int cc = 0; cc < nc; cc++) {
         for (int ai = 1; ai < nr; ai++) {
           for (int bi = 1; bi < nc; bi++) {
-            cm.setEntry(r + nr * c, (ai - 1) + (nr - 1) * (bi - 1),
-                ((r == ai ? 1 : 0) - 1.0 / nr) * ((c == bi ? 1 : 0) - 1.0 / nc));
+            cm.setEntry(r + nr * cc, (ai - 1) + (nr - 1) * (bi - 1),
+                ((r == ai ? 1 : 0) - 1.0 / nr) * ((cc == bi ? 1 : 0) - 1.0 / nc));
           }
         }
       }
@@ -197,39 +342,14 @@ public final class SurveyChiSquare {
     if (!(tr > 0)) {
       throw new IllegalArgumentException("the table has no sampling variance: no test is possible");
     }
-    int nu = design.degreesOfFreedom(domain);
     double d0 = tr * tr / tr2;
     double fValue = pearson / tr;
     TestStatistic f = new TestStatistic("F", fValue, d0, d0 * nu, FDistribution.of(d0, d0 * nu).survivalProbability(fValue));
     double meanDeff = tr / k;
     TestStatistic chisq = new TestStatistic("Chisq", pearson, k, Double.POSITIVE_INFINITY,
         ChiSquaredDistribution.of(k).survivalProbability(pearson / meanDeff));
-    // Wald: deviations from independence of the weighted totals and their linearised covariance
-    double[] nrTot = new double[nr];
-    double[] ncTot = new double[nc];
-    for (int r = 0; r < nr; r++) {
-      for (int c = 0; c < nc; c++) {
-        nrTot[r] += sums[r + nr * c];
-        ncTot[c] += sums[r + nr * c];
-      }
-    }
-    double[] y = new double[k];
-    double[][] u = new double[k][rows];
-    for (int ai = 1; ai < nr; ai++) {
-      for (int bi = 1; bi < nc; bi++) {
-        int j = (ai - 1) + (nr - 1) * (bi - 1);
-        y[j] = sums[ai + nr * bi] - nrTot[ai] * ncTot[bi] / total;
-        for (int i = 0; i < rows; i++) {
-          if (cell[i] >= 0) {
-            int r = cell[i] % nr;
-            int c = cell[i] / nr;
-            u[j][i] = w[i] * ((r == ai && c == bi ? 1 : 0) - (r == ai ? ncTot[bi] / total : 0)
-                - (c == bi ? nrTot[ai] / total : 0) + nrTot[ai] * ncTot[bi] / (total * total));
-          }
-        }
-      }
-    }
-    RealMatrix vy = new Array2DRowRealMatrix(design.covariance(u), false);
+    double[] y = deviationsOf(sums, nr, nc);
+    RealMatrix vy = new Array2DRowRealMatrix(variances.deviations(sums, total), false);
     double[] sol = new LUDecomposition(vy).getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(y))
         .toArray();
     double quad = 0;
@@ -243,8 +363,8 @@ public final class SurveyChiSquare {
     List<List<Double>> props = new ArrayList<>();
     for (int r = 0; r < nr; r++) {
       List<Double> line = new ArrayList<>();
-      for (int c = 0; c < nc; c++) {
-        line.add(p[r + nr * c]);
+      for (int cc = 0; cc < nc; cc++) {
+        line.add(p[r + nr * cc]);
       }
       props.add(line);
     }

@@ -2,6 +2,7 @@ package io.github.dmstat.core.regression;
 
 import io.github.dmstat.core.Checks;
 import io.github.dmstat.core.Columns;
+import io.github.dmstat.core.replicate.ReplicateDesign;
 import io.github.dmstat.core.survey.DesignSpec;
 import io.github.dmstat.core.survey.DesignSummary;
 import io.github.dmstat.core.survey.SurveyDesign;
@@ -28,8 +29,9 @@ import tech.tablesaw.api.Table;
  * iteratively reweighted least squares with working weights {@code w_i μ'(η_i)²/V(μ_i)} on the
  * predictors centred at their weighted means (so that a year such as 2016 beside the intercept
  * keeps {@code XᵀWX} well conditioned; the estimates and their covariance are mapped back exactly), stopped
- * when the relative change of the deviance is below 1e-15 or no coefficient moves by more than
- * 1e-14 of its size. The covariance is the sandwich {@code A⁻¹ Ĉ A⁻¹} with
+ * when the relative change of the deviance is below 1e-14 or no coefficient moves by more than
+ * 1e-12 of its size (the floor of double-precision noise for large weighted samples). The
+ * covariance is the sandwich {@code A⁻¹ Ĉ A⁻¹} with
  * {@code A = Σ_i w_i μ'(η_i)²/V(μ_i) x_i x_iᵀ} and {@code Ĉ} the design-based covariance
  * ({@link SurveyDesign#covariance}) of the totals of the estimating functions
  * {@code u_i = w_i x_i (y_i − μ_i)} (R {@code survey:::svy.varcoef}; Lumley 2010, ch. 5). Rows
@@ -116,11 +118,98 @@ public final class SurveyGlm {
    *     (e.g. perfect separation)
    */
   public GlmFit fit(Table table, DesignSpec spec, String outcome, List<String> predictors) {
+    SurveyDesign design = spec.bind(table);
+    Model m = prepare(table, outcome, predictors, design.weights());
+    int n = m.y.length;
+    int p = m.mm.terms.size();
+    double[] w = design.weights();
+    double[] betaC = irls(m.xc, m.y, w, m.keep, null);
+    // bread A = X'WX at the estimate, and the estimating functions u_i = w_i x_i (y_i − μ_i)
+    double[][] a = new double[p][p];
+    double[][] u = new double[p][n];
+    for (int i = 0; i < n; i++) {
+      if (!m.keep[i]) {
+        continue;
+      }
+      double[] xi = m.xc[i];
+      double mu = family.mean(dot(xi, betaC));
+      double d = family.derivative(mu);
+      double ww = w[i] * d * d / family.variance(mu);
+      for (int j = 0; j < p; j++) {
+        u[j][i] = w[i] * xi[j] * (m.y[i] - mu);
+        for (int k = 0; k <= j; k++) {
+          a[j][k] += ww * xi[j] * xi[k];
+        }
+      }
+    }
+    RealMatrix ainv = inverse(a, m.mm.terms);
+    RealMatrix meat = new Array2DRowRealMatrix(design.covariance(u), false);
+    RealMatrix back = m.back();
+    RealMatrix v = back.multiply(ainv.multiply(meat).multiply(ainv)).multiply(back.transpose());
+    double[] beta = back.operate(betaC);
+    int df = design.degreesOfFreedom(m.keep) - p + 1;
+    DesignSummary summary = new DesignSummary(n, m.dropped, m.reasons, design.strataCount(), design.psuCount(),
+        design.degreesOfFreedom());
+    return new GlmFit(family, outcome, predictors, m.mm.terms, m.mm.columnsOf, beta, v.getData(), df, m.used, summary, level);
+  }
+
+  /**
+   * Fits {@code outcome ~ predictors} on a replicate-weight design, as R {@code svyglm} on a
+   * {@code svrepdesign}: the coefficients from the full-sample weights, each replicate's by the same
+   * fit under its weights (started at the full-sample estimate), and their covariance
+   * {@link ReplicateDesign#covariance}; tests on the replicate design's degrees of freedom
+   * ({@link ReplicateDesign#degreesOfFreedom()}, before rows with missing values are dropped) plus
+   * one minus the coefficients.
+   *
+   * @param table the survey, one row per respondent (the rows of {@code design})
+   * @param design the replicate design
+   * @param outcome the outcome column
+   * @param predictors the predictor columns
+   * @return the fit
+   * @throws IllegalArgumentException as {@link #fit(Table, DesignSpec, String, List)}, or when a
+   *     replicate's fit does not converge
+   */
+  public GlmFit fit(Table table, ReplicateDesign design, String outcome, List<String> predictors) {
+    if (design.rows() != table.rowCount()) {
+      throw new IllegalArgumentException("the replicate design has " + design.rows() + " rows but the table "
+          + table.rowCount());
+    }
+    double[] w = design.weights();
+    Model m = prepare(table, outcome, predictors, w);
+    int p = m.mm.terms.size();
+    double[] betaC = irls(m.xc, m.y, w, m.keep, null);
+    RealMatrix back = m.back();
+    double[] beta = back.operate(betaC);
+    double[][] reps = new double[design.replicates()][];
+    for (int r = 0; r < reps.length; r++) {
+      reps[r] = back.operate(irls(m.xc, m.y, design.weights(r), m.keep, betaC));
+    }
+    double[][] v = design.covariance(beta, reps);
+    int df = design.degreesOfFreedom() + 1 - p;
+    DesignSummary summary = new DesignSummary(m.y.length, m.dropped, m.reasons, 1, design.replicates(),
+        design.degreesOfFreedom());
+    return new GlmFit(family, outcome, predictors, m.mm.terms, m.mm.columnsOf, beta, v, df, m.used, summary, level);
+  }
+
+  /** The bound outcome and model matrix, the rows used, and the predictors centred at their weighted means. */
+  private record Model(double[] y, ModelMatrix mm, boolean[] keep, long used, long dropped, Map<String, Long> reasons,
+      double[] centre, double[][] xc) {
+    /** The map from centred to original coefficients: {@code β₀ = β₀ᶜ − Σ_j β_j m_j}. */
+    RealMatrix back() {
+      int p = centre.length;
+      RealMatrix b = org.apache.commons.math3.linear.MatrixUtils.createRealIdentityMatrix(p);
+      for (int j = 1; j < p; j++) {
+        b.setEntry(0, j, -centre[j]);
+      }
+      return b;
+    }
+  }
+
+  private Model prepare(Table table, String outcome, List<String> predictors, double[] w) {
     Objects.requireNonNull(outcome, "outcome");
     if (predictors.contains(outcome)) {
       throw new IllegalArgumentException("the outcome '" + outcome + "' cannot also be a predictor");
     }
-    SurveyDesign design = spec.bind(table);
     int n = table.rowCount();
     double[] y = new double[n];
     if (family == GlmFamily.QUASIBINOMIAL) {
@@ -151,7 +240,6 @@ public final class SurveyGlm {
     if (dropped > missingOutcome) {
       reasons.put("predictor missing", dropped - missingOutcome);
     }
-    double[] w = design.weights();
     int p = mm.terms.size();
     long used = n - dropped;
     if (used <= p) {
@@ -159,7 +247,7 @@ public final class SurveyGlm {
     }
     // centre the predictors at their weighted means (over the rows used), so that X'WX is well
     // conditioned even for a year such as 2016 beside the intercept; β and its covariance are
-    // mapped back exactly below (β₀ = β₀ᶜ − Σ_j β_j m_j)
+    // mapped back exactly ({@link Model#back})
     double[] centre = new double[p];
     double sw = 0;
     for (int i = 0; i < n; i++) {
@@ -170,55 +258,25 @@ public final class SurveyGlm {
         }
       }
     }
-    double[][] xc = new double[n][];
     for (int j = 1; j < p; j++) {
       centre[j] = sw > 0 ? centre[j] / sw : 0;
     }
+    double[][] xc = new double[n][];
     for (int i = 0; i < n; i++) {
       xc[i] = mm.x[i].clone();
       for (int j = 1; j < p; j++) {
         xc[i][j] -= centre[j];
       }
     }
-    double[] betaC = irls(xc, y, w, keep);
-    // bread A = X'WX at the estimate, and the estimating functions u_i = w_i x_i (y_i − μ_i)
-    double[][] a = new double[p][p];
-    double[][] u = new double[p][n];
-    for (int i = 0; i < n; i++) {
-      if (!keep[i]) {
-        continue;
-      }
-      double[] xi = xc[i];
-      double mu = family.mean(dot(xi, betaC));
-      double d = family.derivative(mu);
-      double ww = w[i] * d * d / family.variance(mu);
-      for (int j = 0; j < p; j++) {
-        u[j][i] = w[i] * xi[j] * (y[i] - mu);
-        for (int k = 0; k <= j; k++) {
-          a[j][k] += ww * xi[j] * xi[k];
-        }
-      }
-    }
-    RealMatrix ainv = inverse(a, mm.terms);
-    RealMatrix meat = new Array2DRowRealMatrix(design.covariance(u), false);
-    RealMatrix back = org.apache.commons.math3.linear.MatrixUtils.createRealIdentityMatrix(p);
-    for (int j = 1; j < p; j++) {
-      back.setEntry(0, j, -centre[j]);
-    }
-    RealMatrix v = back.multiply(ainv.multiply(meat).multiply(ainv)).multiply(back.transpose());
-    double[] beta = back.operate(betaC);
-    int df = design.degreesOfFreedom(keep) - p + 1;
-    DesignSummary summary = new DesignSummary(n, dropped, reasons, design.strataCount(), design.psuCount(),
-        design.degreesOfFreedom());
-    return new GlmFit(family, outcome, predictors, mm.terms, mm.columnsOf, beta, v.getData(), df, used, summary, level);
+    return new Model(y, mm, keep, used, dropped, reasons, centre, xc);
   }
 
   /** Iteratively reweighted least squares over the kept rows. */
-  private double[] irls(double[][] x, double[] y, double[] w, boolean[] keep) {
+  private double[] irls(double[][] x, double[] y, double[] w, boolean[] keep, double[] start) {
     int n = x.length;
     int p = x[0].length;
-    double[] beta = new double[p];
-    if (family == GlmFamily.QUASIBINOMIAL) {
+    double[] beta = start == null ? new double[p] : start.clone();
+    if (family == GlmFamily.QUASIBINOMIAL && start == null) {
       // start where R's glm starts for binomial data: μ = (w y + 1/2)/(w + 1) on the logit scale, as an intercept
       double sw = 0;
       double swy = 0;
@@ -268,7 +326,7 @@ public final class SurveyGlm {
       if (!Double.isFinite(dev)) {
         throw new IllegalArgumentException("the model did not converge: the deviance is " + dev + " (perfect separation?)");
       }
-      if (family == GlmFamily.GAUSSIAN || Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-15 || change < 1e-14) {
+      if (family == GlmFamily.GAUSSIAN || Math.abs(dev - devOld) / (Math.abs(dev) + 0.1) < 1e-14 || change < 1e-12) {
         return beta;
       }
       devOld = dev;

@@ -41,6 +41,8 @@ public final class ReplicateDesign {
   private final double scale;
   private final double[] rscales;
   private final boolean mse;
+  /** The rank of the replicate weights minus 1, computed once when asked. */
+  private int df = -1;
 
   private ReplicateDesign(ReplicateType type, double[] weights, double[][] rowWeights, int[] rowUnit,
       double[][] unitMultipliers, double scale, double[] rscales, boolean mse) {
@@ -386,6 +388,132 @@ public final class ReplicateDesign {
    */
   public double weight(int replicate, int row) {
     return rowWeights != null ? rowWeights[replicate][row] : weights[row] * unitMultipliers[replicate][rowUnit[row]];
+  }
+
+  /**
+   * The design degrees of freedom of the replicate design, as R {@code degf} of a
+   * {@code svrepdesign}: the rank of the matrix of replicate weights (rows × replicates) minus 1.
+   *
+   * @return the degrees of freedom
+   */
+  public int degreesOfFreedom() {
+    if (df < 0) {
+      boolean[] all = new boolean[rows];
+      Arrays.fill(all, true);
+      df = degreesOfFreedom(all);
+    }
+    return df;
+  }
+
+  /**
+   * The design degrees of freedom of a subset of the rows (R {@code degf} of the subset design,
+   * as {@code svyby} and {@code na.rm} make it): the rank of the replicate weights of those rows
+   * minus 1. The rank is taken from the replicates' Gram matrix, with eigenvalues below
+   * {@code 1e-10} of the largest as zero (R's pivoted QR with tolerance 1e-5 on the column norms;
+   * the decision is far from the threshold for replicate weights).
+   *
+   * @param keep one flag per row
+   * @return the degrees of freedom of the kept rows
+   * @throws IllegalArgumentException when {@code keep} has another length than the rows
+   */
+  public int degreesOfFreedom(boolean[] keep) {
+    if (keep.length != rows) {
+      throw new IllegalArgumentException("keep has " + keep.length + " flags for " + rows + " rows");
+    }
+    int reps = replicates();
+    double[][] gram = new double[reps][reps];
+    double[] wr = new double[reps];
+    for (int i = 0; i < rows; i++) {
+      if (!keep[i]) {
+        continue;
+      }
+      for (int r = 0; r < reps; r++) {
+        wr[r] = weight(r, i);
+      }
+      for (int a = 0; a < reps; a++) {
+        if (wr[a] == 0) {
+          continue;
+        }
+        for (int b = 0; b <= a; b++) {
+          gram[a][b] += wr[a] * wr[b];
+        }
+      }
+    }
+    for (int a = 0; a < reps; a++) {
+      for (int b = 0; b < a; b++) {
+        gram[b][a] = gram[a][b];
+      }
+    }
+    double[] ev = new org.apache.commons.math3.linear.EigenDecomposition(
+        new org.apache.commons.math3.linear.Array2DRowRealMatrix(gram, false)).getRealEigenvalues();
+    double max = Arrays.stream(ev).max().orElse(0);
+    int rank = 0;
+    for (double e : ev) {
+      rank += e > 1e-10 * max ? 1 : 0;
+    }
+    return rank - 1;
+  }
+
+  /**
+   * The full weights of one replicate.
+   *
+   * @param replicate the replicate, {@code 0..replicates()-1}
+   * @return a new array, one weight per row
+   */
+  public double[] weights(int replicate) {
+    double[] out = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      out[i] = weight(replicate, i);
+    }
+    return out;
+  }
+
+  /**
+   * The replicate covariance of a vector estimate (e.g. regression coefficients):
+   * {@code scale · Σ_r rscale_r (θ_r − c)(θ_r − c)ᵀ}, {@code c} the mean of the replicate estimates
+   * or, with {@link #mse()}, the full-sample estimate; replicates with an undefined ({@code NaN})
+   * component are left out with their rscale.
+   *
+   * @param full the full-sample estimate
+   * @param replicateEstimates {@code θ_r}, one vector per replicate
+   * @return the covariance matrix
+   * @throws IllegalArgumentException when the number of replicates or a length is wrong
+   */
+  public double[][] covariance(double[] full, double[][] replicateEstimates) {
+    if (replicateEstimates.length != replicates()) {
+      throw Checks.badArgument("replicateEstimates", "must have one vector per replicate (" + replicates() + ")",
+          replicateEstimates.length);
+    }
+    int p = full.length;
+    double[] mean = new double[p];
+    int defined = 0;
+    boolean[] use = new boolean[replicateEstimates.length];
+    for (int r = 0; r < replicateEstimates.length; r++) {
+      if (replicateEstimates[r].length != p) {
+        throw Checks.badArgument("replicateEstimates", "must have " + p + " values per replicate", replicateEstimates[r].length);
+      }
+      use[r] = Arrays.stream(replicateEstimates[r]).noneMatch(Double::isNaN);
+      if (use[r] && rscales[r] > 0) {
+        for (int j = 0; j < p; j++) {
+          mean[j] += replicateEstimates[r][j];
+        }
+        defined++;
+      }
+    }
+    double[][] out = new double[p][p];
+    for (int r = 0; r < replicateEstimates.length; r++) {
+      if (!use[r]) {
+        continue;
+      }
+      for (int a = 0; a < p; a++) {
+        double da = replicateEstimates[r][a] - (mse ? full[a] : mean[a] / defined);
+        for (int b = 0; b < p; b++) {
+          double db = replicateEstimates[r][b] - (mse ? full[b] : mean[b] / defined);
+          out[a][b] += scale * rscales[r] * da * db;
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether the replicates are PSU multipliers (so that sums per PSU give every replicate's sums). */

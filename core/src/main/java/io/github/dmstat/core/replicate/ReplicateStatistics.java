@@ -6,6 +6,7 @@ import io.github.dmstat.core.disclosure.Assessment;
 import io.github.dmstat.core.disclosure.Reliability;
 import io.github.dmstat.core.disclosure.ReliabilityRule;
 import io.github.dmstat.core.survey.DesignSummary;
+import io.github.dmstat.core.survey.PrevalenceDifference;
 import io.github.dmstat.core.survey.Statistic;
 import io.github.dmstat.core.survey.StatisticEstimate;
 import io.github.dmstat.core.survey.StatisticTable;
@@ -89,6 +90,85 @@ public final class ReplicateStatistics {
       y[i] = flags[i] < 0 ? Double.NaN : flags[i];
     }
     return estimate(Statistic.MEAN, design, y, null, codes(table, by), outcome, null, by);
+  }
+
+  /**
+   * The difference between the prevalences of two domains, {@code p_b − p_a}, with the replicate
+   * covariance of the two (R {@code svycontrast(svyby(..., covmat = TRUE), c(-1, 1))} on a
+   * {@code svrepdesign}); normal Wald interval and test. Both domains must be published under the
+   * reliability rule.
+   *
+   * @param table the survey
+   * @param design its replicate design
+   * @param outcome a 0/1 column
+   * @param by grouping columns
+   * @param first the grouping values of domain {@code a}
+   * @param second the grouping values of domain {@code b}
+   * @return the difference, its standard error, interval and test
+   * @throws IllegalArgumentException when a domain does not exist or is suppressed, or both are the same
+   */
+  public PrevalenceDifference difference(Table table, ReplicateDesign design, String outcome, List<String> by,
+      List<String> first, List<String> second) {
+    if (first.equals(second)) {
+      throw new IllegalArgumentException("the two domains are the same: " + first);
+    }
+    byte[] flags = Columns.flags(table, outcome);
+    Columns.Codes codes = codes(table, by);
+    int a = codes.levels().indexOf(first);
+    int b = codes.levels().indexOf(second);
+    if (a < 0 || b < 0) {
+      throw new IllegalArgumentException("no domain " + new Group(by, a < 0 ? first : second) + "; domains: "
+          + codes.levels());
+    }
+    StatisticTable t = prevalence(table, design, outcome, by);
+    for (List<String> v : List.of(first, second)) {
+      StatisticEstimate e = t.find(v.toArray(String[]::new)).orElseThrow();
+      if (e.suppressed()) {
+        throw new IllegalArgumentException("domain " + e.group() + " is suppressed: " + e.note());
+      }
+    }
+    // every domain's mean per replicate: a replicate without weight in any domain is left out for all, as R's svyby
+    int reps = design.replicates();
+    int domains = codes.size();
+    double[] fw = new double[domains];
+    double[] fy = new double[domains];
+    double[][] rw = new double[reps][domains];
+    double[][] ry = new double[reps][domains];
+    double[] w = design.weights();
+    for (int i = 0; i < w.length; i++) {
+      int g = codes.codes()[i];
+      if (g < 0 || flags[i] < 0) {
+        continue;
+      }
+      fw[g] += w[i];
+      fy[g] += w[i] * flags[i];
+      for (int r = 0; r < reps; r++) {
+        double wr = design.weight(r, i);
+        rw[r][g] += wr;
+        ry[r][g] += wr * flags[i];
+      }
+    }
+    double[] full = {fy[a] / fw[a], fy[b] / fw[b]};
+    double[][] theta = new double[reps][];
+    for (int r = 0; r < reps; r++) {
+      boolean any = false;
+      for (int g = 0; g < domains; g++) {
+        any |= fw[g] > 0 && !(rw[r][g] > 0);
+      }
+      theta[r] = any ? new double[] {Double.NaN, Double.NaN} : new double[] {ry[r][a] / rw[r][a], ry[r][b] / rw[r][b]};
+    }
+    double[][] c = design.covariance(full, theta);
+    double v = c[0][0] + c[1][1] - 2 * c[0][1];
+    double se = Math.sqrt(v);
+    if (!(se > 0)) {
+      throw new IllegalArgumentException("the difference has no sampling variance: no test is possible");
+    }
+    double diff = full[1] - full[0];
+    NormalDistribution nd = NormalDistribution.of(0, 1);
+    double z = diff / se;
+    double q = nd.inverseSurvivalProbability((1 - level) / 2);
+    return new PrevalenceDifference(new Group(by, first), new Group(by, second), full[0], full[1], diff, c[0][1], se, z,
+        2 * nd.cumulativeProbability(-Math.abs(z)), diff - q * se, diff + q * se, level);
   }
 
   /**

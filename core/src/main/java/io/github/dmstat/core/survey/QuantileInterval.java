@@ -15,10 +15,15 @@ public enum QuantileInterval implements Coded {
    * A Korn–Graubard beta interval for the CDF at the estimate on the effective sample size, read
    * back through the quantile rule ({@code "beta"}).
    */
-  BETA;
+  BETA,
+  /**
+   * Replicate designs only: the variance of the quantile itself over the replicates,
+   * {@code q̂ ± t·√V(q_r)} ({@code "quantile"}).
+   */
+  QUANTILE;
 
   /**
-   * Parses {@code mean|beta} (any case; surrounding blanks ignored).
+   * Parses {@code mean|beta|quantile} (any case; surrounding blanks ignored).
    *
    * @param text the code or enum name
    * @return the interval type
@@ -31,7 +36,7 @@ public enum QuantileInterval implements Coded {
   /**
    * The name R gives the interval type.
    *
-   * @return {@code mean} or {@code beta}
+   * @return {@code mean}, {@code beta} or {@code quantile}
    */
   @Override
   public String code() {

@@ -148,6 +148,9 @@ public final class SurveyQuantiles {
 
   private QuantileTable estimate(SurveyDesign design, double[] y, Columns.Codes codes, String variable, List<String> by,
       double[] probabilities) {
+    if (interval == QuantileInterval.QUANTILE) {
+      throw new IllegalArgumentException("the 'quantile' interval needs a replicate design; use mean or beta");
+    }
     if (probabilities.length == 0) {
       throw new IllegalArgumentException("no probabilities given: ask for e.g. 0.5 (the median)");
     }
@@ -283,6 +286,163 @@ public final class SurveyQuantiles {
       }
     }
     return out;
+  }
+
+  /**
+   * Quantiles on a replicate-weight design (R {@code svyquantile} on a {@code svrepdesign}): the
+   * quantile from the full-sample weights; with the {@link QuantileInterval#MEAN} interval the
+   * standard error of {@code F̂(q̂)} from the replicates (each replicate's share at or below
+   * {@code q̂}), with {@link QuantileInterval#QUANTILE} the replicate variance of the quantile
+   * itself ({@code q̂ ± t·√V}); {@code t} on the degrees of freedom of the domain's rows
+   * ({@link io.github.dmstat.core.replicate.ReplicateDesign#degreesOfFreedom(boolean[])}).
+   *
+   * @param table the survey (the rows of {@code design})
+   * @param design the replicate design
+   * @param variable a numeric column; empty cells are left out
+   * @param by grouping columns (empty: overall)
+   * @param probabilities the probabilities, each in [0, 1]
+   * @return one estimate per domain and probability
+   * @throws IllegalArgumentException when a column is missing, a cell is invalid, a probability is
+   *     out of range, or the interval is {@link QuantileInterval#BETA}
+   */
+  public QuantileTable estimate(Table table, io.github.dmstat.core.replicate.ReplicateDesign design, String variable,
+      List<String> by, double... probabilities) {
+    Objects.requireNonNull(variable, "variable");
+    if (interval == QuantileInterval.BETA) {
+      throw new IllegalArgumentException("the beta interval is for Taylor designs; use mean or quantile");
+    }
+    if (design.rows() != table.rowCount()) {
+      throw new IllegalArgumentException("the replicate design has " + design.rows() + " rows but the table "
+          + table.rowCount());
+    }
+    for (double p : probabilities) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("a quantile's probability must be in [0, 1] but was " + p);
+      }
+    }
+    double[] y = Columns.numbers(table, variable);
+    int n = y.length;
+    Columns.Codes codes = by.isEmpty() ? PrevalenceEstimator.overall(n) : Columns.codes(table, by);
+    double[] w = design.weights();
+    int reps = design.replicates();
+    double[][] rw = new double[reps][];
+    for (int r = 0; r < reps; r++) {
+      rw[r] = design.weights(r);
+    }
+    long missing = 0;
+    for (int i = 0; i < n; i++) {
+      if (codes.codes()[i] >= 0 && Double.isNaN(y[i])) {
+        missing++;
+      }
+    }
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    if (missing > 0) {
+      reasons.put("variable '" + variable + "' missing", missing);
+    }
+    if (codes.missingRows() > 0) {
+      reasons.put("grouping value missing", (long) codes.missingRows());
+    }
+    DesignSummary summary = new DesignSummary(n, missing + codes.missingRows(), reasons, 1, reps,
+        design.degreesOfFreedom());
+    List<Integer> order = new ArrayList<>();
+    for (int g = 0; g < codes.size(); g++) {
+      order.add(g);
+    }
+    order.sort(Comparator.comparing(g -> codes.levels().get(g), Group::compareValues));
+    List<QuantileEstimate> out = new ArrayList<>();
+    for (int g : order) {
+      Group group = new Group(by, codes.levels().get(g));
+      boolean[] analysed = new boolean[n];
+      List<Integer> rowsIn = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (codes.codes()[i] == g && !Double.isNaN(y[i])) {
+          analysed[i] = true;
+          rowsIn.add(i);
+        }
+      }
+      rowsIn.sort(Comparator.comparingDouble(i -> y[i])); // stable: ties keep file order
+      int df = design.degreesOfFreedom(analysed);
+      double t = df > 0 ? TDistribution.of(df).inverseSurvivalProbability((1 - level) / 2) : Double.NaN;
+      for (double p : probabilities) {
+        double q = quantile(rowsIn, y, w, p);
+        if (Double.isNaN(q)) {
+          out.add(new QuantileEstimate(group, p, rowsIn.size(), df, Reliability.SUPPRESSED,
+              rowsIn.isEmpty() ? "no observed value in this domain" : "all weights are zero in this domain", Optional.empty()));
+          continue;
+        }
+        OptionalDouble lower;
+        OptionalDouble upper;
+        if (interval == QuantileInterval.MEAN) {
+          double pHat = share(rowsIn, y, w, q);
+          double[] theta = new double[reps];
+          for (int r = 0; r < reps; r++) {
+            theta[r] = share(rowsIn, y, rw[r], q);
+          }
+          double se = Math.sqrt(design.variance(pHat, theta));
+          double pl = pHat - t * se;
+          double pu = pHat + t * se;
+          lower = pl >= 0 ? OptionalDouble.of(quantile(rowsIn, y, w, pl)) : OptionalDouble.empty();
+          upper = pu <= 1 ? OptionalDouble.of(quantile(rowsIn, y, w, pu)) : OptionalDouble.empty();
+        } else {
+          double[] theta = new double[reps];
+          for (int r = 0; r < reps; r++) {
+            theta[r] = quantile(rowsIn, y, rw[r], p);
+          }
+          double sd = Math.sqrt(design.variance(q, theta));
+          lower = OptionalDouble.of(q - t * sd);
+          upper = OptionalDouble.of(q + t * sd);
+        }
+        OptionalDouble se = lower.isPresent() && upper.isPresent() && t > 0 && !Double.isNaN(lower.getAsDouble())
+            && !Double.isNaN(upper.getAsDouble()) ? OptionalDouble.of((upper.getAsDouble() - lower.getAsDouble()) / (2 * t))
+            : OptionalDouble.empty();
+        lower = lower.isPresent() && Double.isNaN(lower.getAsDouble()) ? OptionalDouble.empty() : lower;
+        upper = upper.isPresent() && Double.isNaN(upper.getAsDouble()) ? OptionalDouble.empty() : upper;
+        Assessment a;
+        if (se.isPresent()) {
+          a = reliability.assessMeasure(rowsIn.size(), q, se.getAsDouble());
+        } else {
+          a = reliability.assessMeasure(rowsIn.size(), q, 0);
+          if (reliability != ReliabilityRule.NONE) {
+            a = a.worst(Assessment.unreliable("no standard error: the interval reaches beyond the data"));
+          }
+        }
+        out.add(a.status() == Reliability.SUPPRESSED
+            ? new QuantileEstimate(group, p, rowsIn.size(), df, a.status(), a.reason(), Optional.empty())
+            : new QuantileEstimate(group, p, rowsIn.size(), df, a.status(), a.reason(),
+                Optional.of(new QuantileValue(q, lower, upper, se))));
+      }
+    }
+    return new QuantileTable(variable, by, summary, rule, interval, level, reliability, out);
+  }
+
+  /** The rule's quantile of the rows (sorted by value) with positive weight; {@code NaN} when none has one. */
+  private double quantile(List<Integer> sortedRows, double[] y, double[] w, double p) {
+    int m = 0;
+    double[] ys = new double[sortedRows.size()];
+    double[] ws = new double[sortedRows.size()];
+    for (int i : sortedRows) {
+      double wi = 1 / (1 / w[i]);
+      if (wi > 0) {
+        ys[m] = y[i];
+        ws[m++] = wi;
+      }
+    }
+    if (m == 0) {
+      return Double.NaN;
+    }
+    return rule.apply(Arrays.copyOf(ys, m), cumulative(Arrays.copyOf(ws, m)), m, p);
+  }
+
+  /** The weighted share of the rows at or below {@code q}; {@code NaN} without weight. */
+  private static double share(List<Integer> rows, double[] y, double[] w, double q) {
+    double all = 0;
+    double below = 0;
+    for (int i : rows) {
+      double wi = 1 / (1 / w[i]);
+      all += wi;
+      below += y[i] <= q ? wi : 0;
+    }
+    return all > 0 ? below / all : Double.NaN;
   }
 
   /**
