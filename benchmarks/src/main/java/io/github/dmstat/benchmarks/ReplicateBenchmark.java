@@ -34,8 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code taylor}: {@link PrevalenceEstimator}'s single pass (the baseline);</li>
  *   <li>{@code bootstrap}: 80 bootstrap replicates made from the design ({@link ReplicateDesign#bootstrap}),
  *       one pass filling sums per (group, PSU), each replicate's sums from its PSU multipliers;</li>
- *   <li>{@code supplied}: 80 supplied replicate weight columns (full weights per row), one pass
- *       filling sums per (replicate, group).</li>
+ *   <li>{@code supplied}: the same 80 replicates as supplied weight columns; the design groups the
+ *       rows by their replicate factors when it is made, so the estimate runs as {@code bootstrap};</li>
+ *   <li>{@code suppliedRowwise}: 80 supplied replicates whose factors differ in every row (as
+ *       calibrated replicate weights do): one sequential pass per replicate column.</li>
  * </ul>
  * The replicate designs are built before timing, as the Taylor design is bound before timing.
  */
@@ -58,6 +60,7 @@ public class ReplicateBenchmark {
   double[] y;
   ReplicateDesign bootstrap;
   ReplicateDesign supplied;
+  ReplicateDesign rowwise;
 
   /** Generates the data and builds the designs. */
   @Setup(Level.Trial)
@@ -83,6 +86,16 @@ public class ReplicateBenchmark {
       }
     }
     supplied = ReplicateDesign.of(bootstrap.weights(), full, ReplicateType.BOOTSTRAP, bootstrap.scale(), null, false);
+    // the same replicates, each row's factors perturbed (as after calibrating every replicate): no two rows share them
+    double[][] perRow = new double[REPLICATES][rows];
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int i = 0; i < rows; i++) {
+      double jitter = 1 + 1e-6 * random.nextDouble();
+      for (int r = 0; r < REPLICATES; r++) {
+        perRow[r][i] = full[r][i] * jitter;
+      }
+    }
+    rowwise = ReplicateDesign.of(bootstrap.weights(), perRow, ReplicateType.BOOTSTRAP, bootstrap.scale(), null, false);
   }
 
   /** The Taylor estimate (estimate, SE, logit interval, deff). */
@@ -99,7 +112,14 @@ public class ReplicateBenchmark {
         codes, "used", null, List.of("group"));
   }
 
-  /** The same 80 replicates as supplied weight columns. */
+  /** 80 supplied replicates whose factors differ in every row (no grouping possible): a pass per column. */
+  @Benchmark
+  public StatisticTable suppliedRowwise() {
+    return ReplicateStatistics.withDefaults().with(ReliabilityRule.NONE).estimate(Statistic.MEAN, rowwise, y, null,
+        codes, "used", null, List.of("group"));
+  }
+
+  /** The same 80 replicates as supplied weight columns (grouped by their factors when the design is made). */
   @Benchmark
   public StatisticTable supplied() {
     return ReplicateStatistics.withDefaults().with(ReliabilityRule.NONE).estimate(Statistic.MEAN, supplied, y, null,

@@ -5,7 +5,9 @@ import io.github.dmstat.core.Columns;
 import io.github.dmstat.core.survey.SurveyDesign;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import tech.tablesaw.api.Table;
 
@@ -88,8 +90,7 @@ public final class ReplicateDesign {
       throw new IllegalArgumentException("Fay replicate weights need rho: use ReplicateDesign.fay");
     }
     double s = Double.isNaN(scale) ? defaultScale(type, r) : scale;
-    return new ReplicateDesign(type, Columns.nonNegative(table, weight), readColumns(table, replicates), null, null, s,
-        rscales(rscales, r), mse);
+    return compact(type, Columns.nonNegative(table, weight), readColumns(table, replicates), s, rscales(rscales, r), mse);
   }
 
   /**
@@ -114,7 +115,7 @@ public final class ReplicateDesign {
         throw new IllegalArgumentException("a replicate has " + r.length + " weights for " + weights.length + " rows");
       }
     }
-    return new ReplicateDesign(Objects.requireNonNull(type, "type"), weights.clone(), replicateWeights, null, null, scale,
+    return compact(Objects.requireNonNull(type, "type"), weights.clone(), replicateWeights, scale,
         rscales(rscales, replicateWeights.length), mse);
   }
 
@@ -135,8 +136,71 @@ public final class ReplicateDesign {
       throw new IllegalArgumentException("Fay's rho must be in [0, 1) but was " + rho);
     }
     int r = replicates.size();
-    return new ReplicateDesign(ReplicateType.FAY, Columns.nonNegative(table, weight), readColumns(table, replicates), null,
-        null, 1 / (r * (1 - rho) * (1 - rho)), rscales(null, r), mse);
+    return compact(ReplicateType.FAY, Columns.nonNegative(table, weight), readColumns(table, replicates),
+        1 / (r * (1 - rho) * (1 - rho)), rscales(null, r), mse);
+  }
+
+  /**
+   * Supplied replicate weights, kept as factors per group of rows where that is possible: rows
+   * whose replicate factors {@code W_r/w} agree (to 1e-12) share them, as the rows of one PSU do
+   * in jackknife, BRR and bootstrap files; estimates then need one pass over the rows and sums per
+   * group, not a pass per replicate column. The factors are those of the group's first row, so a
+   * weight can differ from the supplied one by 1e-12 of itself. Rows with weight 0 but a positive
+   * replicate weight, or more groups than half the rows, keep the weights as given.
+   */
+  private static ReplicateDesign compact(ReplicateType type, double[] w, double[][] repWeights, double scale,
+      double[] rscales, boolean mse) {
+    int n = w.length;
+    int reps = repWeights.length;
+    Map<FactorKey, Integer> groups = new HashMap<>();
+    List<double[]> factors = new ArrayList<>();
+    int[] unit = new int[n];
+    double[] f = new double[reps];
+    long[] key = new long[reps];
+    for (int i = 0; i < n; i++) {
+      for (int r = 0; r < reps; r++) {
+        if (w[i] == 0) {
+          if (repWeights[r][i] != 0) {
+            return new ReplicateDesign(type, w, repWeights, null, null, scale, rscales, mse);
+          }
+          f[r] = 0;
+        } else {
+          f[r] = repWeights[r][i] / w[i];
+        }
+        key[r] = Math.round(f[r] * 1e12);
+      }
+      FactorKey k = new FactorKey(key.clone());
+      Integer g = groups.get(k);
+      if (g == null) {
+        g = factors.size();
+        groups.put(k, g);
+        factors.add(f.clone());
+        if (factors.size() > n / 2 + 1) {
+          return new ReplicateDesign(type, w, repWeights, null, null, scale, rscales, mse);
+        }
+      }
+      unit[i] = g;
+    }
+    double[][] m = new double[reps][factors.size()];
+    for (int g = 0; g < factors.size(); g++) {
+      for (int r = 0; r < reps; r++) {
+        m[r][g] = factors.get(g)[r];
+      }
+    }
+    return new ReplicateDesign(type, w, null, unit, m, scale, rscales, mse);
+  }
+
+  /** Rounded replicate factors of a row, compared by value. */
+  private record FactorKey(long[] values) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof FactorKey k && Arrays.equals(values, k.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(values);
+    }
   }
 
   private static double[][] readColumns(Table table, List<String> replicates) {
