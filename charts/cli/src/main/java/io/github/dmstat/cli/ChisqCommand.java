@@ -16,7 +16,7 @@ import tech.tablesaw.api.Table;
         + "than non-students?): the Rao-Scott F test (R survey's svychisq default), the first-order Rao-Scott "
         + "chi-square and the Wald tests, with the weighted cell proportions.",
         "Rows where either column is empty are left out; --domain COL=VALUE tests within a domain (R subset)."})
-class ChisqCommand extends SurveyCommand {
+class ChisqCommand extends ReplicableCommand {
   @Option(names = "--row", required = true, paramLabel = "COL", description = "Row variable.")
   String row;
 
@@ -29,9 +29,6 @@ class ChisqCommand extends SurveyCommand {
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Replicate weights (instead of Taylor linearisation):%n",
-      order = 20)
-  ReplicateOptions replicates;
 
   @Override
   public Integer call() {
@@ -39,7 +36,7 @@ class ChisqCommand extends SurveyCommand {
     Table table = data.load(spec.commandLine().getErr(), List.of());
     TableTest t;
     try {
-      if (replicates != null && replicates.given()) {
+      if (replicated()) {
         if (domain != null) {
           throw new IllegalArgumentException("--domain is for Taylor designs; filter the rows with --where instead");
         }

@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
         + "domains, with Woodruff confidence intervals, as R survey's svyquantile (survey 4.1 defaults: rule math, "
         + "interval mean).",
         "An empty cell is missing (counted in 'excluded'); a bound that the data cannot reach is left empty."})
-class QuantileCommand extends SurveyCommand {
+class QuantileCommand extends ReplicableCommand {
   @Option(names = "--variable", required = true, paramLabel = "COL", description = "Numeric column.")
   String variable;
 
@@ -47,9 +47,6 @@ class QuantileCommand extends SurveyCommand {
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Replicate weights (instead of Taylor linearisation):%n",
-      order = 20)
-  ReplicateOptions replicates;
 
   @Override
   public Integer call() {
@@ -59,7 +56,7 @@ class QuantileCommand extends SurveyCommand {
     double[] p = quantiles.stream().mapToDouble(Double::doubleValue).toArray();
     DesignSpec design = design();
     QuantileTable result;
-    if (replicates != null && replicates.given()) {
+    if (replicated()) {
       Table table = data.load(spec.commandLine().getErr());
       try {
         result = q.estimate(table, replicates.design(table, design), variable, by, p);

@@ -15,7 +15,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** {@code dmstat logistic} and {@code linear}: design-based regression ({@link SurveyGlm}). */
-abstract class RegressionCommand extends SurveyCommand {
+abstract class RegressionCommand extends ReplicableCommand {
 
   @Option(names = "--outcome", required = true, paramLabel = "COL", description = "Outcome column.")
   String outcome;
@@ -34,8 +34,6 @@ abstract class RegressionCommand extends SurveyCommand {
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @CommandLine.ArgGroup(exclusive = false, heading = "Replicate weights (instead of Taylor linearisation):%n", order = 20)
-  ReplicateOptions replicates;
 
   /** The model without settings. */
   abstract SurveyGlm model();
@@ -48,7 +46,7 @@ abstract class RegressionCommand extends SurveyCommand {
     GlmFit fit;
     try {
       SurveyGlm m = model().withFactors(factors.toArray(String[]::new)).withLevel(level);
-      fit = replicates != null && replicates.given() ? m.fit(table, replicates.design(table, design), outcome, predictors)
+      fit = replicated() ? m.fit(table, replicates.design(table, design), outcome, predictors)
           : m.fit(table, design, outcome, predictors);
     } catch (IllegalArgumentException e) {
       throw data.where(e);

@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
  * continuous variables by domain ({@link SurveyStatistics}). The options they share are here; each
  * subclass names its variables.
  */
-abstract class StatisticCommand extends SurveyCommand {
+abstract class StatisticCommand extends ReplicableCommand {
 
   @Option(names = "--by", paramLabel = "COL[,COL...]", split = ",", description = "Domain columns.")
   List<String> by = List.of();
@@ -41,8 +41,6 @@ abstract class StatisticCommand extends SurveyCommand {
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @CommandLine.ArgGroup(exclusive = false, heading = "Replicate weights (instead of Taylor linearisation):%n", order = 20)
-  ReplicateOptions replicates;
 
   /** What the command estimates. */
   abstract Statistic statistic();
@@ -82,7 +80,7 @@ abstract class StatisticCommand extends SurveyCommand {
     if (denominator() != null) {
       variables.add(denominator());
     }
-    if (replicates != null && replicates.given()) {
+    if (replicated()) {
       if (t) {
         throw new IllegalArgumentException("--interval t is for Taylor designs; replicate designs give normal intervals");
       }

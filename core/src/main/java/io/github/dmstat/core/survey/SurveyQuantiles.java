@@ -170,13 +170,7 @@ public final class SurveyQuantiles {
         missing++;
       }
     }
-    Map<String, Long> reasons = new LinkedHashMap<>();
-    if (missing > 0) {
-      reasons.put("variable '" + variable + "' missing", missing);
-    }
-    if (codes.missingRows() > 0) {
-      reasons.put("grouping value missing", (long) codes.missingRows());
-    }
+    Map<String, Long> reasons = exclusions(variable, missing, codes.missingRows());
     DesignSummary summary = new DesignSummary(n, missing + codes.missingRows(), reasons, design.strataCount(),
         design.psuCount(), design.degreesOfFreedom());
     List<QuantileEstimate> out = new ArrayList<>();
@@ -335,13 +329,7 @@ public final class SurveyQuantiles {
         missing++;
       }
     }
-    Map<String, Long> reasons = new LinkedHashMap<>();
-    if (missing > 0) {
-      reasons.put("variable '" + variable + "' missing", missing);
-    }
-    if (codes.missingRows() > 0) {
-      reasons.put("grouping value missing", (long) codes.missingRows());
-    }
+    Map<String, Long> reasons = exclusions(variable, missing, codes.missingRows());
     DesignSummary summary = new DesignSummary(n, missing + codes.missingRows(), reasons, 1, reps,
         design.degreesOfFreedom());
     List<Integer> order = new ArrayList<>();
@@ -413,6 +401,18 @@ public final class SurveyQuantiles {
       }
     }
     return new QuantileTable(variable, by, summary, rule, interval, level, reliability, out);
+  }
+
+  /** Why rows were left out: a missing variable, a missing grouping value. */
+  private static Map<String, Long> exclusions(String variable, long missing, int missingGroup) {
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    if (missing > 0) {
+      reasons.put("variable '" + variable + "' missing", missing);
+    }
+    if (missingGroup > 0) {
+      reasons.put("grouping value missing", (long) missingGroup);
+    }
+    return reasons;
   }
 
   /** The rule's quantile of the rows (sorted by value) with positive weight; {@code NaN} when none has one. */

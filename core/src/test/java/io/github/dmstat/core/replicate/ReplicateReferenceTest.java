@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -38,6 +37,7 @@ class ReplicateReferenceTest {
   private static final String DIR = "reference/";
   private final Map<String, Table> tables = new HashMap<>();
   private final Map<String, ReplicateDesign> designs = new HashMap<>();
+  private final ReplicateFixtures fixtures = new ReplicateFixtures(DIR);
 
   private Table data(String file) {
     return tables.computeIfAbsent(file, f -> Reference.table(ReplicateReferenceTest.class, DIR + f));
@@ -56,21 +56,9 @@ class ReplicateReferenceTest {
         .filter(r -> r.get("case").equals(c)).mapToDouble(r -> num(r, "rscale")).toArray();
   }
 
-  /** The data with the replicate weight columns of {@code file} added (same rows, same order). */
+  /** The data with the replicate weight columns of the design's file added (same rows, same order). */
   private Table withReplicates(Map<String, String> d) {
-    Table t = data(d.get("data")).copy();
-    Table reps = data(d.get("repweights_file"));
-    assertEquals(t.rowCount(), reps.rowCount());
-    for (String c : reps.columnNames()) {
-      if (c.equals("w") || c.startsWith("rep")) {
-        DoubleColumn col = DoubleColumn.create(c.equals("w") ? "w_full" : c);
-        for (int i = 0; i < reps.rowCount(); i++) {
-          col.append(Double.parseDouble(reps.stringColumn(c).get(i)));
-        }
-        t.addColumns(col);
-      }
-    }
-    return t;
+    return fixtures.table(d.get("design"));
   }
 
   private ReplicateDesign design(Map<String, String> d) {
