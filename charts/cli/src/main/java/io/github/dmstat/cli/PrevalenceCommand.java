@@ -4,6 +4,7 @@ import io.github.dmstat.core.io.Csv;
 import io.github.dmstat.core.io.Frame;
 import io.github.dmstat.core.io.Json;
 import io.github.dmstat.core.survey.DesignSpec;
+import io.github.dmstat.core.survey.PrevalenceDifference;
 import io.github.dmstat.core.survey.PrevalenceEstimator;
 import io.github.dmstat.core.survey.PrevalenceTable;
 import java.util.List;
@@ -45,9 +46,20 @@ class PrevalenceCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Threads for the single pass (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = "--compare", paramLabel = "A,B",
+      description = "Instead of the table: the difference of two domains' prevalences (B minus A), with their design-based "
+          + "covariance, interval and z test (R svycontrast); a domain of several --by columns is written a:b.")
+  String compare;
+
   @Override
   public Integer call() {
     Format fmt = Format.parse(format);
+    if (compare != null) {
+      PrevalenceDifference d = difference();
+      spec.commandLine().getOut().print(fmt.render(d, () -> differenceTable(d)) + (fmt == Format.TABLE ? "\n" : ""));
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
     PrevalenceTable result = compute();
     spec.commandLine().getOut().print(render(result, fmt));
     spec.commandLine().getOut().flush();
@@ -72,6 +84,36 @@ class PrevalenceCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw data.where(e);
     }
+  }
+
+  /** The difference of the two {@code --compare} domains (from the whole table; rows by {@code --by}). */
+  private PrevalenceDifference difference() {
+    String[] parts = compare.split(",");
+    if (parts.length != 2 || by.isEmpty()) {
+      throw new IllegalArgumentException("--compare takes two domains A,B of the --by columns, e.g. --by sex --compare F,M");
+    }
+    List<String> a = List.of(parts[0].strip().split(":"));
+    List<String> b = List.of(parts[1].strip().split(":"));
+    PrevalenceEstimator estimator = estimation.estimator();
+    DesignOptions d = designOptions == null ? new DesignOptions() : designOptions;
+    DesignSpec design = d.spec(data.defaultDesign());
+    Table table = data.load(spec.commandLine().getErr(), List.of(outcome));
+    try {
+      return estimator.difference(table, design, outcome, by, a, b);
+    } catch (IllegalArgumentException e) {
+      throw data.where(e);
+    }
+  }
+
+  private static Table differenceTable(PrevalenceDifference d) {
+    return Table.create("difference", tech.tablesaw.api.StringColumn.create("first", d.first().toString()),
+        tech.tablesaw.api.StringColumn.create("second", d.second().toString()),
+        tech.tablesaw.api.DoubleColumn.create("difference", d.difference()),
+        tech.tablesaw.api.DoubleColumn.create("se", d.se()),
+        tech.tablesaw.api.DoubleColumn.create("ciLower", d.ciLower()),
+        tech.tablesaw.api.DoubleColumn.create("ciUpper", d.ciUpper()),
+        tech.tablesaw.api.DoubleColumn.create("z", d.z()),
+        tech.tablesaw.api.DoubleColumn.create("p", d.pValue()));
   }
 
   static String render(PrevalenceTable t, Format fmt) {

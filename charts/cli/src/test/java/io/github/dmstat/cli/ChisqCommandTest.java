@@ -43,4 +43,19 @@ class ChisqCommandTest {
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("COL=VALUE"), bad.err());
   }
+
+  @Test
+  void prevalenceCompareGivesTheDifferenceOfTwoDomains() throws IOException {
+    Result r = run("prevalence", "--dataset", "adults", "--outcome", "cannabis_last_year", "--by", "agegroup,sex",
+        "--compare", "18-24:F,18-24:M", "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals("M", j.get("second").get("sex").asText());
+    assertEquals(j.get("secondPrevalence").asDouble() - j.get("firstPrevalence").asDouble(), j.get("difference").asDouble(),
+        1e-15);
+    assertTrue(j.get("se").asDouble() > 0 && j.get("p").asDouble() < 0.05, j.toString());
+    Result bad = run("prevalence", "--dataset", "adults", "--outcome", "cannabis_last_year", "--compare", "F,M");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--by"), bad.err());
+  }
 }

@@ -23,6 +23,7 @@ import io.github.dmstat.core.selection.RankUncertainty;
 import io.github.dmstat.core.selection.Selection;
 import io.github.dmstat.core.survey.DesignSummary;
 import io.github.dmstat.core.survey.KeyFigures;
+import io.github.dmstat.core.survey.PrevalenceDifference;
 import io.github.dmstat.core.survey.PrevalenceEstimate;
 import io.github.dmstat.core.survey.PrevalenceTable;
 import io.github.dmstat.core.survey.PrevalenceValue;
@@ -106,7 +107,7 @@ public final class Json {
 
   /**
    * Any result as JSON: the results that a command of the command line prints in the shape it
-   * prints them ({@link PrevalenceTable}, {@link StatisticTable}, {@link QuantileTable}, {@link GlmFit}, {@link SurveyTrend}, {@link TableTest}, {@link KeyFigures}, {@link AreaConcentration},
+   * prints them ({@link PrevalenceTable}, {@link StatisticTable}, {@link QuantileTable}, {@link GlmFit}, {@link SurveyTrend}, {@link TableTest}, {@link PrevalenceDifference}, {@link KeyFigures}, {@link AreaConcentration},
    * {@link Selection}, {@link MetaAnalysis}, {@link DiffInDiff}, a list of {@link SurvivalCurve}s),
    * a {@link JsonNode} as it is, and every other result (records such as {@code Rate},
    * {@code EffectSize}, {@code MoranResult}, {@code PrevalenceChange}) through Jackson, with
@@ -138,6 +139,9 @@ public final class Json {
     }
     if (result instanceof QuantileTable q) {
       return quantiles(q);
+    }
+    if (result instanceof PrevalenceDifference d) {
+      return difference(d);
     }
     if (result instanceof KeyFigures k) {
       return keyFigures(k);
@@ -541,6 +545,30 @@ public final class Json {
       o.put("p", t.pValue());
     }
     return root;
+  }
+
+  /**
+   * The difference of two domains' prevalences ({@code dmstat prevalence --compare}).
+   *
+   * @param d the difference
+   * @return {@code {"first": {col: value}, "second": {..}, "firstPrevalence", "secondPrevalence",
+   *     "difference", "covariance", "se", "ciLower", "ciUpper", "z", "p", "level"}}
+   */
+  public static ObjectNode difference(PrevalenceDifference d) {
+    ObjectNode o = object();
+    o.set("first", group(d.first()));
+    o.set("second", group(d.second()));
+    o.put("firstPrevalence", d.firstPrevalence());
+    o.put("secondPrevalence", d.secondPrevalence());
+    o.put("difference", d.difference());
+    o.put("covariance", d.covariance());
+    o.put("se", d.se());
+    o.put("ciLower", d.ciLower());
+    o.put("ciUpper", d.ciUpper());
+    o.put("z", d.z());
+    o.put("p", d.pValue());
+    o.put("level", d.level());
+    return o;
   }
 
   /**

@@ -107,6 +107,39 @@ public record SurveyTrend(String outcome, String year, List<String> adjustedFor,
   }
 
   /**
+   * Tests the trend on stacked surveys with replicate weights (each year's replicates, or
+   * replicates over the stacked file): the same logistic regression, its variance from the
+   * replicates ({@link SurveyGlm#fit(Table, io.github.dmstat.core.replicate.ReplicateDesign, String, List)}).
+   *
+   * @param stacked the surveys, one row per respondent, with a numeric year column
+   * @param design the replicate design of the stacked rows
+   * @param outcome the 0/1 outcome column
+   * @param year the year column
+   * @param adjustFor other predictors (empty: the crude trend)
+   * @return the trend, its test and the odds ratio per year
+   * @throws IllegalArgumentException when a column is missing, a year is missing, there are fewer
+   *     than two years, or the model cannot be fitted
+   */
+  public static SurveyTrend test(Table stacked, io.github.dmstat.core.replicate.ReplicateDesign design, String outcome,
+      String year, List<String> adjustFor) {
+    Column<?> years = Columns.column(stacked, year);
+    java.util.Set<Double> distinct = new java.util.TreeSet<>();
+    for (int i = 0; i < stacked.rowCount(); i++) {
+      double y = Columns.number(years, i);
+      if (Double.isNaN(y)) {
+        throw io.github.dmstat.core.Checks.badCell(year, i + 1, "the survey year must be present", null);
+      }
+      distinct.add(y);
+    }
+    if (distinct.size() < 2) {
+      throw new IllegalArgumentException("a trend needs two survey years or more; column '" + year + "' has " + distinct);
+    }
+    List<String> predictors = new ArrayList<>(List.of(year));
+    predictors.addAll(adjustFor);
+    return new SurveyTrend(outcome, year, adjustFor, SurveyGlm.logistic().fit(stacked, design, outcome, predictors), 0.05);
+  }
+
+  /**
    * Tests the trend on separate surveys, one per year, stacked into one table first.
    *
    * @param surveys year → survey; every survey has the columns of {@code spec}, the outcome and

@@ -151,4 +151,19 @@ class RegressionReferenceTest {
     SurveyTrend stacked = SurveyTrend.test(years, within, "used", "year", List.of("agegroup", "sex"));
     close(stacked.perYear().se(), fromFiles.perYear().se(), 1e-12, "files = stacked");
   }
+
+  @Test
+  void trendOnAReplicateDesignIsTheReplicateLogisticFit() {
+    Table years = data("survey_years.csv");
+    DesignSpec crossed = DesignSpec.weights("weight").withStrata("stratum_year").withPsu("psu").withFpc("fpc");
+    io.github.dmstat.core.replicate.ReplicateDesign jk = io.github.dmstat.core.replicate.ReplicateDesign.jkn(
+        crossed.bind(years));
+    SurveyTrend t = SurveyTrend.test(years, jk, "used", "year", List.of());
+    GlmFit f = SurveyGlm.logistic().fit(years, jk, "used", List.of("year"));
+    assertEquals(f.coefficient("year").se(), t.perYear().se());
+    Map<String, String> taylor = Reference.rows(RegressionReferenceTest.class, DIR + "trend_reference.csv").get(0);
+    close(num(taylor, "estimate"), t.perYear().estimate(), 1e-9, "the same estimate as the Taylor fit");
+    assertTrue(t.perYear().se() > 0.5 * num(taylor, "se") && t.perYear().se() < 2 * num(taylor, "se"), "jackknife se "
+        + t.perYear().se() + " near the linearised " + num(taylor, "se"));
+  }
 }
