@@ -1,5 +1,6 @@
 package io.github.dmstat.cli;
 
+import io.github.dmstat.core.calibration.Calibration;
 import io.github.dmstat.core.replicate.ReplicateDesign;
 import io.github.dmstat.core.replicate.ReplicateType;
 import io.github.dmstat.core.survey.DesignSpec;
@@ -55,8 +56,19 @@ final class ReplicateOptions {
     return columns != null || derive != null;
   }
 
-  /** The replicate design of {@code table} with the design {@code spec}. */
+  /**
+   * The replicate design of {@code table} with the design {@code spec}; with {@code --margins} the
+   * full sample and every replicate are calibrated (as R calibrates a replicate design).
+   */
   ReplicateDesign design(Table table, DesignSpec spec) {
+    ReplicateDesign d = uncalibrated(table, spec.withoutCalibration());
+    if (spec.calibration().isPresent() && spec.calibration().get() instanceof Calibration c) {
+      return d.calibrated(c, table);
+    }
+    return d;
+  }
+
+  private ReplicateDesign uncalibrated(Table table, DesignSpec spec) {
     if (columns != null && derive != null) {
       throw new IllegalArgumentException("give --replicate-weights or --replicates, not both");
     }

@@ -69,4 +69,19 @@ class CalibrateCommandTest {
     assertEquals(2, none.code());
     assertTrue(none.err().contains("--margins"), none.err());
   }
+
+  @Test
+  void replicatesAreCalibratedToo() throws IOException {
+    Path m = margins("6900000");
+    ObjectMapper om = new ObjectMapper();
+    JsonNode taylor = om.readTree(run("mean", "--dataset", "adults", "--variable", "cannabis_last_year", "--margins",
+        m.toString(), "--format", "json").out()).get("estimates").get(0);
+    Result r = run("mean", "--dataset", "adults", "--variable", "cannabis_last_year", "--margins", m.toString(),
+        "--replicates", "jackknife", "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode jk = om.readTree(r.out()).get("estimates").get(0);
+    assertEquals(taylor.get("estimate").asDouble(), jk.get("estimate").asDouble(), 1e-12);
+    double ratio = jk.get("se").asDouble() / taylor.get("se").asDouble();
+    assertTrue(ratio > 0.8 && ratio < 1.25, "jackknife and linearised SEs of the calibrated mean: " + ratio);
+  }
 }

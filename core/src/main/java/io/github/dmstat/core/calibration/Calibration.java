@@ -237,6 +237,22 @@ public final class Calibration implements Reweighting {
     return run(spec.withoutCalibration().bind(table), reader(table)).weights;
   }
 
+  /**
+   * Calibrated weights from any starting weights (for example one replicate's weights) over the
+   * rows of {@code table}.
+   *
+   * @param weights the starting weights, one per row, finite and {@code >= 0}
+   * @param table the data with the calibration variables
+   * @return the calibrated weights
+   * @throws IllegalArgumentException as calibrating does, or when the lengths differ
+   */
+  public double[] weights(double[] weights, Table table) {
+    if (weights.length != table.rowCount()) {
+      throw new IllegalArgumentException(weights.length + " weights for " + table.rowCount() + " rows");
+    }
+    return run(weights.clone(), reader(table)).weights;
+  }
+
   private static ColumnReader reader(Table table) {
     return new ColumnReader() {
       @Override
@@ -291,7 +307,10 @@ public final class Calibration implements Reweighting {
   }
 
   private Result run(SurveyDesign design, ColumnReader columns) {
-    double[] d = design.weights();
+    return run(design.weights(), columns);
+  }
+
+  private Result run(double[] d, ColumnReader columns) {
     checkPopulationSizes();
     switch (method) {
       case POSTSTRATIFY:

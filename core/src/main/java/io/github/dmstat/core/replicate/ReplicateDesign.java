@@ -370,6 +370,30 @@ public final class ReplicateDesign {
   }
 
   /**
+   * The design calibrated to population margins, as R's {@code calibrate}, {@code postStratify} and
+   * {@code rake} do for a replicate design: the full-sample weights and every replicate's weights
+   * are each calibrated to the same totals with the same method, so the replicate variance carries
+   * the calibration (Lumley 2010, §7.3).
+   *
+   * @param calibration the calibration
+   * @param table the data with the calibration variables (the rows of this design)
+   * @return the calibrated replicate design (same type, scale, rscales and mse)
+   * @throws IllegalArgumentException when a calibration of the full sample or of a replicate fails
+   */
+  public ReplicateDesign calibrated(io.github.dmstat.core.calibration.Calibration calibration, Table table) {
+    double[] w = calibration.weights(weights, table);
+    double[][] reps = new double[replicates()][];
+    for (int r = 0; r < reps.length; r++) {
+      try {
+        reps[r] = calibration.weights(weights(r), table);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("replicate " + (r + 1) + ": " + e.getMessage(), e);
+      }
+    }
+    return compact(type, w, reps, scale, rscales, mse);
+  }
+
+  /**
    * The same design centred at the full-sample estimate ({@code mse = true}) or at the mean of the
    * replicates ({@code false}, R's default).
    *
