@@ -34,8 +34,8 @@ abstract class StatisticCommand extends ReplicableCommand {
   double level;
 
   @Option(names = "--reliability", paramLabel = "RULE", defaultValue = "nchs",
-      description = "Reliability rule for measures: none, nchs (n < 30 suppressed; n < 60 or relative SE >= 30% unreliable), "
-          + "nsduh (n < 10 or relative SE > 50% suppressed) (default: ${DEFAULT-VALUE}).")
+      description = "Reliability rule for measures: none, nchs (n < 30 suppressed; n < 60 or relative SE >= 30%% unreliable), "
+          + "nsduh (n < 10 or relative SE > 50%% suppressed) (default: ${DEFAULT-VALUE}).")
   String reliability;
 
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")

@@ -66,4 +66,25 @@ class MainTest {
     assertTrue(r.out().matches("dmstat \\d+\\.\\d+\\.\\d+[-.\\w]*\\R"), r.out());
     assertFalse(Main.version().contains("unknown"), Main.version());
   }
+
+  @org.junit.jupiter.api.Test
+  void everyCommandsHelpRendersWithoutPicocliWarnings() {
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      for (String c : Main.COMMANDS) {
+        if (c.equals("help") || c.equals("shell")) {
+          continue;
+        }
+        CliRun.Result r = CliRun.run(c, "--help");
+        assertEquals(0, r.code(), c + ": " + r.err());
+        assertTrue(r.out().startsWith("Usage: dmstat " + c), c + ": " + r.out());
+      }
+    } finally {
+      System.setErr(old);
+    }
+    String warnings = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertFalse(warnings.contains("picocli WARN"), warnings);
+  }
 }
