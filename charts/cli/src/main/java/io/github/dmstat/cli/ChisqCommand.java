@@ -26,6 +26,11 @@ class ChisqCommand extends ReplicableCommand {
   @Option(names = "--domain", paramLabel = "COL=VALUE", description = "Test within the rows where COL is VALUE.")
   String domain;
 
+  @Option(names = "--min-count", paramLabel = "N", defaultValue = "30",
+      description = "Show a cell proportion only when its row and column level each have at least N rows (default: "
+          + "${DEFAULT-VALUE}, as the NCHS rule; 0 shows all).")
+  long minCount;
+
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
@@ -53,7 +58,10 @@ class ChisqCommand extends ReplicableCommand {
     } catch (IllegalArgumentException e) {
       throw data.where(e);
     }
-    TableTest result = t;
+    if (minCount < 0) {
+      throw new IllegalArgumentException("--min-count must be >= 0 but was " + minCount);
+    }
+    TableTest result = t.withMinimumCount(minCount);
     print(fmt.render(result, () -> tests(result)));
     return 0;
   }

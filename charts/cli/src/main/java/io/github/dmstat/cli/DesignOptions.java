@@ -33,9 +33,9 @@ final class DesignOptions {
           + "variable; a:b for a cross-classification). Every estimate then uses the calibrated weights and variance.")
   Path margins;
 
-  @Option(names = "--calibration", paramLabel = "METHOD", defaultValue = "rake",
-      description = "With --margins: poststratify, rake, linear, raking or logit (default: ${DEFAULT-VALUE}).")
-  String calibration = "rake";
+  @Option(names = "--calibration", paramLabel = "METHOD",
+      description = "With --margins: poststratify, rake, linear, raking or logit (default: rake).")
+  String calibration;
 
   @Option(names = "--bounds", paramLabel = "L,U", description = "With --margins: bounds on the g-weights (linear, raking, logit).")
   String bounds;
@@ -70,6 +70,10 @@ final class DesignOptions {
       base = base.withFpc(fpc);
     }
     base = base.withLonelyPsu(lonely);
+    if (margins == null && (calibration != null || bounds != null || weightBounds != null)) {
+      throw new IllegalArgumentException((calibration != null ? "--calibration" : bounds != null ? "--bounds" : "--weight-bounds")
+          + " needs --margins FILE (the population totals to calibrate to)");
+    }
     return margins == null ? base : base.withCalibration(calibrationStep());
   }
 
@@ -79,7 +83,7 @@ final class DesignOptions {
       throw new IllegalArgumentException("--margins FILE is required to calibrate");
     }
     Margins m = Margins.read(margins, ReadOptions.withDefaults());
-    CalibrationMethod method = CalibrationMethod.parse(calibration);
+    CalibrationMethod method = CalibrationMethod.parse(calibration == null ? "rake" : calibration);
     Calibration c;
     switch (method) {
       case POSTSTRATIFY:

@@ -40,20 +40,42 @@ final class ReplicateOptions {
       + "unstratified, JKn stratified), jk1, jkn or bootstrap.")
   String derive;
 
-  @Option(names = "--bootstrap-replicates", paramLabel = "N", defaultValue = "50",
-      description = "With --replicates bootstrap: how many (default: ${DEFAULT-VALUE}).")
-  int bootstrapReplicates = 50;
+  @Option(names = "--bootstrap-replicates", paramLabel = "N",
+      description = "With --replicates bootstrap: how many (default: 50).")
+  Integer bootstrapReplicates;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-      description = "With --replicates bootstrap: the seed; the same as R's set.seed (default: ${DEFAULT-VALUE}).")
-  long seed = 1;
+  @Option(names = "--seed", paramLabel = "S",
+      description = "With --replicates bootstrap: the seed; the same as R's set.seed (default: 1).")
+  Long seed;
 
   @Option(names = "--mse", description = "Centre the replicate variance at the full-sample estimate (R mse = TRUE).")
   boolean mse;
 
-  /** Whether a replicate design was asked for. */
+  /**
+   * Whether a replicate design was asked for; an option of the replicate group without
+   * {@code --replicates} or {@code --replicate-weights}, or one that the chosen kind does not use, is
+   * an error rather than ignored.
+   */
   boolean given() {
-    return columns != null || derive != null;
+    boolean sampleOptions = type != null || scale != null || rscales != null || rho != null;
+    boolean bootOptions = bootstrapReplicates != null || seed != null;
+    if (columns == null && derive == null) {
+      if (sampleOptions || bootOptions || mse) {
+        throw new IllegalArgumentException("the replicate options need --replicates KIND or --replicate-weights REGEX");
+      }
+      return false;
+    }
+    if (derive != null && sampleOptions) {
+      throw new IllegalArgumentException("--replicate-type, --scale, --rscales and --rho go with --replicate-weights, "
+          + "not with --replicates");
+    }
+    if (bootOptions && !"bootstrap".equalsIgnoreCase(derive == null ? "" : derive.strip())) {
+      throw new IllegalArgumentException("--seed and --bootstrap-replicates go with --replicates bootstrap");
+    }
+    if (rho != null && !"fay".equalsIgnoreCase(type == null ? "" : type.strip())) {
+      throw new IllegalArgumentException("--rho goes with --replicate-type fay");
+    }
+    return true;
   }
 
   /**
@@ -86,7 +108,8 @@ final class ReplicateOptions {
           d = ReplicateDesign.jkn(taylor);
           break;
         case "bootstrap":
-          d = ReplicateDesign.bootstrap(taylor, bootstrapReplicates, seed);
+          d = ReplicateDesign.bootstrap(taylor, bootstrapReplicates == null ? 50 : bootstrapReplicates,
+              seed == null ? 1 : seed);
           break;
         default:
           throw new IllegalArgumentException("--replicates: '" + derive + "' is not one of jackknife, jk1, jkn, bootstrap");

@@ -81,7 +81,18 @@ class TrendCommand implements Callable<Integer> {
     Map<Integer, Table> tables = new LinkedHashMap<>();
     for (Map.Entry<Integer, Path> e : surveys.entrySet()) {
       DataOptions one = DataOptions.file(e.getValue());
-      tables.put(e.getKey(), one.load(spec.commandLine().getErr(), List.of(outcome)));
+      Table t = one.load(spec.commandLine().getErr(), List.of(outcome));
+      try {
+        // each year's own file binds on its own, so that an error names that file and its line
+        design.bind(t);
+        for (String c : adjust) {
+          io.github.dmstat.core.Columns.column(t, c);
+        }
+        io.github.dmstat.core.Columns.flags(t, outcome);
+      } catch (IllegalArgumentException ex) {
+        throw one.where(ex);
+      }
+      tables.put(e.getKey(), t);
     }
     return SurveyTrend.test(tables, design, outcome, adjust);
   }

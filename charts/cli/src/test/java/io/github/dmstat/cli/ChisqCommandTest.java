@@ -58,4 +58,29 @@ class ChisqCommandTest {
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("--by"), bad.err());
   }
+
+  @Test
+  void aSingularWaldTestIsNotAvailableButRaoScottIs() throws IOException {
+    Result r = run("chisq", "--dataset", "adults", "--row", "agegroup", "--column", "education", "--domain", "stratum=R01",
+        "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode tests = new ObjectMapper().readTree(r.out()).get("tests");
+    assertTrue(tests.get(0).get("value").isNumber(), tests.toString());
+    assertTrue(tests.get(2).get("value").isNull() && tests.get(2).get("p").isNull(), tests.toString());
+  }
+
+  @Test
+  void optionsThatWouldBeIgnoredAreRefused() {
+    Result mse = run("mean", "--dataset", "adults", "--variable", "age", "--mse");
+    assertEquals(2, mse.code());
+    assertTrue(mse.err().contains("--replicates"), mse.err());
+    Result bounds = run("mean", "--dataset", "adults", "--variable", "age", "--bounds", "0.5,2");
+    assertEquals(2, bounds.code());
+    assertTrue(bounds.err().contains("--margins"), bounds.err());
+    Result seed = run("mean", "--dataset", "adults", "--variable", "age", "--replicates", "jackknife", "--seed", "3");
+    assertEquals(2, seed.code());
+    assertTrue(seed.err().contains("--replicates bootstrap"), seed.err());
+    Result none = run("mean", "--dataset", "adults", "--variable", "age", "--where", "sex=X");
+    assertEquals(2, none.code(), none.err());
+  }
 }

@@ -933,8 +933,12 @@ public final class DrugMonitorReport {
   private List<Report.Block> trendTests(List<SurveyYear> years, DesignSpec design, String age,
       List<Substance> substances) {
     Map<Integer, Table> adults = new java.util.TreeMap<>();
+    long noAge = 0;
     for (SurveyYear y : years) {
       double[] a = Columns.numbers(y.table(), age);
+      for (double v : a) {
+        noAge += Double.isNaN(v) ? 1 : 0;
+      }
       tech.tablesaw.selection.Selection keep = tech.tablesaw.selection.Selection.with();
       for (int i = 0; i < a.length; i++) {
         if (a[i] >= 18) {
@@ -949,7 +953,8 @@ public final class DrugMonitorReport {
     }
     List<Integer> ys = new ArrayList<>(adults.keySet());
     out.add(new Report.Paragraph(String.format(locale, w("drugMonitorReport.trend.test.intro"), ys.get(0),
-        ys.get(ys.size() - 1))));
+        ys.get(ys.size() - 1)) + (noAge > 0 ? " " + String.format(locale, w("drugMonitorReport.trend.test.no.age"), noAge)
+        : "")));
     for (Substance s : substances) {
       String col = Indicator.column(s, RecallPeriod.LAST_YEAR);
       SurveyTrend t = from(Optional.empty(), () -> SurveyTrend.test(adults, design, col, List.of(age)));

@@ -594,7 +594,7 @@ public final class Calibration implements Reweighting {
     } else {
       if (method == CalibrationMethod.LOGIT && !(Double.isFinite(lower) && Double.isFinite(upper) && (boundsOnWeights
           || lower < 1 && upper > 1))) {
-        throw new IllegalArgumentException("logit calibration needs finite bounds L < 1 < U; give withBounds(L, U)");
+        throw new IllegalArgumentException("logit calibration needs finite bounds L < 1 < U on the g-weights (--bounds L,U; withBounds(L, U) in Java)");
       }
       double minRatio = Double.POSITIVE_INFINITY;
       double meanRatio = 0;

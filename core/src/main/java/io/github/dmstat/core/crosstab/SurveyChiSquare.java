@@ -37,7 +37,10 @@ import tech.tablesaw.columns.Column;
  *   <li>{@code Wald}: {@code W = Y_Uᵀ V_Y⁻¹ Y_U} for the deviations
  *       {@code Y_rc = N̂_rc − N̂_r·N̂_·c/N̂} of the cells with {@code r, c >= 2}, with their linearised
  *       covariance; {@code W/k} on {@code (k, ν)}, and the adjusted {@code W(ν − k + 1)/(kν)} on
- *       {@code (k, ν − k + 1)}.</li>
+ *       {@code (k, ν − k + 1)}. They are not available ({@code NaN}) when the covariance of the
+ *       deviations is singular (more cells than the design's degrees of freedom can carry), where R
+ *       stops, and the adjusted one also when {@code ν − k + 1 < 1}; the Rao–Scott tests are given all
+ *       the same.</li>
  * </ul>
  * In a domain (R {@code subset}), {@code n}, {@code ν} and the levels are the domain's, while the
  * strata and PSUs keep their full-design counts.
@@ -342,6 +345,10 @@ public final class SurveyChiSquare {
     if (!(tr > 0)) {
       throw new IllegalArgumentException("the table has no sampling variance: no test is possible");
     }
+    if (nu < 1) {
+      throw new IllegalArgumentException("the rows of this table have " + nu + " design degrees of freedom (PSUs minus "
+          + "strata): no test is possible");
+    }
     double d0 = tr * tr / tr2;
     double fValue = pearson / tr;
     TestStatistic f = new TestStatistic("F", fValue, d0, d0 * nu, FDistribution.of(d0, d0 * nu).survivalProbability(fValue));
@@ -350,16 +357,27 @@ public final class SurveyChiSquare {
         ChiSquaredDistribution.of(k).survivalProbability(pearson / meanDeff));
     double[] y = deviationsOf(sums, nr, nc);
     RealMatrix vy = new Array2DRowRealMatrix(variances.deviations(sums, total), false);
-    double[] sol = new LUDecomposition(vy).getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(y))
-        .toArray();
-    double quad = 0;
-    for (int j = 0; j < k; j++) {
-      quad += y[j] * sol[j];
+    org.apache.commons.math3.linear.SingularValueDecomposition svd = new org.apache.commons.math3.linear.SingularValueDecomposition(vy);
+    double[] sv = svd.getSingularValues();
+    boolean waldDefined = sv.length > 0 && sv[sv.length - 1] > 1e-12 * sv[0];
+    TestStatistic wald;
+    TestStatistic adjWald;
+    if (waldDefined) {
+      double[] sol = svd.getSolver().solve(new org.apache.commons.math3.linear.ArrayRealVector(y)).toArray();
+      double quad = 0;
+      for (int j = 0; j < k; j++) {
+        quad += y[j] * sol[j];
+      }
+      wald = new TestStatistic("Wald", quad / k, k, nu, FDistribution.of(k, nu).survivalProbability(quad / k));
+      double adj = quad * (nu - k + 1) / ((double) k * nu);
+      adjWald = nu - k + 1 > 0
+          ? new TestStatistic("adjWald", adj, k, nu - k + 1, FDistribution.of(k, nu - k + 1).survivalProbability(adj))
+          : new TestStatistic("adjWald", Double.NaN, k, nu - k + 1, Double.NaN);
+    } else {
+      // a singular covariance (more cells than the design's degrees of freedom can carry): R stops there
+      wald = new TestStatistic("Wald", Double.NaN, k, nu, Double.NaN);
+      adjWald = new TestStatistic("adjWald", Double.NaN, k, nu - k + 1, Double.NaN);
     }
-    TestStatistic wald = new TestStatistic("Wald", quad / k, k, nu, FDistribution.of(k, nu).survivalProbability(quad / k));
-    double adj = quad * (nu - k + 1) / ((double) k * nu);
-    TestStatistic adjWald = new TestStatistic("adjWald", adj, k, nu - k + 1,
-        nu - k + 1 > 0 ? FDistribution.of(k, nu - k + 1).survivalProbability(adj) : Double.NaN);
     List<List<Double>> props = new ArrayList<>();
     for (int r = 0; r < nr; r++) {
       List<Double> line = new ArrayList<>();
@@ -368,6 +386,22 @@ public final class SurveyChiSquare {
       }
       props.add(line);
     }
-    return new TableTest(row, column, rl, cl, props, n, nu, pearson, meanDeff, f, chisq, wald, adjWald);
+    List<Long> rowCounts = new ArrayList<>();
+    List<Long> columnCounts = new ArrayList<>();
+    for (int r = 0; r < nr; r++) {
+      rowCounts.add(0L);
+    }
+    for (int cc = 0; cc < nc; cc++) {
+      columnCounts.add(0L);
+    }
+    for (int cell : c.cell) {
+      if (cell >= 0) {
+        rowCounts.set(cell % nr, rowCounts.get(cell % nr) + 1);
+        columnCounts.set(cell / nr, columnCounts.get(cell / nr) + 1);
+      }
+    }
+    long excluded = c.n - rowCounts.stream().mapToLong(Long::longValue).sum();
+    return new TableTest(row, column, rl, cl, props, rowCounts, columnCounts, n, excluded, nu, pearson, meanDeff, f, chisq,
+        wald, adjWald, TableTest.DEFAULT_MINIMUM);
   }
 }

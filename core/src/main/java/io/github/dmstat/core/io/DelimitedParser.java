@@ -1260,7 +1260,7 @@ final class DelimitedParser {
         return;
       }
       bytes += ch.to - ch.from;
-      ensure(rows + ch.rows);
+      ensure(Math.max(rows + ch.rows, 1)); // at least one slot, also when --where left out every row so far
       for (int k = 0; k < slotName.length; k++) {
         missing[k] += ch.missing[k];
         switch (slotType[k]) {

@@ -575,9 +575,12 @@ public final class Json {
    * The tests of independence of a two-way table ({@code dmstat chisq}).
    *
    * @param t the tests
-   * @return {@code {"row", "column", "rowLevels", "columnLevels", "proportions": [[..]], "n", "designDf",
+   * @return {@code {"row", "column", "rowLevels", "columnLevels", "proportions": [[..]] (null for a cell
+   *     of a row or column level with fewer than "minimumCount" rows), "rowCounts", "columnCounts",
+   *     "minimumCount", "n", "excluded", "designDf",
    *     "pearson", "meanDesignEffect", "tests": [{"statistic", "value", "numeratorDf", "denominatorDf"
-   *     (null for a chi-square reference), "p"}]}} with the tests F, Chisq, Wald, adjWald
+   *     (null for a chi-square reference), "p"}]}} with the tests F, Chisq, Wald, adjWald; a test that
+   *     is not available has null value and p
    */
   public static ObjectNode tableTest(TableTest t) {
     ObjectNode root = object();
@@ -588,11 +591,23 @@ public final class Json {
     ArrayNode cl = root.putArray("columnLevels");
     t.columnLevels().forEach(cl::add);
     ArrayNode props = root.putArray("proportions");
-    for (List<Double> line : t.proportions()) {
+    for (List<OptionalDouble> line : t.publishedProportions()) {
       ArrayNode a = props.addArray();
-      line.forEach(a::add);
+      for (OptionalDouble p : line) {
+        if (p.isPresent()) {
+          a.add(p.getAsDouble());
+        } else {
+          a.addNull();
+        }
+      }
     }
+    ArrayNode rc = root.putArray("rowCounts");
+    t.rowCounts().forEach(rc::add);
+    ArrayNode cc = root.putArray("columnCounts");
+    t.columnCounts().forEach(cc::add);
+    root.put("minimumCount", t.minimumCount());
     root.put("n", t.n());
+    root.put("excluded", t.excluded());
     root.put("designDf", t.designDf());
     root.put("pearson", t.pearson());
     root.put("meanDesignEffect", t.meanDesignEffect());
@@ -600,7 +615,7 @@ public final class Json {
     for (TestStatistic s : List.of(t.f(), t.chisq(), t.wald(), t.adjustedWald())) {
       ObjectNode o = tests.addObject();
       o.put("statistic", s.name());
-      o.put("value", s.value());
+      number(o, "value", s.available() ? OptionalDouble.of(s.value()) : OptionalDouble.empty());
       o.put("numeratorDf", s.numeratorDf());
       number(o, "denominatorDf", Double.isFinite(s.denominatorDf()) ? OptionalDouble.of(s.denominatorDf())
           : OptionalDouble.empty());

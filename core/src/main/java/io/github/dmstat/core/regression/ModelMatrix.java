@@ -39,22 +39,44 @@ final class ModelMatrix {
   }
 
   static ModelMatrix of(Table table, List<String> predictors, Set<String> factors) {
+    boolean[] all = new boolean[table.rowCount()];
+    java.util.Arrays.fill(all, true);
+    return of(table, predictors, factors, all);
+  }
+
+  /**
+   * The model matrix; a categorical predictor's levels are those of the rows that enter the fit
+   * ({@code usable} and every predictor present), as R drops unused factor levels.
+   */
+  static ModelMatrix of(Table table, List<String> predictors, Set<String> factors, boolean[] usable) {
     int n = table.rowCount();
+    boolean[] complete = new boolean[n];
+    java.util.Arrays.fill(complete, true);
+    List<Column<?>> cols = new ArrayList<>();
+    List<Boolean> numeric = new ArrayList<>();
+    for (String name : predictors) {
+      Column<?> col = Columns.column(table, name);
+      cols.add(col);
+      boolean num = !factors.contains(name) && numeric(col);
+      numeric.add(num);
+      for (int i = 0; i < n; i++) {
+        if (Columns.isMissing(col, i) || (num && Double.isNaN(Columns.number(col, i)))) {
+          complete[i] = false;
+        }
+      }
+    }
     List<String> terms = new ArrayList<>(List.of(SurveyGlm.INTERCEPT));
     Map<String, List<Integer>> columnsOf = new LinkedHashMap<>();
     List<double[]> columns = new ArrayList<>();
-    boolean[] complete = new boolean[n];
-    java.util.Arrays.fill(complete, true);
-    for (String name : predictors) {
-      Column<?> col = Columns.column(table, name);
+    for (int c = 0; c < predictors.size(); c++) {
+      String name = predictors.get(c);
+      Column<?> col = cols.get(c);
       List<Integer> idx = new ArrayList<>();
-      if (!factors.contains(name) && numeric(col)) {
+      if (numeric.get(c)) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
-          v[i] = Columns.number(col, i);
-          if (Double.isNaN(v[i])) {
-            complete[i] = false;
-          } else if (Double.isInfinite(v[i])) {
+          v[i] = complete[i] ? Columns.number(col, i) : 0;
+          if (Double.isInfinite(v[i])) {
             throw Checks.badCell(name, i + 1, "must be a finite number", Columns.text(col, i));
           }
         }
@@ -65,16 +87,16 @@ final class ModelMatrix {
         String[] text = new String[n];
         TreeSet<String> levels = new TreeSet<>();
         for (int i = 0; i < n; i++) {
-          if (Columns.isMissing(col, i)) {
-            complete[i] = false;
-          } else {
+          if (complete[i]) {
             text[i] = Columns.text(col, i).strip();
-            levels.add(text[i]);
+            if (usable[i]) {
+              levels.add(text[i]);
+            }
           }
         }
         if (levels.size() < 2) {
-          throw new IllegalArgumentException("column '" + name + "': a categorical predictor needs two levels or more, found "
-              + levels);
+          throw new IllegalArgumentException("column '" + name + "': a categorical predictor needs two levels or more among "
+              + "the rows used, found " + levels);
         }
         List<String> rest = new ArrayList<>(levels).subList(1, levels.size());
         for (String level : rest) {

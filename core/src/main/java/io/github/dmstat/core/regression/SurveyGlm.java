@@ -148,6 +148,7 @@ public final class SurveyGlm {
     RealMatrix v = back.multiply(ainv.multiply(meat).multiply(ainv)).multiply(back.transpose());
     double[] beta = back.operate(betaC);
     int df = design.degreesOfFreedom(m.keep) - p + 1;
+    checkDf(df, design.degreesOfFreedom(m.keep), p);
     DesignSummary summary = new DesignSummary(n, m.dropped, m.reasons, design.strataCount(), design.psuCount(),
         design.degreesOfFreedom());
     return new GlmFit(family, outcome, predictors, m.mm.terms, m.mm.columnsOf, beta, v.getData(), df, m.used, summary, level);
@@ -182,10 +183,15 @@ public final class SurveyGlm {
     double[] beta = back.operate(betaC);
     double[][] reps = new double[design.replicates()][];
     for (int r = 0; r < reps.length; r++) {
-      reps[r] = back.operate(irls(m.xc, m.y, design.weights(r), m.keep, betaC));
+      try {
+        reps[r] = back.operate(irls(m.xc, m.y, design.weights(r), m.keep, betaC));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("replicate " + (r + 1) + ": " + e.getMessage(), e);
+      }
     }
     double[][] v = design.covariance(beta, reps);
     int df = design.degreesOfFreedom() + 1 - p;
+    checkDf(df, design.degreesOfFreedom(), p);
     DesignSummary summary = new DesignSummary(m.y.length, m.dropped, m.reasons, 1, design.replicates(),
         design.degreesOfFreedom());
     return new GlmFit(family, outcome, predictors, m.mm.terms, m.mm.columnsOf, beta, v, df, m.used, summary, level);
@@ -220,7 +226,11 @@ public final class SurveyGlm {
     } else {
       y = Columns.numbers(table, outcome);
     }
-    ModelMatrix mm = ModelMatrix.of(table, predictors, factors);
+    boolean[] observed = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      observed[i] = !Double.isNaN(y[i]);
+    }
+    ModelMatrix mm = ModelMatrix.of(table, predictors, factors, observed);
     boolean[] keep = mm.complete.clone();
     long missingOutcome = 0;
     for (int i = 0; i < n; i++) {
@@ -238,12 +248,26 @@ public final class SurveyGlm {
       dropped += k ? 0 : 1;
     }
     if (dropped > missingOutcome) {
-      reasons.put("predictor missing", dropped - missingOutcome);
+      reasons.put("a predictor (" + String.join(", ", predictors) + ") missing", dropped - missingOutcome);
     }
     int p = mm.terms.size();
     long used = n - dropped;
     if (used <= p) {
       throw new IllegalArgumentException(used + " complete rows are too few for " + p + " coefficients");
+    }
+    if (family == GlmFamily.QUASIBINOMIAL) {
+      boolean any0 = false;
+      boolean any1 = false;
+      for (int i = 0; i < n; i++) {
+        if (keep[i] && w[i] > 0) {
+          any0 |= y[i] == 0;
+          any1 |= y[i] == 1;
+        }
+      }
+      if (!(any0 && any1)) {
+        throw new IllegalArgumentException("outcome '" + outcome + "' is " + (any1 ? "1" : "0")
+            + " in every row used: there is nothing to model");
+      }
     }
     // centre the predictors at their weighted means (over the rows used), so that X'WX is well
     // conditioned even for a year such as 2016 beside the intercept; β and its covariance are
@@ -269,6 +293,13 @@ public final class SurveyGlm {
       }
     }
     return new Model(y, mm, keep, used, dropped, reasons, centre, xc);
+  }
+
+  private static void checkDf(int df, int degf, int p) {
+    if (df < 1) {
+      throw new IllegalArgumentException("the design has " + degf + " degrees of freedom (PSUs minus strata) for the rows "
+          + "used: too few for " + p + " coefficients (residual df " + df + "); use fewer predictors");
+    }
   }
 
   /** Iteratively reweighted least squares over the kept rows. */

@@ -58,9 +58,13 @@ public record SurveyTrend(String outcome, String year, List<String> adjustedFor,
    * @param adjustFor other predictors (empty: the crude trend)
    * @return the trend, its test and the odds ratio per year
    * @throws IllegalArgumentException when a column is missing, a year is missing or not a number,
-   *     there are fewer than two years, or the model cannot be fitted
+   *     there are fewer than two years, the spec has a calibration, or the model cannot be fitted
    */
   public static SurveyTrend test(Table stacked, DesignSpec spec, String outcome, String year, List<String> adjustFor) {
+    if (spec.calibration().isPresent()) {
+      throw new IllegalArgumentException("the trend test does not calibrate stacked years to one year's totals: calibrate "
+          + "each year's survey first (dmstat calibrate --out, or Calibration.weights) and give its calibrated weights");
+    }
     Column<?> years = Columns.column(stacked, year);
     int n = stacked.rowCount();
     java.util.Set<Double> distinct = new java.util.TreeSet<>();

@@ -253,13 +253,14 @@ public final class ReplicateDesign {
    *
    * @param design an unstratified Taylor design with two PSUs or more
    * @return the replicate design, one replicate per PSU
-   * @throws IllegalArgumentException when the design is stratified or has one PSU
+   * @throws IllegalArgumentException when the design is stratified, has one PSU, or more than 5,000
    */
   public static ReplicateDesign jk1(SurveyDesign design) {
     if (design.strataCount() != 1) {
       throw new IllegalArgumentException("JK1 is for unstratified designs; this one has " + design.strataCount()
           + " strata: use JKn");
     }
+    checkJackknifeSize(design);
     int n = design.units();
     if (n < 2) {
       throw new IllegalArgumentException("a jackknife needs two PSUs or more");
@@ -278,9 +279,10 @@ public final class ReplicateDesign {
    *
    * @param design a Taylor design whose every stratum has two PSUs or more
    * @return the replicate design, one replicate per PSU
-   * @throws IllegalArgumentException when a stratum has a single PSU
+   * @throws IllegalArgumentException when a stratum has a single PSU, or there are more than 5,000 PSUs
    */
   public static ReplicateDesign jkn(SurveyDesign design) {
+    checkJackknifeSize(design);
     int n = design.units();
     List<double[]> mult = new ArrayList<>();
     List<Double> rs = new ArrayList<>();
@@ -357,6 +359,17 @@ public final class ReplicateDesign {
     double harmonic = order.length / inverseSum;
     return derived(ReplicateType.BOOTSTRAP, design, m, harmonic / ((harmonic - 1) * (replicates - 1)),
         rscales(null, replicates));
+  }
+
+  /** The most replicates a jackknife may make (one per PSU); beyond it the multipliers alone would fill gigabytes. */
+  private static final int MAX_JACKKNIFE = 5_000;
+
+  private static void checkJackknifeSize(SurveyDesign design) {
+    if (design.units() > MAX_JACKKNIFE) {
+      throw new IllegalArgumentException("a jackknife makes one replicate per PSU, here " + design.units()
+          + (design.elementSampling() ? " (every row is its own PSU: the design has no PSU column)" : "")
+          + "; more than " + MAX_JACKKNIFE + " is not supported: give the PSU column, or use the bootstrap");
+    }
   }
 
   private static ReplicateDesign derived(ReplicateType type, SurveyDesign design, double[][] multipliers, double scale,

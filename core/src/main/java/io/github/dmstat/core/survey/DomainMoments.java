@@ -132,7 +132,7 @@ final class DomainMoments {
         }
       }
       for (int h = 0; h < strata; h++) {
-        ss[h] = s2[h] - s1[h] * s1[h] / design.psusInStratum(h);
+        ss[h] = Math.max(0, s2[h] - s1[h] * s1[h] / design.psusInStratum(h)); // no cancellation below 0
       }
       return design.variance(s1, ss);
     }

@@ -331,7 +331,7 @@ public final class SurveyStatistics {
     double a = statistic == Statistic.TOTAL ? 1 : 1 / tx;
     double estimate = statistic == Statistic.TOTAL ? ty : r;
     double variance = design.reweighted() ? rowVariance(design, rows, g, r, a) : variance(design, s, g, r, a);
-    double se = Math.sqrt(variance);
+    double se = Math.sqrt(Math.max(0, variance));
     double deff = statistic == Statistic.RATIO ? Double.NaN : designEffect(statistic, s, g, w, ty, variance);
     Assessment assessment = rule.assessMeasure(n, estimate, se);
     double q;
@@ -382,7 +382,8 @@ public final class SurveyStatistics {
       for (int h = 0, k = g * c; h < c; h++, k++) {
         s1[h] = a * (s.swy[k] - r * s.swx[k]);
         double s2 = a * a * (s.sw2yy[k] - 2 * r * s.sw2xy[k] + r * r * s.sw2xx[k]);
-        ss[h] = s2 - s1[h] * s1[h] / design.psusInStratum(h);
+        // s2 − s1²/n from raw sums cancels when the values are (nearly) equal: never below 0
+        ss[h] = Math.max(0, s2 - s1[h] * s1[h] / design.psusInStratum(h));
       }
       return design.variance(s1, ss);
     }

@@ -161,4 +161,25 @@ class SurveyStatisticsTest {
       close(c[0][1], c[1][0], 0, "symmetric");
     }
   }
+
+  @Test
+  void aConstantVariableHasStandardErrorZeroNotAnError() {
+    Table t = Table.create("t", DoubleColumn.create("w", 1.1, 2.2, 3.3, 1.7), StringColumn.create("s", "a", "a", "b", "b"),
+        DoubleColumn.create("y", 3, 3, 3, 3));
+    for (DesignSpec spec : List.of(DesignSpec.weights("w"), DesignSpec.weights("w").withStrata("s"))) {
+      StatisticValue v = SurveyStatistics.withDefaults().with(ReliabilityRule.NONE).mean(t, spec, "y", List.of())
+          .estimates().get(0).value().orElseThrow();
+      assertEquals(3, v.estimate(), 1e-12);
+      assertTrue(v.se() >= 0 && v.se() < 1e-6, "se " + v.se());
+    }
+  }
+
+  @Test
+  void aRegressionLevelSeenOnlyWhereTheOutcomeIsMissingIsNotAPredictorLevel() {
+    Table t = Table.create("t", DoubleColumn.create("w", 1, 2, 1, 2, 1, 2, 1), StringColumn.create("f", "a", "b", "a", "b",
+        "a", "b", "rare"), DoubleColumn.create("y", 1, 2, 1.5, 2.5, 0.5, 3, Double.NaN));
+    io.github.dmstat.core.regression.GlmFit fit = io.github.dmstat.core.regression.SurveyGlm.linear().fit(t,
+        DesignSpec.weights("w"), "y", List.of("f"));
+    assertEquals(List.of("(Intercept)", "fb"), fit.terms());
+  }
 }
