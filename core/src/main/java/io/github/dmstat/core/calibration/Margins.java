@@ -113,10 +113,16 @@ public record Margins(List<Margin> margins) {
    * @param options how to read it (separator, decimal mark, encoding)
    * @return the margins
    * @throws IllegalArgumentException when a column is missing, a total is not a number, or a
-   *     level appears twice in a margin
+   *     level appears twice in a margin; the message starts with the file's name
    */
   public static Margins read(Path file, ReadOptions options) {
-    return of(Csv.read(file, options));
+    try {
+      return of(Csv.read(file, options));
+    } catch (IllegalArgumentException e) {
+      String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+      String m = e.getMessage() == null ? "" : e.getMessage();
+      throw m.startsWith(name) ? e : new IllegalArgumentException(name + ": " + m, e);
+    }
   }
 
   /**

@@ -332,6 +332,10 @@ public final class SurveyStatistics {
     double estimate = statistic == Statistic.TOTAL ? ty : r;
     double variance = design.reweighted() ? rowVariance(design, rows, g, r, a) : variance(design, s, g, r, a);
     double se = Math.sqrt(Math.max(0, variance));
+    if (!Double.isFinite(estimate) || !Double.isFinite(se)) {
+      throw new IllegalArgumentException("the " + statistic.code() + " of '" + group + "' overflows a double (estimate "
+          + estimate + ", se " + se + "): are some values far too large?");
+    }
     double deff = statistic == Statistic.RATIO ? Double.NaN : designEffect(statistic, s, g, w, ty, variance);
     Assessment assessment = rule.assessMeasure(n, estimate, se);
     double q;
