@@ -117,7 +117,6 @@ final class DomainMoments {
     int c = sums.cells;
     if (design.elementSampling()) {
       double[] s1 = new double[strata];
-      double[] ss = new double[strata];
       double[] s2 = new double[strata];
       for (int g = 0; g < sums.domains; g++) {
         if (coef[g] == 0 || !(weightSum[g] > 0)) {
@@ -131,10 +130,7 @@ final class DomainMoments {
           s2[h] += a * a * (sums.sw2y[k] * (1 - 2 * p) + p * p * sums.sw2[k]);
         }
       }
-      for (int h = 0; h < strata; h++) {
-        ss[h] = Math.max(0, s2[h] - s1[h] * s1[h] / design.psusInStratum(h)); // no cancellation below 0
-      }
-      return design.variance(s1, ss);
+      return design.varianceOfStratumSums(s1, s2);
     }
     double[] t = new double[c];
     for (int g = 0; g < sums.domains; g++) {

@@ -773,6 +773,20 @@ public final class SurveyDesign {
   }
 
   /**
+   * The stratified variance under element sampling (each row its own PSU) from per-stratum sums of
+   * the linearisation variable {@code s1[h] = Σ_i z_hi} and of its squares {@code s2[h] = Σ_i z_hi²}:
+   * the centred squares are {@code s2 − s1²/n_h}, never below 0 (the difference of raw sums
+   * cancels when the values are nearly equal); then {@link #variance(double[], double[])}.
+   */
+  double varianceOfStratumSums(double[] s1, double[] s2) {
+    double[] ss = new double[s1.length];
+    for (int h = 0; h < s1.length; h++) {
+      ss[h] = Math.max(0, s2[h] - s1[h] * s1[h] / psusInStratum[h]);
+    }
+    return variance(s1, ss);
+  }
+
+  /**
    * The stratified variance from per-stratum PSU-total sums {@code s1[h] = Σ_i t_hi} and centred
    * squares {@code ss[h] = Σ_i (t_hi − t̄_h)²}: {@code Σ_h f_h · n_h/(n_h − 1) · ss_h}, skipping
    * certainty strata; a stratum with one PSU adds {@code f_h · s1_h²} under {@link LonelyPsu#ADJUST}

@@ -382,14 +382,12 @@ public final class SurveyStatistics {
     int c = s.cells;
     if (design.elementSampling()) {
       double[] s1 = new double[c];
-      double[] ss = new double[c];
+      double[] s2 = new double[c];
       for (int h = 0, k = g * c; h < c; h++, k++) {
         s1[h] = a * (s.swy[k] - r * s.swx[k]);
-        double s2 = a * a * (s.sw2yy[k] - 2 * r * s.sw2xy[k] + r * r * s.sw2xx[k]);
-        // s2 − s1²/n from raw sums cancels when the values are (nearly) equal: never below 0
-        ss[h] = Math.max(0, s2 - s1[h] * s1[h] / design.psusInStratum(h));
+        s2[h] = a * a * (s.sw2yy[k] - 2 * r * s.sw2xy[k] + r * r * s.sw2xx[k]);
       }
-      return design.variance(s1, ss);
+      return design.varianceOfStratumSums(s1, s2);
     }
     double[] t = new double[c];
     for (int psu = 0, k = g * c; psu < c; psu++, k++) {
