@@ -207,6 +207,11 @@ public final class Columns {
     }
   }
 
+  /** Every row in one level, the empty key (no grouping columns: the overall estimate). */
+  private static Codes all(int rows) {
+    return new Codes(new int[rows], List.of(List.of()), 0);
+  }
+
   /**
    * Encodes the combination of the named text columns of a frame to int codes (first appearance
    * order of the combination); rows where any of them is missing get {@code -1}. Combinations seen
@@ -214,10 +219,13 @@ public final class Columns {
    * is the frame's own array: read it, never write it.
    *
    * @param frame the frame
-   * @param names the text columns that form the key, at least one
+   * @param names the text columns that form the key; none puts every row in one level, the empty key
    * @return the codes, levels and number of rows with a missing key
    */
   public static Codes codes(Frame frame, List<String> names) {
+    if (names.isEmpty()) {
+      return all(frame.rows());
+    }
     int n = frame.rows();
     // one column: its codes are the domains as they are (read, never written)
     int[] codes = names.size() == 1 ? frame.codes(names.get(0)) : frame.codes(names.get(0)).clone();
@@ -291,11 +299,14 @@ public final class Columns {
    * {@link Codes#missingRows()}. Levels are the cells' text with surrounding blanks removed.
    *
    * @param table the table
-   * @param names the columns that form the key
+   * @param names the columns that form the key; none puts every row in one level, the empty key
    * @return the codes, levels and number of rows with a missing key
    * @throws IllegalArgumentException if a named column does not exist
    */
   public static Codes codes(Table table, List<String> names) {
+    if (names.isEmpty()) {
+      return all(table.rowCount());
+    }
     List<Column<?>> cols = new ArrayList<>();
     for (String name : names) {
       cols.add(column(table, name));

@@ -222,7 +222,7 @@ public final class Calibration implements Reweighting {
    * @throws IllegalArgumentException as binding and calibrating do
    */
   public CalibrationReport report(Table table, DesignSpec spec) {
-    return run(spec.withoutCalibration().bind(table), reader(table)).report;
+    return run(spec.withoutCalibration().bind(table), ColumnReader.of(table)).report;
   }
 
   /**
@@ -234,7 +234,7 @@ public final class Calibration implements Reweighting {
    * @throws IllegalArgumentException as binding and calibrating do
    */
   public double[] weights(Table table, DesignSpec spec) {
-    return run(spec.withoutCalibration().bind(table), reader(table)).weights;
+    return run(spec.withoutCalibration().bind(table), ColumnReader.of(table)).weights;
   }
 
   /**
@@ -250,26 +250,7 @@ public final class Calibration implements Reweighting {
     if (weights.length != table.rowCount()) {
       throw new IllegalArgumentException(weights.length + " weights for " + table.rowCount() + " rows");
     }
-    return run(weights.clone(), reader(table)).weights;
-  }
-
-  private static ColumnReader reader(Table table) {
-    return new ColumnReader() {
-      @Override
-      public String[] labels(String column) {
-        tech.tablesaw.columns.Column<?> c = io.github.dmstat.core.Columns.column(table, column);
-        String[] out = new String[table.rowCount()];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = io.github.dmstat.core.Columns.isMissing(c, i) ? null : io.github.dmstat.core.Columns.text(c, i).strip();
-        }
-        return out;
-      }
-
-      @Override
-      public double[] numbers(String column) {
-        return io.github.dmstat.core.Columns.numbers(table, column);
-      }
-    };
+    return run(weights.clone(), ColumnReader.of(table)).weights;
   }
 
   private record Result(double[] weights, VarianceAdjustment adjustment, CalibrationReport report) {}

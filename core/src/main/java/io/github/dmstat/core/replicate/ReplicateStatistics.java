@@ -89,7 +89,7 @@ public final class ReplicateStatistics {
     for (int i = 0; i < y.length; i++) {
       y[i] = flags[i] < 0 ? Double.NaN : flags[i];
     }
-    return estimate(Statistic.MEAN, design, y, null, codes(table, by), outcome, null, by);
+    return estimate(Statistic.MEAN, design, y, null, Columns.codes(table, by), outcome, null, by);
   }
 
   /**
@@ -113,7 +113,7 @@ public final class ReplicateStatistics {
       throw new IllegalArgumentException("the two domains are the same: " + first);
     }
     byte[] flags = Columns.flags(table, outcome);
-    Columns.Codes codes = codes(table, by);
+    Columns.Codes codes = Columns.codes(table, by);
     int a = codes.levels().indexOf(first);
     int b = codes.levels().indexOf(second);
     if (a < 0 || b < 0) {
@@ -185,18 +185,10 @@ public final class ReplicateStatistics {
    */
   public StatisticTable estimate(Statistic statistic, Table table, ReplicateDesign design, String variable,
       String denominator, List<String> by) {
-    if ((statistic == Statistic.RATIO) != (denominator != null)) {
-      throw new IllegalArgumentException(statistic == Statistic.RATIO ? "a ratio needs a denominator column"
-          : "a " + statistic.code() + " has no denominator (got '" + denominator + "')");
-    }
+    statistic.checkDenominator(denominator);
     double[] y = Columns.numbers(table, variable);
     double[] x = denominator == null ? null : Columns.numbers(table, denominator);
-    return estimate(statistic, design, y, x, codes(table, by), variable, denominator, by);
-  }
-
-  private static Columns.Codes codes(Table table, List<String> by) {
-    int n = table.rowCount();
-    return by.isEmpty() ? new Columns.Codes(new int[n], List.of(List.of()), 0) : Columns.codes(table, by);
+    return estimate(statistic, design, y, x, Columns.codes(table, by), variable, denominator, by);
   }
 
   /**

@@ -176,7 +176,7 @@ public final class PrevalenceEstimator {
     }
     SurveyDesign design = spec.bind(table);
     byte[] y = Columns.flags(table, outcome);
-    Columns.Codes codes = by.isEmpty() ? overall(table.rowCount()) : Columns.codes(table, by);
+    Columns.Codes codes = Columns.codes(table, by);
     return estimate(design, y, codes, outcome, by);
   }
 
@@ -218,7 +218,7 @@ public final class PrevalenceEstimator {
     SurveyDesign design = SurveyDesign.from(frame, spec);
     try {
       byte[] y = frame.flags(outcome);
-      Columns.Codes codes = by.isEmpty() ? overall(frame.rows()) : Columns.codes(frame, by);
+      Columns.Codes codes = Columns.codes(frame, by);
       return estimate(design, y, codes, outcome, by);
     } catch (IllegalArgumentException e) {
       throw frame.locate(e);
@@ -287,10 +287,6 @@ public final class PrevalenceEstimator {
       throw new IllegalArgumentException("domain " + e.group() + " is suppressed: " + e.note());
     }
     return g;
-  }
-
-  static Columns.Codes overall(int rows) {
-    return new Columns.Codes(new int[rows], List.of(List.of()), 0);
   }
 
   /**

@@ -25,6 +25,19 @@ public enum Statistic implements Coded {
   }
 
   /**
+   * Checks that a ratio has a denominator and a total or mean has none.
+   *
+   * @param denominator the denominator column, or {@code null}
+   * @throws IllegalArgumentException when that does not hold
+   */
+  public void checkDenominator(String denominator) {
+    if ((this == RATIO) != (denominator != null)) {
+      throw new IllegalArgumentException(this == RATIO ? "a ratio needs a denominator column"
+          : "a " + code() + " has no denominator (got '" + denominator + "')");
+    }
+  }
+
+  /**
    * Lower-case name as used on the command line and in JSON.
    *
    * @return {@code total}, {@code mean} or {@code ratio}

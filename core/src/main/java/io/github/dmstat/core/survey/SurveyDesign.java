@@ -138,46 +138,7 @@ public final class SurveyDesign {
       }
     }
     SurveyDesign d = build(n, w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
-    return spec.calibration().isEmpty() ? d : spec.calibration().get().apply(d, tableReader(table));
-  }
-
-  private static ColumnReader tableReader(Table table) {
-    return new ColumnReader() {
-      @Override
-      public String[] labels(String column) {
-        tech.tablesaw.columns.Column<?> c = Columns.column(table, column);
-        String[] out = new String[table.rowCount()];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = Columns.isMissing(c, i) ? null : Columns.text(c, i).strip();
-        }
-        return out;
-      }
-
-      @Override
-      public double[] numbers(String column) {
-        return Columns.numbers(table, column);
-      }
-    };
-  }
-
-  private static ColumnReader frameReader(Frame frame) {
-    return new ColumnReader() {
-      @Override
-      public String[] labels(String column) {
-        int[] codes = frame.codes(column);
-        List<String> levels = frame.levels(column);
-        String[] out = new String[frame.rows()];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = codes[i] < 0 ? null : levels.get(codes[i]);
-        }
-        return out;
-      }
-
-      @Override
-      public double[] numbers(String column) {
-        return frame.numbers(column);
-      }
-    };
+    return spec.calibration().isEmpty() ? d : spec.calibration().get().apply(d, ColumnReader.of(table));
   }
 
   /**
@@ -216,7 +177,7 @@ public final class SurveyDesign {
         }
       }
       SurveyDesign d = build(n, w, strata, psu, fpc, spec.fpc().orElse("fpc"), spec.lonelyPsu(), spec);
-      return spec.calibration().isEmpty() ? d : spec.calibration().get().apply(d, frameReader(frame));
+      return spec.calibration().isEmpty() ? d : spec.calibration().get().apply(d, ColumnReader.of(frame));
     } catch (IllegalArgumentException e) {
       throw frame.locate(e);
     }

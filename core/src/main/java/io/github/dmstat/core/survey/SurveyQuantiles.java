@@ -118,7 +118,7 @@ public final class SurveyQuantiles {
     Objects.requireNonNull(variable, "variable");
     SurveyDesign design = spec.bind(table);
     double[] y = Columns.numbers(table, variable);
-    Columns.Codes codes = by.isEmpty() ? PrevalenceEstimator.overall(table.rowCount()) : Columns.codes(table, by);
+    Columns.Codes codes = Columns.codes(table, by);
     return estimate(design, y, codes, variable, by, probabilities);
   }
 
@@ -139,7 +139,7 @@ public final class SurveyQuantiles {
     SurveyDesign design = SurveyDesign.from(frame, spec);
     try {
       double[] y = frame.numbers(variable);
-      Columns.Codes codes = by.isEmpty() ? PrevalenceEstimator.overall(frame.rows()) : Columns.codes(frame, by);
+      Columns.Codes codes = Columns.codes(frame, by);
       return estimate(design, y, codes, variable, by, probabilities);
     } catch (IllegalArgumentException e) {
       throw frame.locate(e);
@@ -316,7 +316,7 @@ public final class SurveyQuantiles {
     }
     double[] y = Columns.numbers(table, variable);
     int n = y.length;
-    Columns.Codes codes = by.isEmpty() ? PrevalenceEstimator.overall(n) : Columns.codes(table, by);
+    Columns.Codes codes = Columns.codes(table, by);
     double[] w = design.weights();
     int reps = design.replicates();
     double[][] rw = new double[reps][];

@@ -218,12 +218,12 @@ public final class SurveyStatistics {
    */
   public StatisticTable estimate(Statistic statistic, Table table, DesignSpec spec, String variable, String denominator,
       List<String> by) {
-    checkDenominator(statistic, denominator);
+    Objects.requireNonNull(statistic, "statistic").checkDenominator(denominator);
     Objects.requireNonNull(variable, "variable");
     SurveyDesign design = spec.bind(table);
     double[] y = Columns.numbers(table, variable);
     double[] x = denominator == null ? null : Columns.numbers(table, denominator);
-    Columns.Codes codes = by.isEmpty() ? PrevalenceEstimator.overall(table.rowCount()) : Columns.codes(table, by);
+    Columns.Codes codes = Columns.codes(table, by);
     return estimate(statistic, design, y, x, codes, variable, denominator, by);
   }
 
@@ -242,24 +242,16 @@ public final class SurveyStatistics {
    */
   public StatisticTable estimate(Statistic statistic, Frame frame, DesignSpec spec, String variable, String denominator,
       List<String> by) {
-    checkDenominator(statistic, denominator);
+    Objects.requireNonNull(statistic, "statistic").checkDenominator(denominator);
     Objects.requireNonNull(variable, "variable");
     SurveyDesign design = SurveyDesign.from(frame, spec);
     try {
       double[] y = finite(frame.numbers(variable), variable);
       double[] x = denominator == null ? null : finite(frame.numbers(denominator), denominator);
-      Columns.Codes codes = by.isEmpty() ? PrevalenceEstimator.overall(frame.rows()) : Columns.codes(frame, by);
+      Columns.Codes codes = Columns.codes(frame, by);
       return estimate(statistic, design, y, x, codes, variable, denominator, by);
     } catch (IllegalArgumentException e) {
       throw frame.locate(e);
-    }
-  }
-
-  private static void checkDenominator(Statistic statistic, String denominator) {
-    Objects.requireNonNull(statistic, "statistic");
-    if ((statistic == Statistic.RATIO) != (denominator != null)) {
-      throw new IllegalArgumentException(statistic == Statistic.RATIO ? "a ratio needs a denominator column"
-          : "a " + statistic.code() + " has no denominator (got '" + denominator + "')");
     }
   }
 
