@@ -6,10 +6,10 @@ import io.github.dmstat.core.Group;
 import io.github.dmstat.core.disclosure.Assessment;
 import io.github.dmstat.core.disclosure.Reliability;
 import io.github.dmstat.core.disclosure.ReliabilityRule;
+import io.github.dmstat.core.internal.IndexOrder;
 import io.github.dmstat.core.io.Frame;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,135 +151,64 @@ public final class SurveyQuantiles {
     if (interval == QuantileInterval.QUANTILE) {
       throw new IllegalArgumentException("the 'quantile' interval needs a replicate design; use mean or beta");
     }
-    if (probabilities.length == 0) {
-      throw new IllegalArgumentException("no probabilities given: ask for e.g. 0.5 (the median)");
-    }
-    for (double p : probabilities) {
-      if (!(p >= 0 && p <= 1)) {
-        throw new IllegalArgumentException("a quantile's probability must be in [0, 1] but was " + p);
-      }
-    }
+    checkProbabilities(probabilities);
     int n = design.rows();
-    double[] w = design.weights();
-    long missing = 0;
     for (int i = 0; i < n; i++) {
       if (Double.isInfinite(y[i])) {
         throw Checks.badCell(variable, i + 1, "must be a finite number", y[i]);
       }
-      if (codes.codes()[i] >= 0 && Double.isNaN(y[i])) {
-        missing++;
-      }
     }
-    Map<String, Long> reasons = exclusions(variable, missing, codes.missingRows());
-    DesignSummary summary = new DesignSummary(n, missing + codes.missingRows(), reasons, design.strataCount(),
-        design.psuCount(), design.degreesOfFreedom());
+    DesignSummary summary = summary(variable, y, codes, design.strataCount(), design.psuCount(),
+        design.degreesOfFreedom());
+    double[] w = primed(design.weights());
     List<QuantileEstimate> out = new ArrayList<>();
-    List<Integer> order = new ArrayList<>();
-    for (int g = 0; g < codes.size(); g++) {
-      order.add(g);
-    }
-    order.sort(Comparator.comparing(g -> codes.levels().get(g), Group::compareValues));
-    for (int g : order) {
+    for (int g : domainsInOrder(codes)) {
       Group group = new Group(by, codes.levels().get(g));
-      out.addAll(domain(design, w, y, codes.codes(), g, group, probabilities));
+      int[] rows = sortedRows(codes.codes(), g, y);
+      boolean[] positive = new boolean[n];
+      for (int i : rows) {
+        positive[i] = w[i] > 0;
+      }
+      int df = design.degreesOfFreedom(positive);
+      Cdf cdf = new Cdf(rows, y, w);
+      double t = df > 0 ? TDistribution.of(df).inverseSurvivalProbability((1 - level) / 2) : Double.NaN;
+      double[] z = new double[n];
+      for (double p : probabilities) {
+        if (cdf.m == 0) {
+          out.add(empty(group, p, rows.length, df));
+          continue;
+        }
+        double q = cdf.quantile(p);
+        // p̂ = F̂(q̂) and its linearised variance over the full design
+        double all = 0;
+        for (int i : rows) {
+          all += w[i];
+        }
+        double pHat = share(rows, y, w, q);
+        for (int i : rows) {
+          z[i] = w[i] * ((y[i] <= q ? 1 : 0) - pHat) / all;
+        }
+        double v = design.variance(z);
+        double pl;
+        double pu;
+        if (interval == QuantileInterval.MEAN) {
+          pl = pHat - t * Math.sqrt(v);
+          pu = pHat + t * Math.sqrt(v);
+        } else {
+          double neff = pHat * (1 - pHat) / v;
+          double tn = rows.length > 1 ? TDistribution.of(rows.length - 1.0).inverseCumulativeProbability((1 - level) / 2)
+              : Double.NaN;
+          double td = df > 0 ? TDistribution.of(df).inverseCumulativeProbability((1 - level) / 2) : Double.NaN;
+          neff *= (tn / td) * (tn / td);
+          pl = betaQuantile((1 - level) / 2, neff * pHat, neff * (1 - pHat) + 1);
+          pu = betaQuantile(1 - (1 - level) / 2, neff * pHat + 1, neff * (1 - pHat));
+        }
+        OptionalDouble lower = pl >= 0 ? OptionalDouble.of(cdf.quantile(pl)) : OptionalDouble.empty();
+        OptionalDouble upper = pu <= 1 ? OptionalDouble.of(cdf.quantile(pu)) : OptionalDouble.empty();
+        out.add(estimate(group, p, rows.length, df, q, lower, upper, t));
+      }
     }
     return new QuantileTable(variable, by, summary, rule, interval, level, reliability, out);
-  }
-
-  private List<QuantileEstimate> domain(SurveyDesign design, double[] w, double[] y, int[] codes, int g, Group group,
-      double[] probabilities) {
-    int n = design.rows();
-    boolean[] analysed = new boolean[n];
-    boolean[] positive = new boolean[n];
-    long rowsAnalysed = 0;
-    List<Integer> records = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (codes[i] == g && !Double.isNaN(y[i])) {
-        analysed[i] = true;
-        rowsAnalysed++;
-        if (1 / (1 / w[i]) > 0) {
-          positive[i] = true;
-          records.add(i);
-        }
-      }
-    }
-    List<QuantileEstimate> out = new ArrayList<>();
-    int df = design.degreesOfFreedom(positive);
-    if (records.isEmpty()) {
-      for (double p : probabilities) {
-        out.add(new QuantileEstimate(group, p, rowsAnalysed, df, Reliability.SUPPRESSED,
-            rowsAnalysed == 0 ? "no observed value in this domain" : "all weights are zero in this domain", Optional.empty()));
-      }
-      return out;
-    }
-    records.sort(Comparator.comparingDouble(i -> y[i])); // stable: ties keep file order
-    int m = records.size();
-    double[] ys = new double[m];
-    double[] wk = new double[m];
-    for (int k = 0; k < m; k++) {
-      int i = records.get(k);
-      ys[k] = y[i];
-      wk[k] = 1 / (1 / w[i]);
-    }
-    double[] cum = cumulative(wk);
-    double t = df > 0 ? TDistribution.of(df).inverseSurvivalProbability((1 - level) / 2) : Double.NaN;
-    for (double p : probabilities) {
-      double q = rule.apply(ys, cum, m, p);
-      // p̂ = F̂(q̂) and its linearised variance over the full design
-      double below = 0;
-      double all = 0;
-      for (int i = 0; i < n; i++) {
-        if (analysed[i]) {
-          double wi = 1 / (1 / w[i]);
-          all += wi;
-          below += y[i] <= q ? wi : 0;
-        }
-      }
-      double pHat = below / all;
-      double[] z = new double[n];
-      for (int i = 0; i < n; i++) {
-        if (analysed[i]) {
-          double wi = 1 / (1 / w[i]);
-          z[i] = wi * ((y[i] <= q ? 1 : 0) - pHat) / all;
-        }
-      }
-      double v = design.variance(z);
-      double pl;
-      double pu;
-      if (interval == QuantileInterval.MEAN) {
-        pl = pHat - t * Math.sqrt(v);
-        pu = pHat + t * Math.sqrt(v);
-      } else {
-        double neff = pHat * (1 - pHat) / v;
-        double tn = rowsAnalysed > 1 ? TDistribution.of(rowsAnalysed - 1.0).inverseCumulativeProbability((1 - level) / 2)
-            : Double.NaN;
-        double td = df > 0 ? TDistribution.of(df).inverseCumulativeProbability((1 - level) / 2) : Double.NaN;
-        neff *= (tn / td) * (tn / td);
-        pl = betaQuantile((1 - level) / 2, neff * pHat, neff * (1 - pHat) + 1);
-        pu = betaQuantile(1 - (1 - level) / 2, neff * pHat + 1, neff * (1 - pHat));
-      }
-      OptionalDouble lower = pl >= 0 ? OptionalDouble.of(rule.apply(ys, cum, m, pl)) : OptionalDouble.empty();
-      OptionalDouble upper = pu <= 1 ? OptionalDouble.of(rule.apply(ys, cum, m, pu)) : OptionalDouble.empty();
-      OptionalDouble se = lower.isPresent() && upper.isPresent() && t > 0
-          ? OptionalDouble.of((upper.getAsDouble() - lower.getAsDouble()) / (2 * t)) : OptionalDouble.empty();
-      Assessment a;
-      if (se.isPresent()) {
-        a = reliability.assessMeasure(rowsAnalysed, q, se.getAsDouble());
-      } else {
-        // no standard error: judged on the sample size alone, and not solid under a rule that asks for one
-        a = reliability.assessMeasure(rowsAnalysed, q, 0);
-        if (reliability != ReliabilityRule.NONE) {
-          a = a.worst(Assessment.unreliable("no standard error: the interval reaches beyond the data"));
-        }
-      }
-      if (a.status() == Reliability.SUPPRESSED) {
-        out.add(new QuantileEstimate(group, p, rowsAnalysed, df, a.status(), a.reason(), Optional.empty()));
-      } else {
-        out.add(new QuantileEstimate(group, p, rowsAnalysed, df, a.status(), a.reason(),
-            Optional.of(new QuantileValue(q, lower, upper, se))));
-      }
-    }
-    return out;
   }
 
   /**
@@ -309,138 +238,185 @@ public final class SurveyQuantiles {
       throw new IllegalArgumentException("the replicate design has " + design.rows() + " rows but the table "
           + table.rowCount());
     }
-    for (double p : probabilities) {
-      if (!(p >= 0 && p <= 1)) {
-        throw new IllegalArgumentException("a quantile's probability must be in [0, 1] but was " + p);
-      }
-    }
+    checkProbabilities(probabilities);
     double[] y = Columns.numbers(table, variable);
     int n = y.length;
     Columns.Codes codes = Columns.codes(table, by);
-    double[] w = design.weights();
+    double[] w = primed(design.weights());
     int reps = design.replicates();
     double[][] rw = new double[reps][];
     for (int r = 0; r < reps; r++) {
-      rw[r] = design.weights(r);
+      rw[r] = primed(design.weights(r));
     }
-    long missing = 0;
-    for (int i = 0; i < n; i++) {
-      if (codes.codes()[i] >= 0 && Double.isNaN(y[i])) {
-        missing++;
-      }
-    }
-    Map<String, Long> reasons = exclusions(variable, missing, codes.missingRows());
-    DesignSummary summary = new DesignSummary(n, missing + codes.missingRows(), reasons, 1, reps,
-        design.degreesOfFreedom());
-    List<Integer> order = new ArrayList<>();
-    for (int g = 0; g < codes.size(); g++) {
-      order.add(g);
-    }
-    order.sort(Comparator.comparing(g -> codes.levels().get(g), Group::compareValues));
+    DesignSummary summary = summary(variable, y, codes, 1, reps, design.degreesOfFreedom());
     List<QuantileEstimate> out = new ArrayList<>();
-    for (int g : order) {
+    for (int g : domainsInOrder(codes)) {
       Group group = new Group(by, codes.levels().get(g));
+      int[] rows = sortedRows(codes.codes(), g, y);
       boolean[] analysed = new boolean[n];
-      List<Integer> rowsIn = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        if (codes.codes()[i] == g && !Double.isNaN(y[i])) {
-          analysed[i] = true;
-          rowsIn.add(i);
-        }
+      for (int i : rows) {
+        analysed[i] = true;
       }
-      rowsIn.sort(Comparator.comparingDouble(i -> y[i])); // stable: ties keep file order
       int df = design.degreesOfFreedom(analysed);
+      Cdf cdf = new Cdf(rows, y, w);
       double t = df > 0 ? TDistribution.of(df).inverseSurvivalProbability((1 - level) / 2) : Double.NaN;
       for (double p : probabilities) {
-        double q = quantile(rowsIn, y, w, p);
-        if (Double.isNaN(q)) {
-          out.add(new QuantileEstimate(group, p, rowsIn.size(), df, Reliability.SUPPRESSED,
-              rowsIn.isEmpty() ? "no observed value in this domain" : "all weights are zero in this domain", Optional.empty()));
+        if (cdf.m == 0) {
+          out.add(empty(group, p, rows.length, df));
           continue;
         }
+        double q = cdf.quantile(p);
+        double[] theta = new double[reps];
         OptionalDouble lower;
         OptionalDouble upper;
         if (interval == QuantileInterval.MEAN) {
-          double pHat = share(rowsIn, y, w, q);
-          double[] theta = new double[reps];
+          double pHat = share(rows, y, w, q);
           for (int r = 0; r < reps; r++) {
-            theta[r] = share(rowsIn, y, rw[r], q);
+            theta[r] = share(rows, y, rw[r], q);
           }
           double se = Math.sqrt(design.variance(pHat, theta));
           double pl = pHat - t * se;
           double pu = pHat + t * se;
-          lower = pl >= 0 ? OptionalDouble.of(quantile(rowsIn, y, w, pl)) : OptionalDouble.empty();
-          upper = pu <= 1 ? OptionalDouble.of(quantile(rowsIn, y, w, pu)) : OptionalDouble.empty();
+          lower = pl >= 0 ? OptionalDouble.of(cdf.quantile(pl)) : OptionalDouble.empty();
+          upper = pu <= 1 ? OptionalDouble.of(cdf.quantile(pu)) : OptionalDouble.empty();
         } else {
-          double[] theta = new double[reps];
           for (int r = 0; r < reps; r++) {
-            theta[r] = quantile(rowsIn, y, rw[r], p);
+            Cdf cr = new Cdf(rows, y, rw[r]);
+            theta[r] = cr.m == 0 ? Double.NaN : cr.quantile(p);
           }
           double sd = Math.sqrt(design.variance(q, theta));
-          lower = OptionalDouble.of(q - t * sd);
-          upper = OptionalDouble.of(q + t * sd);
+          lower = Double.isNaN(q - t * sd) ? OptionalDouble.empty() : OptionalDouble.of(q - t * sd);
+          upper = Double.isNaN(q + t * sd) ? OptionalDouble.empty() : OptionalDouble.of(q + t * sd);
         }
-        OptionalDouble se = lower.isPresent() && upper.isPresent() && t > 0 && !Double.isNaN(lower.getAsDouble())
-            && !Double.isNaN(upper.getAsDouble()) ? OptionalDouble.of((upper.getAsDouble() - lower.getAsDouble()) / (2 * t))
-            : OptionalDouble.empty();
-        lower = lower.isPresent() && Double.isNaN(lower.getAsDouble()) ? OptionalDouble.empty() : lower;
-        upper = upper.isPresent() && Double.isNaN(upper.getAsDouble()) ? OptionalDouble.empty() : upper;
-        Assessment a;
-        if (se.isPresent()) {
-          a = reliability.assessMeasure(rowsIn.size(), q, se.getAsDouble());
-        } else {
-          a = reliability.assessMeasure(rowsIn.size(), q, 0);
-          if (reliability != ReliabilityRule.NONE) {
-            a = a.worst(Assessment.unreliable("no standard error: the interval reaches beyond the data"));
-          }
-        }
-        out.add(a.status() == Reliability.SUPPRESSED
-            ? new QuantileEstimate(group, p, rowsIn.size(), df, a.status(), a.reason(), Optional.empty())
-            : new QuantileEstimate(group, p, rowsIn.size(), df, a.status(), a.reason(),
-                Optional.of(new QuantileValue(q, lower, upper, se))));
+        out.add(estimate(group, p, rows.length, df, q, lower, upper, t));
       }
     }
     return new QuantileTable(variable, by, summary, rule, interval, level, reliability, out);
   }
 
-  /** Why rows were left out: a missing variable, a missing grouping value. */
-  private static Map<String, Long> exclusions(String variable, long missing, int missingGroup) {
+  /** The full-sample CDF of one domain: its rows with positive weight, in value order, and their cumulative weights. */
+  private final class Cdf {
+    final double[] values;
+    final double[] cumulative;
+    final int m;
+
+    /** {@code rows} sorted by value; {@code w} the weights as R uses them ({@link #primed}). */
+    Cdf(int[] rows, double[] y, double[] w) {
+      double[] ys = new double[rows.length];
+      double[] ws = new double[rows.length];
+      int k = 0;
+      for (int i : rows) {
+        if (w[i] > 0) {
+          ys[k] = y[i];
+          ws[k++] = w[i];
+        }
+      }
+      m = k;
+      values = Arrays.copyOf(ys, k);
+      cumulative = cumulative(Arrays.copyOf(ws, k));
+    }
+
+    double quantile(double p) {
+      return rule.apply(values, cumulative, m, p);
+    }
+  }
+
+  /** A quantile with its interval, its SE from the interval's width, and the reliability rule applied. */
+  private QuantileEstimate estimate(Group group, double p, long n, int df, double q, OptionalDouble lower,
+      OptionalDouble upper, double t) {
+    OptionalDouble se = lower.isPresent() && upper.isPresent() && t > 0
+        ? OptionalDouble.of((upper.getAsDouble() - lower.getAsDouble()) / (2 * t)) : OptionalDouble.empty();
+    Assessment a;
+    if (se.isPresent()) {
+      a = reliability.assessMeasure(n, q, se.getAsDouble());
+    } else {
+      // no standard error: judged on the sample size alone, and not solid under a rule that asks for one
+      a = reliability.assessMeasure(n, q, 0);
+      if (reliability != ReliabilityRule.NONE) {
+        a = a.worst(Assessment.unreliable("no standard error: the interval reaches beyond the data"));
+      }
+    }
+    return a.status() == Reliability.SUPPRESSED
+        ? new QuantileEstimate(group, p, n, df, a.status(), a.reason(), Optional.empty())
+        : new QuantileEstimate(group, p, n, df, a.status(), a.reason(), Optional.of(new QuantileValue(q, lower, upper, se)));
+  }
+
+  private static QuantileEstimate empty(Group group, double p, long n, int df) {
+    return new QuantileEstimate(group, p, n, df, Reliability.SUPPRESSED,
+        n == 0 ? "no observed value in this domain" : "all weights are zero in this domain", Optional.empty());
+  }
+
+  private static void checkProbabilities(double[] probabilities) {
+    if (probabilities.length == 0) {
+      throw new IllegalArgumentException("no probabilities given: ask for e.g. 0.5 (the median)");
+    }
+    for (double p : probabilities) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("a quantile's probability must be in [0, 1] but was " + p);
+      }
+    }
+  }
+
+  /** What was read and left out: rows with a missing variable in a domain, rows with a missing grouping value. */
+  private static DesignSummary summary(String variable, double[] y, Columns.Codes codes, int strata, int psus, int df) {
+    long missing = 0;
+    for (int i = 0; i < y.length; i++) {
+      if (codes.codes()[i] >= 0 && Double.isNaN(y[i])) {
+        missing++;
+      }
+    }
     Map<String, Long> reasons = new LinkedHashMap<>();
     if (missing > 0) {
       reasons.put("variable '" + variable + "' missing", missing);
     }
-    if (missingGroup > 0) {
-      reasons.put("grouping value missing", (long) missingGroup);
+    if (codes.missingRows() > 0) {
+      reasons.put("grouping value missing", (long) codes.missingRows());
     }
-    return reasons;
+    return new DesignSummary(y.length, missing + codes.missingRows(), reasons, strata, psus, df);
   }
 
-  /** The rule's quantile of the rows (sorted by value) with positive weight; {@code NaN} when none has one. */
-  private double quantile(List<Integer> sortedRows, double[] y, double[] w, double p) {
+  /** The domains in the order of their grouping values. */
+  private static int[] domainsInOrder(Columns.Codes codes) {
+    return IndexOrder.sort(codes.size(), (a, b) -> Group.compareValues(codes.levels().get(a), codes.levels().get(b)));
+  }
+
+  /** The rows of domain {@code g} with the variable observed, sorted by value (stable: ties keep file order). */
+  private static int[] sortedRows(int[] codes, int g, double[] y) {
     int m = 0;
-    double[] ys = new double[sortedRows.size()];
-    double[] ws = new double[sortedRows.size()];
-    for (int i : sortedRows) {
-      double wi = 1 / (1 / w[i]);
-      if (wi > 0) {
-        ys[m] = y[i];
-        ws[m++] = wi;
+    for (int i = 0; i < codes.length; i++) {
+      m += codes[i] == g && !Double.isNaN(y[i]) ? 1 : 0;
+    }
+    int[] rows = new int[m];
+    int k = 0;
+    for (int i = 0; i < codes.length; i++) {
+      if (codes[i] == g && !Double.isNaN(y[i])) {
+        rows[k++] = i;
       }
     }
-    if (m == 0) {
-      return Double.NaN;
+    int[] order = IndexOrder.sort(m, (a, b) -> Double.compare(y[rows[a]], y[rows[b]]));
+    int[] out = new int[m];
+    for (int j = 0; j < m; j++) {
+      out[j] = rows[order[j]];
     }
-    return rule.apply(Arrays.copyOf(ys, m), cumulative(Arrays.copyOf(ws, m)), m, p);
+    return out;
+  }
+
+  /** The weights as R's svyquantile uses them, {@code 1/(1/w)} (they can differ from {@code w} in the last bit). */
+  private static double[] primed(double[] w) {
+    double[] out = new double[w.length];
+    for (int i = 0; i < w.length; i++) {
+      out[i] = 1 / (1 / w[i]);
+    }
+    return out;
   }
 
   /** The weighted share of the rows at or below {@code q}; {@code NaN} without weight. */
-  private static double share(List<Integer> rows, double[] y, double[] w, double q) {
+  private static double share(int[] rows, double[] y, double[] w, double q) {
     double all = 0;
     double below = 0;
     for (int i : rows) {
-      double wi = 1 / (1 / w[i]);
-      all += wi;
-      below += y[i] <= q ? wi : 0;
+      all += w[i];
+      below += y[i] <= q ? w[i] : 0;
     }
     return all > 0 ? below / all : Double.NaN;
   }
