@@ -251,9 +251,17 @@ public final class SurveyChiSquare {
       throw new IllegalArgumentException("a test of independence needs two levels or more in each variable; '" + row
           + "' has " + rl + ", '" + column + "' has " + cl);
     }
+    java.util.Map<String, Integer> ri = new java.util.HashMap<>();
+    java.util.Map<String, Integer> ci = new java.util.HashMap<>();
+    for (String l : rl) {
+      ri.put(l, ri.size());
+    }
+    for (String l : cl) {
+      ci.put(l, ci.size());
+    }
     int[] cell = new int[rows];
     for (int i = 0; i < rows; i++) {
-      cell[i] = domain[i] && av[i] != null && bv[i] != null ? rl.indexOf(av[i]) + rl.size() * cl.indexOf(bv[i]) : -1;
+      cell[i] = domain[i] && av[i] != null && bv[i] != null ? ri.get(av[i]) + rl.size() * ci.get(bv[i]) : -1;
     }
     return new Cells(rl, cl, cell, n);
   }

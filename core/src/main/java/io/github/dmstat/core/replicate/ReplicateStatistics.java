@@ -84,12 +84,17 @@ public final class ReplicateStatistics {
    * @throws IllegalArgumentException when a column is missing or a cell is invalid
    */
   public StatisticTable prevalence(Table table, ReplicateDesign design, String outcome, List<String> by) {
+    return estimate(Statistic.MEAN, design, flags(table, outcome), null, Columns.codes(table, by), outcome, null, by);
+  }
+
+  /** A 0/1 column as numbers, {@code NaN} where missing. */
+  private static double[] flags(Table table, String outcome) {
     byte[] flags = Columns.flags(table, outcome);
     double[] y = new double[flags.length];
     for (int i = 0; i < y.length; i++) {
       y[i] = flags[i] < 0 ? Double.NaN : flags[i];
     }
-    return estimate(Statistic.MEAN, design, y, null, Columns.codes(table, by), outcome, null, by);
+    return y;
   }
 
   /**
@@ -112,7 +117,7 @@ public final class ReplicateStatistics {
     if (first.equals(second)) {
       throw new IllegalArgumentException("the two domains are the same: " + first);
     }
-    byte[] flags = Columns.flags(table, outcome);
+    double[] y = flags(table, outcome);
     Columns.Codes codes = Columns.codes(table, by);
     int a = codes.levels().indexOf(first);
     int b = codes.levels().indexOf(second);
@@ -120,7 +125,7 @@ public final class ReplicateStatistics {
       throw new IllegalArgumentException("no domain " + new Group(by, a < 0 ? first : second) + "; domains: "
           + codes.levels());
     }
-    StatisticTable t = prevalence(table, design, outcome, by);
+    StatisticTable t = estimate(Statistic.MEAN, design, y, null, codes, outcome, null, by);
     for (List<String> v : List.of(first, second)) {
       StatisticEstimate e = t.find(v.toArray(String[]::new)).orElseThrow();
       if (e.suppressed()) {
@@ -130,32 +135,16 @@ public final class ReplicateStatistics {
     // every domain's mean per replicate: a replicate without weight in any domain is left out for all, as R's svyby
     int reps = design.replicates();
     int domains = codes.size();
-    double[] fw = new double[domains];
-    double[] fy = new double[domains];
-    double[][] rw = new double[reps][domains];
-    double[][] ry = new double[reps][domains];
-    double[] w = design.weights();
-    for (int i = 0; i < w.length; i++) {
-      int g = codes.codes()[i];
-      if (g < 0 || flags[i] < 0) {
-        continue;
-      }
-      fw[g] += w[i];
-      fy[g] += w[i] * flags[i];
-      for (int r = 0; r < reps; r++) {
-        double wr = design.weight(r, i);
-        rw[r][g] += wr;
-        ry[r][g] += wr * flags[i];
-      }
-    }
-    double[] full = {fy[a] / fw[a], fy[b] / fw[b]};
+    Sums sums = sums(design, y, null, codes.codes(), domains);
+    double[] full = {sums.fy[a] / sums.fw[a], sums.fy[b] / sums.fw[b]};
     double[][] theta = new double[reps][];
     for (int r = 0; r < reps; r++) {
       boolean any = false;
       for (int g = 0; g < domains; g++) {
-        any |= fw[g] > 0 && !(rw[r][g] > 0);
+        any |= sums.fw[g] > 0 && !(sums.rw[r][g] > 0);
       }
-      theta[r] = any ? new double[] {Double.NaN, Double.NaN} : new double[] {ry[r][a] / rw[r][a], ry[r][b] / rw[r][b]};
+      theta[r] = any ? new double[] {Double.NaN, Double.NaN}
+          : new double[] {sums.ry[r][a] / sums.rw[r][a], sums.ry[r][b] / sums.rw[r][b]};
     }
     double[][] c = design.covariance(full, theta);
     double v = c[0][0] + c[1][1] - 2 * c[0][1];
@@ -213,93 +202,15 @@ public final class ReplicateStatistics {
     }
     int domains = codes.size();
     int reps = design.replicates();
-    double[] w = design.weights();
-    double[] fw = new double[domains];
-    double[] fy = new double[domains];
-    double[] fx = new double[domains];
-    long[] observed = new long[domains];
-    double[][] rw = new double[reps][domains];
-    double[][] ry = new double[reps][domains];
-    double[][] rx = new double[reps][domains];
-    long missing = 0;
-    if (design.byUnit()) {
-      int units = design.units();
-      double[] uw = new double[domains * units];
-      double[] uy = new double[domains * units];
-      double[] ux = new double[domains * units];
-      for (int i = 0; i < n; i++) {
-        int g = codes.codes()[i];
-        if (g < 0) {
-          continue;
-        }
-        double xi = x == null ? 1 : x[i];
-        if (Double.isNaN(y[i]) || Double.isNaN(xi)) {
-          missing++;
-          continue;
-        }
-        observed[g]++;
-        int k = g * units + design.unit(i);
-        uw[k] += w[i];
-        uy[k] += w[i] * y[i];
-        ux[k] += w[i] * xi;
-      }
-      for (int g = 0; g < domains; g++) {
-        for (int u = 0; u < units; u++) {
-          int k = g * units + u;
-          fw[g] += uw[k];
-          fy[g] += uy[k];
-          fx[g] += ux[k];
-          if (uw[k] == 0 && uy[k] == 0 && ux[k] == 0) {
-            continue;
-          }
-          for (int r = 0; r < reps; r++) {
-            double m = design.multiplier(r, u);
-            rw[r][g] += m * uw[k];
-            ry[r][g] += m * uy[k];
-            rx[r][g] += m * ux[k];
-          }
-        }
-      }
-    } else {
-      // the observed domain of each row (-1: none), then one sequential pass per replicate column
-      int[] dom = new int[n];
-      for (int i = 0; i < n; i++) {
-        int g = codes.codes()[i];
-        dom[i] = -1;
-        if (g < 0) {
-          continue;
-        }
-        double xi = x == null ? 1 : x[i];
-        if (Double.isNaN(y[i]) || Double.isNaN(xi)) {
-          missing++;
-          continue;
-        }
-        dom[i] = g;
-        observed[g]++;
-        fw[g] += w[i];
-        fy[g] += w[i] * y[i];
-        fx[g] += w[i] * xi;
-      }
-      for (int r = 0; r < reps; r++) {
-        double[] sw = rw[r];
-        double[] sy = ry[r];
-        double[] sx = rx[r];
-        for (int i = 0; i < n; i++) {
-          int g = dom[i];
-          if (g >= 0) {
-            double wr = design.rowWeight(r, i);
-            sw[g] += wr;
-            sy[g] += wr * y[i];
-            if (x != null) {
-              sx[g] += wr * x[i];
-            }
-          }
-        }
-        if (x == null) {
-          System.arraycopy(sw, 0, sx, 0, domains);
-        }
-      }
-    }
+    Sums sums = sums(design, y, x, codes.codes(), domains);
+    double[] fw = sums.fw;
+    double[] fy = sums.fy;
+    double[] fx = sums.fx;
+    long[] observed = sums.observed;
+    double[][] rw = sums.rw;
+    double[][] ry = sums.ry;
+    double[][] rx = sums.rx;
+    long missing = sums.missing;
     Map<String, Long> reasons = new LinkedHashMap<>();
     if (missing > 0) {
       reasons.put(x == null ? "variable '" + variable + "' missing"
@@ -336,6 +247,101 @@ public final class ReplicateStatistics {
     }
     out.sort(Comparator.comparing(e -> e.group().values(), Group::compareValues));
     return new StatisticTable(statistic, variable, Optional.ofNullable(denominator), by, summary, level, false, rule, out);
+  }
+
+  /**
+   * Weighted sums per domain of the full sample ({@code fw = Σw}, {@code fy = Σw·y},
+   * {@code fx = Σw·x}) and of every replicate ({@code rw[r]}, …), over the rows whose variable (and
+   * denominator) is observed, with the observed rows per domain and the rows left out.
+   */
+  private record Sums(double[] fw, double[] fy, double[] fx, long[] observed, double[][] rw, double[][] ry,
+      double[][] rx, long missing) {}
+
+  /**
+   * One pass over the rows: for replicates that are PSU factors, sums per (domain, PSU) from which
+   * each replicate's sums follow by its factors; otherwise one sequential pass per replicate column.
+   */
+  private static Sums sums(ReplicateDesign design, double[] y, double[] x, int[] codes, int domains) {
+    int n = design.rows();
+    int reps = design.replicates();
+    double[] w = design.weights();
+    double[] fw = new double[domains];
+    double[] fy = new double[domains];
+    double[] fx = new double[domains];
+    long[] observed = new long[domains];
+    double[][] rw = new double[reps][domains];
+    double[][] ry = new double[reps][domains];
+    double[][] rx = new double[reps][domains];
+    long missing = 0;
+    // the observed domain of each row (-1: none) and the full-sample sums
+    int[] dom = new int[n];
+    for (int i = 0; i < n; i++) {
+      int g = codes[i];
+      dom[i] = -1;
+      if (g < 0) {
+        continue;
+      }
+      double xi = x == null ? 1 : x[i];
+      if (Double.isNaN(y[i]) || Double.isNaN(xi)) {
+        missing++;
+        continue;
+      }
+      dom[i] = g;
+      observed[g]++;
+      fw[g] += w[i];
+      fy[g] += w[i] * y[i];
+      fx[g] += w[i] * xi;
+    }
+    if (design.byUnit()) {
+      int units = design.units();
+      double[] uw = new double[domains * units];
+      double[] uy = new double[domains * units];
+      double[] ux = new double[domains * units];
+      for (int i = 0; i < n; i++) {
+        int g = dom[i];
+        if (g >= 0) {
+          int k = g * units + design.unit(i);
+          uw[k] += w[i];
+          uy[k] += w[i] * y[i];
+          ux[k] += w[i] * (x == null ? 1 : x[i]);
+        }
+      }
+      for (int g = 0; g < domains; g++) {
+        for (int u = 0; u < units; u++) {
+          int k = g * units + u;
+          if (uw[k] == 0 && uy[k] == 0 && ux[k] == 0) {
+            continue;
+          }
+          for (int r = 0; r < reps; r++) {
+            double m = design.multiplier(r, u);
+            rw[r][g] += m * uw[k];
+            ry[r][g] += m * uy[k];
+            rx[r][g] += m * ux[k];
+          }
+        }
+      }
+    } else {
+      for (int r = 0; r < reps; r++) {
+        double[] sw = rw[r];
+        double[] sy = ry[r];
+        double[] sx = rx[r];
+        for (int i = 0; i < n; i++) {
+          int g = dom[i];
+          if (g >= 0) {
+            double wr = design.rowWeight(r, i);
+            sw[g] += wr;
+            sy[g] += wr * y[i];
+            if (x != null) {
+              sx[g] += wr * x[i];
+            }
+          }
+        }
+        if (x == null) {
+          System.arraycopy(sw, 0, sx, 0, domains);
+        }
+      }
+    }
+    return new Sums(fw, fy, fx, observed, rw, ry, rx, missing);
   }
 
   /** The estimate from the sums: total {@code Σwy}, mean {@code Σwy/Σw}, ratio {@code Σwy/Σwx}; NaN when undefined. */
