@@ -65,19 +65,8 @@ public record SurveyTrend(String outcome, String year, List<String> adjustedFor,
       throw new IllegalArgumentException("the trend test does not calibrate stacked years to one year's totals: calibrate "
           + "each year's survey first (dmstat calibrate --out, or Calibration.weights) and give its calibrated weights");
     }
-    Column<?> years = Columns.column(stacked, year);
+    Column<?> years = checkYears(stacked, year);
     int n = stacked.rowCount();
-    java.util.Set<Double> distinct = new java.util.TreeSet<>();
-    for (int i = 0; i < n; i++) {
-      double y = Columns.number(years, i);
-      if (Double.isNaN(y)) {
-        throw io.github.dmstat.core.Checks.badCell(year, i + 1, "the survey year must be present", null);
-      }
-      distinct.add(y);
-    }
-    if (distinct.size() < 2) {
-      throw new IllegalArgumentException("a trend needs two survey years or more; column '" + year + "' has " + distinct);
-    }
     Table t = stacked.copy();
     StringColumn strata = StringColumn.create(YEAR_STRATUM);
     StringColumn psus = StringColumn.create(YEAR_PSU);
@@ -126,18 +115,7 @@ public record SurveyTrend(String outcome, String year, List<String> adjustedFor,
    */
   public static SurveyTrend test(Table stacked, io.github.dmstat.core.replicate.ReplicateDesign design, String outcome,
       String year, List<String> adjustFor) {
-    Column<?> years = Columns.column(stacked, year);
-    java.util.Set<Double> distinct = new java.util.TreeSet<>();
-    for (int i = 0; i < stacked.rowCount(); i++) {
-      double y = Columns.number(years, i);
-      if (Double.isNaN(y)) {
-        throw io.github.dmstat.core.Checks.badCell(year, i + 1, "the survey year must be present", null);
-      }
-      distinct.add(y);
-    }
-    if (distinct.size() < 2) {
-      throw new IllegalArgumentException("a trend needs two survey years or more; column '" + year + "' has " + distinct);
-    }
+    checkYears(stacked, year);
     List<String> predictors = new ArrayList<>(List.of(year));
     predictors.addAll(adjustFor);
     return new SurveyTrend(outcome, year, adjustFor, SurveyGlm.logistic().fit(stacked, design, outcome, predictors), 0.05);
@@ -177,6 +155,23 @@ public record SurveyTrend(String outcome, String year, List<String> adjustedFor,
       throw new IllegalArgumentException("no surveys given");
     }
     return test(stacked, spec, outcome, "year", adjustFor);
+  }
+
+  /** The year column, checked: a number in every row, two years or more. */
+  private static Column<?> checkYears(Table stacked, String year) {
+    Column<?> years = Columns.column(stacked, year);
+    java.util.Set<Double> distinct = new java.util.TreeSet<>();
+    for (int i = 0; i < stacked.rowCount(); i++) {
+      double y = Columns.number(years, i);
+      if (Double.isNaN(y)) {
+        throw io.github.dmstat.core.Checks.badCell(year, i + 1, "the survey year must be present", null);
+      }
+      distinct.add(y);
+    }
+    if (distinct.size() < 2) {
+      throw new IllegalArgumentException("a trend needs two survey years or more; column '" + year + "' has " + distinct);
+    }
+    return years;
   }
 
   private static StringColumn asText(Column<?> c) {

@@ -66,15 +66,21 @@ public record PrevalenceTable(String outcome, List<String> by, DesignSummary des
    *     degreesOfFreedom, reliability, note}
    */
   public Table toTable() {
-    Table t = Table.create("prevalence of " + outcome);
+    Table t = groupColumns("prevalence of " + outcome, by, groups());
+    return t.addColumns(valueColumns(estimates).columnArray());
+  }
+
+  /** A table named {@code name} with one text column per grouping column, the values of each group in turn. */
+  static Table groupColumns(String name, List<String> by, List<Group> groups) {
+    Table t = Table.create(name);
     for (int c = 0; c < by.size(); c++) {
       StringColumn col = StringColumn.create(by.get(c));
-      for (PrevalenceEstimate e : estimates) {
-        col.append(e.group().values().get(c));
+      for (Group g : groups) {
+        col.append(g.values().get(c));
       }
       t.addColumns(col);
     }
-    return t.addColumns(valueColumns(estimates).columnArray());
+    return t;
   }
 
   /**

@@ -71,14 +71,7 @@ public record QuantileTable(String variable, List<String> by, DesignSummary desi
    *     degreesOfFreedom, reliability, note}; suppressed and undefined values are missing cells
    */
   public Table toTable() {
-    Table t = Table.create("quantiles of " + variable);
-    for (int c = 0; c < by.size(); c++) {
-      StringColumn col = StringColumn.create(by.get(c));
-      for (QuantileEstimate e : estimates) {
-        col.append(e.group().values().get(c));
-      }
-      t.addColumns(col);
-    }
+    Table t = PrevalenceTable.groupColumns("quantiles of " + variable, by, estimates.stream().map(QuantileEstimate::group).toList());
     DoubleColumn p = DoubleColumn.create("probability");
     LongColumn n = LongColumn.create("n");
     DoubleColumn est = DoubleColumn.create("estimate");

@@ -93,14 +93,7 @@ public record StatisticTable(Statistic statistic, String variable, Optional<Stri
    *     reliability, note}
    */
   public Table toTable() {
-    Table t = Table.create(title());
-    for (int c = 0; c < by.size(); c++) {
-      StringColumn col = StringColumn.create(by.get(c));
-      for (StatisticEstimate e : estimates) {
-        col.append(e.group().values().get(c));
-      }
-      t.addColumns(col);
-    }
+    Table t = PrevalenceTable.groupColumns(title(), by, estimates.stream().map(StatisticEstimate::group).toList());
     LongColumn n = LongColumn.create("n");
     DoubleColumn ws = DoubleColumn.create("weightSum");
     DoubleColumn est = DoubleColumn.create("estimate");
