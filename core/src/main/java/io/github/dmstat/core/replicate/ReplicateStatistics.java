@@ -273,11 +273,19 @@ public final class ReplicateStatistics {
     double[][] ry = new double[reps][domains];
     double[][] rx = new double[reps][domains];
     long missing = 0;
-    // the observed domain of each row (-1: none) and the full-sample sums
-    int[] dom = new int[n];
+    boolean byUnit = design.byUnit();
+    int units = byUnit ? design.units() : 0;
+    double[] uw = new double[domains * units];
+    double[] uy = new double[domains * units];
+    double[] ux = new double[domains * units];
+    // one pass: the observed domain of each row (-1: none), and its sums per (domain, PSU) for PSU
+    // factors, or per domain with the row's domain kept for the passes over the replicate columns
+    int[] dom = byUnit ? null : new int[n];
     for (int i = 0; i < n; i++) {
       int g = codes[i];
-      dom[i] = -1;
+      if (!byUnit) {
+        dom[i] = -1;
+      }
       if (g < 0) {
         continue;
       }
@@ -286,29 +294,26 @@ public final class ReplicateStatistics {
         missing++;
         continue;
       }
-      dom[i] = g;
       observed[g]++;
-      fw[g] += w[i];
-      fy[g] += w[i] * y[i];
-      fx[g] += w[i] * xi;
-    }
-    if (design.byUnit()) {
-      int units = design.units();
-      double[] uw = new double[domains * units];
-      double[] uy = new double[domains * units];
-      double[] ux = new double[domains * units];
-      for (int i = 0; i < n; i++) {
-        int g = dom[i];
-        if (g >= 0) {
-          int k = g * units + design.unit(i);
-          uw[k] += w[i];
-          uy[k] += w[i] * y[i];
-          ux[k] += w[i] * (x == null ? 1 : x[i]);
-        }
+      if (byUnit) {
+        int k = g * units + design.unit(i);
+        uw[k] += w[i];
+        uy[k] += w[i] * y[i];
+        ux[k] += w[i] * xi;
+      } else {
+        dom[i] = g;
+        fw[g] += w[i];
+        fy[g] += w[i] * y[i];
+        fx[g] += w[i] * xi;
       }
+    }
+    if (byUnit) {
       for (int g = 0; g < domains; g++) {
         for (int u = 0; u < units; u++) {
           int k = g * units + u;
+          fw[g] += uw[k];
+          fy[g] += uy[k];
+          fx[g] += ux[k];
           if (uw[k] == 0 && uy[k] == 0 && ux[k] == 0) {
             continue;
           }
