@@ -36,7 +36,7 @@ import java.util.concurrent.Future;
  * Quotes follow RFC 4180 ({@code ""} inside a quoted cell); cells are trimmed.
  */
 final class DelimitedParser {
-  private static final int BLOCK = 4 << 20;
+  private static final int BLOCK = 1 << 19;
 
   private final String source;
   private final ReadOptions options;
@@ -91,6 +91,14 @@ final class DelimitedParser {
   private int[] ints(int n) {
     int[] a = freeCodes.poll();
     return a != null && a.length >= n ? a : new int[n];
+  }
+
+  /** A block's dictionaries of text values, emptied once joined, for the blocks after it. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<Dict> freeDicts = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private Dict dict() {
+    Dict d = freeDicts.poll();
+    return d != null ? d : new Dict();
   }
   private int headerLines;
   private int[] slotOf;
@@ -802,7 +810,7 @@ final class DelimitedParser {
             break;
           case TEXT:
             codes[k] = p.ints(guess);
-            dicts[k] = new Dict();
+            dicts[k] = p.dict();
             break;
           default:
             codes[k] = new int[guess]; // AUTO: kept until the end
@@ -1138,22 +1146,42 @@ final class DelimitedParser {
     int size;
     int[] table = new int[64]; // code + 1, 0 = empty
     int[] hashes = new int[16];
+    /** The bytes of each level of at most 8 bytes, packed into a long (0 for longer levels). */
+    long[] keys = new long[16];
+
+    /** Empties this dictionary (its arrays are kept) and returns it. */
+    Dict clear() {
+      used = 0;
+      size = 0;
+      Arrays.fill(table, 0);
+      return this;
+    }
 
     int code(byte[] b, int s, int e, int line) {
-      int h = 0x811C9DC5;
-      for (int i = s; i < e; i++) {
-        h = (h ^ b[i]) * 0x01000193;
+      int len = e - s;
+      int h;
+      long key = 0;
+      if (len <= 8) {
+        // a short cell (most codes): its bytes packed into one long, compared at once
+        for (int i = s; i < e; i++) {
+          key = key << 8 | (b[i] & 0xFF);
+        }
+        h = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) ^ len;
+      } else {
+        h = 0x811C9DC5;
+        for (int i = s; i < e; i++) {
+          h = (h ^ b[i]) * 0x01000193;
+        }
+        h ^= h >>> 15;
       }
-      h ^= h >>> 15;
       int mask = table.length - 1;
       int slot = h & mask;
-      int len = e - s;
       while (true) {
         int c = table[slot] - 1;
         if (c < 0) {
           break;
         }
-        if (hashes[c] == h && length[c] == len && same(pool, start[c], b, s, len)) {
+        if (hashes[c] == h && length[c] == len && (len <= 8 ? keys[c] == key : same(pool, start[c], b, s, len))) {
           return c;
         }
         slot = (slot + 1) & mask;
@@ -1165,6 +1193,7 @@ final class DelimitedParser {
         length = Arrays.copyOf(length, n);
         firstLine = Arrays.copyOf(firstLine, n);
         hashes = Arrays.copyOf(hashes, n);
+        keys = Arrays.copyOf(keys, n);
       }
       if (used + len > pool.length) {
         pool = Arrays.copyOf(pool, Math.max(pool.length * 2, used + len));
@@ -1174,6 +1203,7 @@ final class DelimitedParser {
       length[size] = len;
       firstLine[size] = line;
       hashes[size] = h;
+      keys[size] = key;
       used += len;
       table[slot] = size + 1;
       size++;
@@ -1236,14 +1266,12 @@ final class DelimitedParser {
     final byte[][] flags = new byte[slotName.length][];
     final int[][] codes = new int[slotName.length][];
     final int[] missing = new int[slotName.length];
-    final List<Map<String, Integer>> index = new ArrayList<>();
-    final List<List<String>> levels = new ArrayList<>();
+    final List<Levels> levels = new ArrayList<>();
 
     Gather(long size) {
       this.size = size;
       for (int k = 0; k < slotName.length; k++) {
-        index.add(new HashMap<>());
-        levels.add(new ArrayList<>());
+        levels.add(new Levels());
       }
     }
 
@@ -1275,9 +1303,10 @@ final class DelimitedParser {
             ch.flags[k] = null;
             break;
           case TEXT: {
-            int[] map = fileCodes(ch.dicts[k], base, k, index.get(k), levels.get(k));
+            int[] map = fileCodes(ch.dicts[k], base, k, levels.get(k));
             remap(ch.codes[k], ch.rows, map, codes[k], rows);
             freeCodes.offer(ch.codes[k]);
+            freeDicts.offer(ch.dicts[k].clear());
             ch.codes[k] = null;
             ch.dicts[k] = null;
             break;
@@ -1364,7 +1393,7 @@ final class DelimitedParser {
             break;
           case TEXT:
             cols.add(new Frame.Col(name, type, null, null, codes[k],
-                List.copyOf(levels.get(k)), missing[k], false));
+                List.copyOf(levels.get(k).levels), missing[k], false));
             codes[k] = null;
             break;
           default:
@@ -1433,12 +1462,11 @@ final class DelimitedParser {
   }
 
   private Frame.Col joinText(int k, List<Chunk> chunks, long[] chunkBase, int rows, int missing) throws IOException {
-    Map<String, Integer> index = new HashMap<>();
-    List<String> levels = new ArrayList<>();
+    Levels levels = new Levels();
     int[] out = new int[rows];
     int[][] maps = new int[chunks.size()][];
     for (int c = 0; c < chunks.size(); c++) {
-      maps[c] = fileCodes(chunks.get(c).dicts[k], chunkBase[c], k, index, levels);
+      maps[c] = fileCodes(chunks.get(c).dicts[k], chunkBase[c], k, levels);
     }
     // each block's codes to the file's codes, blocks in parallel
     List<Future<?>> tasks = new ArrayList<>();
@@ -1465,24 +1493,48 @@ final class DelimitedParser {
     for (Future<?> f : tasks) {
       waitFor(f);
     }
-    return new Frame.Col(slotName[k], ColumnType.TEXT, null, null, out, List.copyOf(levels), missing, false);
+    return new Frame.Col(slotName[k], ColumnType.TEXT, null, null, out, List.copyOf(levels.levels), missing, false);
   }
 
   /**
-   * The file's code of each of a block's text values (decoded strictly; an invalid one is an error
-   * at the line where it first appears), adding new values to {@code levels} in order.
+   * The distinct values of one text column of the file, in order of first appearance: by their
+   * bytes (so that a block's values are found without decoding them again) and by their text.
    */
-  private int[] fileCodes(Dict d, long base, int k, Map<String, Integer> index, List<String> levels) {
+  private static final class Levels {
+    final List<String> levels = new ArrayList<>();
+    final Map<String, Integer> index = new HashMap<>();
+    /** Every distinct byte string seen; its code indexes {@link #level}. */
+    final Dict bytes = new Dict();
+    /** The level of each byte string of {@link #bytes}. */
+    int[] level = new int[16];
+  }
+
+  /**
+   * The file's code of each of a block's text values, adding new values to {@code lv} in order.
+   * Only a byte string not seen before is decoded (strictly; an invalid one is an error at the
+   * line where it first appears); two byte strings that decode to the same text share a level.
+   */
+  private int[] fileCodes(Dict d, long base, int k, Levels lv) {
     int[] map = new int[d.size];
     for (int l = 0; l < d.size; l++) {
-      String v = decode(charset, d.pool, d.start[l], d.start[l] + d.length[l], source, base + d.firstLine[l], slotName[k]);
-      Integer g = index.get(v);
-      if (g == null) {
-        g = levels.size();
-        index.put(v, g);
-        levels.add(v);
+      int s = d.start[l];
+      int e = s + d.length[l];
+      int known = lv.bytes.size;
+      int b = lv.bytes.code(d.pool, s, e, 0);
+      if (b == known) {
+        String v = decode(charset, d.pool, s, e, source, base + d.firstLine[l], slotName[k]);
+        Integer g = lv.index.get(v);
+        if (g == null) {
+          g = lv.levels.size();
+          lv.index.put(v, g);
+          lv.levels.add(v);
+        }
+        if (b == lv.level.length) {
+          lv.level = Arrays.copyOf(lv.level, 2 * b);
+        }
+        lv.level[b] = g;
       }
-      map[l] = g;
+      map[l] = lv.level[b];
     }
     return map;
   }

@@ -296,6 +296,14 @@ public final class SurveyDesign {
       }
       psuCount = n;
       psuStratum = null;
+    } else if ((psuStratum = ownStrata(n, rowStratum, psu)) != null) {
+      // every PSU label lies in one stratum (the usual coding): the labels' codes are the PSUs, in
+      // the same first-appearance order as the pairs below, and the codes array is shared, not copied
+      rowPsu = psu.codes();
+      psuCount = psuStratum.length;
+      for (int owner : psuStratum) {
+        psusInStratum[owner]++;
+      }
     } else {
       // PSUs are nested in strata: the pair (stratum, PSU label) is one PSU
       rowPsu = new int[n];
@@ -369,6 +377,32 @@ public final class SurveyDesign {
     }
     return new SurveyDesign(n, w, rowStratum, rowPsu, psuStratum, psusInStratum, factor,
         List.copyOf(strataLabels), lonely, psuCount, spec);
+  }
+
+  /**
+   * The stratum of each PSU label when every label occurs in one stratum only and the labels'
+   * codes number them in order of first appearance (as the reader and {@link Dense} code them);
+   * {@code null} otherwise.
+   */
+  private static int[] ownStrata(int n, int[] rowStratum, Dense psu) {
+    int[] codes = psu.codes();
+    int[] owner = new int[psu.labels().size()];
+    Arrays.fill(owner, -1);
+    int next = 0;
+    for (int i = 0; i < n; i++) {
+      int c = codes[i];
+      int o = owner[c];
+      if (o < 0) {
+        if (c != next) {
+          return null; // not in order of first appearance
+        }
+        owner[c] = rowStratum[i];
+        next++;
+      } else if (o != rowStratum[i]) {
+        return null; // one label in two strata: two PSUs
+      }
+    }
+    return next == owner.length ? owner : null;
   }
 
   /**
