@@ -15,8 +15,12 @@ package io.github.dmstat.core.internal;
  * one thread, many threads or many machines. No allocation or boxing happens per row, and the
  * per-domain counts of missing outcomes and zero weights sit on rare branches: observed and
  * positive-weight counts are derived from the cell row counts afterwards.
+ *
+ * <p>Serializable (primitive arrays only), so that engines such as Spark can ship partials
+ * between machines.
  */
-public final class DomainSums {
+public final class DomainSums implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   /** Number of domains. */
   public final int domains;
   /** Number of cells (PSUs, or strata under element sampling). */

@@ -304,6 +304,45 @@ public final class PrevalenceEstimator {
   }
 
   /**
+   * The prevalence table from sums filled elsewhere: by another engine over the rows of a design
+   * that is known here by its structure ({@link SurveyDesign#ofClusters}, {@link SurveyDesign#ofStrata})
+   * or bound from the rows. This is how {@code dmstat-spark} finishes: each partition of the data
+   * fills a {@link DomainSums} with cells numbered as the design's PSUs (its strata under element
+   * sampling), the partials are merged, and the driver calls this method. The result is the table
+   * {@link #estimate(Table, DesignSpec, String, List)} gives for the same rows, up to the rounding
+   * of the order of additions.
+   *
+   * @param design the design whose PSUs (strata under element sampling) number the cells of {@code sums}
+   * @param sums the merged sums: {@code levels.size()} domains, one cell per PSU (per stratum under
+   *     element sampling, with the squared sums); rows outside every domain counted in {@code outside}
+   * @param levels the grouping values of each domain, in domain code order (one empty list for the overall prevalence)
+   * @param outcome the outcome's name
+   * @param by the grouping column names
+   * @return the table
+   * @throws IllegalArgumentException when the shape of {@code sums} does not match the design and
+   *     levels, or the design is calibrated (its variance needs the rows)
+   */
+  public PrevalenceTable finish(SurveyDesign design, DomainSums sums, List<List<String>> levels, String outcome,
+      List<String> by) {
+    Objects.requireNonNull(outcome, "outcome");
+    DomainSums shape = empty(design, Math.max(1, levels.size()));
+    if (sums.domains != levels.size() || sums.cells != shape.cells || sums.squares != shape.squares) {
+      throw new IllegalArgumentException("sums of " + sums.domains + " domains x " + sums.cells + " cells"
+          + (sums.squares ? " with squares" : "") + " do not fit " + levels.size() + " domains over the design's "
+          + shape.cells + (design.elementSampling() ? " strata (with squares)" : " PSUs"));
+    }
+    if (design.reweighted()) {
+      throw new IllegalArgumentException("a calibrated design cannot finish from sums: its variance needs the rows");
+    }
+    for (List<String> level : levels) {
+      if (level.size() != by.size()) {
+        throw new IllegalArgumentException("level " + level + " does not have one value per grouping column " + by);
+      }
+    }
+    return table(design, sums, List.copyOf(levels), sums.outside, outcome, List.copyOf(by), null, null);
+  }
+
+  /**
    * Prevalence from bound columns: {@code y} holds 0, 1 or {@link Columns#MISSING};
    * {@code domains.codes()} the domain of each row ({@code -1}: none); the rows with a missing
    * grouping value are {@code domains.missingRows()}.

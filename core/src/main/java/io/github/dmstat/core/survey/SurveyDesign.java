@@ -42,6 +42,10 @@ public final class SurveyDesign {
   private final DesignSpec spec;
   /** How influence values become residuals before the variance (a calibrated design), or {@code null}. */
   private final VarianceAdjustment adjustment;
+  /** Whether each row is its own PSU (the design has no PSU column). */
+  private final boolean element;
+  /** Whether the rows are known ({@code false} for a design made from its structure, see {@link #ofClusters}). */
+  private final boolean hasRows;
 
   private SurveyDesign(int rows, double[] weights, int[] rowStratum, int[] rowPsu, int[] psuStratum,
       int[] psusInStratum, double[] fpcFactor, List<String> strataLabels, LonelyPsu lonelyPsu,
@@ -58,6 +62,8 @@ public final class SurveyDesign {
     this.psuCount = psuCount;
     this.spec = spec;
     this.adjustment = null;
+    this.element = psuStratum == null;
+    this.hasRows = weights != null;
   }
 
   private SurveyDesign(SurveyDesign base, double[] weights, VarianceAdjustment adjustment) {
@@ -73,6 +79,8 @@ public final class SurveyDesign {
     this.psuCount = base.psuCount;
     this.spec = base.spec;
     this.adjustment = adjustment;
+    this.element = base.element;
+    this.hasRows = base.hasRows;
   }
 
   /**
@@ -87,6 +95,7 @@ public final class SurveyDesign {
    */
   public SurveyDesign reweighted(double[] newWeights, VarianceAdjustment adjustment) {
     java.util.Objects.requireNonNull(adjustment, "adjustment");
+    requireRows("new weights");
     if (newWeights.length != rows) {
       throw new IllegalArgumentException("the design has " + rows + " rows but " + newWeights.length + " weights were given");
     }
@@ -341,12 +350,10 @@ public final class SurveyDesign {
       psuCount = count;
       psuStratum = Arrays.copyOf(owner, count);
     }
-    double[] factor = new double[strataCount];
-    Arrays.fill(factor, 1.0);
+    double[] perStratum = null;
     if (fpc != null) {
-      double[] perStratum = new double[strataCount];
+      perStratum = new double[strataCount];
       Arrays.fill(perStratum, Double.NaN);
-      boolean fractions = Arrays.stream(fpc, 0, n).allMatch(v -> v <= 1);
       for (int i = 0; i < n; i++) {
         int h = rowStratum[i];
         if (Double.isNaN(perStratum[h])) {
@@ -356,27 +363,178 @@ public final class SurveyDesign {
               + "' (" + Checks.quote(perStratum[h]) + " earlier)", fpc[i]);
         }
       }
-      for (int h = 0; h < strataCount; h++) {
-        double population = fractions ? psusInStratum[h] / perStratum[h] : perStratum[h];
-        if (population < psusInStratum[h]) {
-          throw new IllegalArgumentException("column '" + fpcName + "': stratum '" + strataLabels.get(h)
-              + "' has " + psusInStratum[h] + " sampled PSUs but a population of only " + Checks.quote(perStratum[h]));
-        }
-        factor[h] = (population - psusInStratum[h]) / population;
-      }
     }
-    if (lonely == LonelyPsu.FAIL) {
-      for (int h = 0; h < strataCount; h++) {
-        // a single PSU that is the whole stratum (sampling fraction 1) is a certainty unit, not lonely
-        if (psusInStratum[h] == 1 && !taken(factor[h])) {
-          throw new IllegalArgumentException("stratum '" + strataLabels.get(h) + "'"
-              + spec.strata().map(c -> " (column '" + c + "')").orElse("")
-              + " has only one PSU; choose a lonely-PSU policy: adjust, remove or certainty");
-        }
-      }
-    }
+    double[] factor = factors(perStratum, psusInStratum, strataLabels, fpcName);
+    checkLonely(lonely, psusInStratum, factor, strataLabels, spec);
     return new SurveyDesign(n, w, rowStratum, rowPsu, psuStratum, psusInStratum, factor,
         List.copyOf(strataLabels), lonely, psuCount, spec);
+  }
+
+  /**
+   * The finite population correction factor {@code (N_h − n_h)/N_h} of each stratum from the fpc
+   * of each stratum (population PSUs, or sampling fractions when every value is at most 1); 1
+   * everywhere without fpc.
+   */
+  private static double[] factors(double[] perStratum, int[] psusInStratum, List<String> strataLabels, String fpcName) {
+    int strataCount = psusInStratum.length;
+    double[] factor = new double[strataCount];
+    Arrays.fill(factor, 1.0);
+    if (perStratum == null) {
+      return factor;
+    }
+    boolean fractions = true;
+    for (int h = 0; h < strataCount; h++) {
+      fractions &= !(perStratum[h] > 1);
+    }
+    for (int h = 0; h < strataCount; h++) {
+      double population = fractions ? psusInStratum[h] / perStratum[h] : perStratum[h];
+      if (population < psusInStratum[h]) {
+        throw new IllegalArgumentException("column '" + fpcName + "': stratum '" + strataLabels.get(h)
+            + "' has " + psusInStratum[h] + " sampled PSUs but a population of only " + Checks.quote(perStratum[h]));
+      }
+      factor[h] = (population - psusInStratum[h]) / population;
+    }
+    return factor;
+  }
+
+  /** Under {@link LonelyPsu#FAIL}: a stratum with one PSU that is not taken whole is an error. */
+  private static void checkLonely(LonelyPsu lonely, int[] psusInStratum, double[] factor, List<String> strataLabels,
+      DesignSpec spec) {
+    if (lonely != LonelyPsu.FAIL) {
+      return;
+    }
+    for (int h = 0; h < psusInStratum.length; h++) {
+      // a single PSU that is the whole stratum (sampling fraction 1) is a certainty unit, not lonely
+      if (psusInStratum[h] == 1 && !taken(factor[h])) {
+        throw new IllegalArgumentException("stratum '" + strataLabels.get(h) + "'"
+            + spec.strata().map(c -> " (column '" + c + "')").orElse("")
+            + " has only one PSU; choose a lonely-PSU policy: adjust, remove or certainty");
+      }
+    }
+  }
+
+  /**
+   * A clustered design known by its structure only, without its rows: for engines that sum the
+   * rows elsewhere (such as {@code dmstat-spark}) and finish here with
+   * {@link PrevalenceEstimator#finish}. The variance methods that work from PSU totals are those
+   * of a design bound from the rows; the methods that need the rows ({@link #weights()},
+   * {@link #unitOf}, {@link #variance(double[])}, ...) throw {@link UnsupportedOperationException}.
+   * The finite population correction and the lonely-PSU check are as for the rows.
+   *
+   * @param spec the design columns; it must name a PSU column
+   * @param rows the number of rows of the data
+   * @param strata the label of each stratum, in stratum code order ({@code "(all)"} alone when
+   *     the spec has no strata column)
+   * @param psuStratum the stratum code of each PSU (PSUs coded {@code 0..length-1}; a PSU label
+   *     that occurs in two strata is two PSUs)
+   * @param stratumFpc the fpc column's value in each stratum (population PSUs, or sampling
+   *     fractions when all are at most 1), or {@code null} when the spec has no fpc column
+   * @return the design
+   * @throws IllegalArgumentException when the spec has no PSU column, a code or count is out of
+   *     range, a stratum has no PSU, the fpc is missing, invalid or smaller than the sampled PSUs,
+   *     or a stratum has a single PSU under {@link LonelyPsu#FAIL}
+   */
+  public static SurveyDesign ofClusters(DesignSpec spec, int rows, List<String> strata, int[] psuStratum, double[] stratumFpc) {
+    Objects.requireNonNull(spec, "spec");
+    if (spec.psu().isEmpty()) {
+      throw new IllegalArgumentException("a clustered design needs a PSU column; use ofStrata for element sampling");
+    }
+    List<String> labels = structureLabels(spec, strata);
+    int[] units = new int[labels.size()];
+    for (int psu = 0; psu < psuStratum.length; psu++) {
+      int h = psuStratum[psu];
+      if (h < 0 || h >= units.length) {
+        throw Checks.badArgument("psuStratum", "holds a stratum code outside 0.." + (units.length - 1) + " at PSU " + psu, h);
+      }
+      units[h]++;
+    }
+    if (rows < psuStratum.length) {
+      throw Checks.badArgument("rows", "must be at least the number of PSUs (" + psuStratum.length + ")", rows);
+    }
+    return ofStructure(spec, rows, labels, psuStratum.clone(), units, psuStratum.length, stratumFpc);
+  }
+
+  /**
+   * A design without PSUs (each row its own PSU) known by its structure only: the rows of each
+   * stratum. See {@link #ofClusters} for what such a design can and cannot do.
+   *
+   * @param spec the design columns; it must not name a PSU column
+   * @param strata the label of each stratum, in stratum code order ({@code "(all)"} alone when
+   *     the spec has no strata column)
+   * @param rowsInStratum the number of rows of each stratum
+   * @param stratumFpc the fpc column's value in each stratum, or {@code null} without fpc
+   * @return the design; its rows are the sum of {@code rowsInStratum}
+   * @throws IllegalArgumentException when the spec names a PSU column, a count is negative or the
+   *     rows exceed {@link Integer#MAX_VALUE}, a stratum is empty, the fpc is invalid, or a stratum
+   *     has a single row under {@link LonelyPsu#FAIL}
+   */
+  public static SurveyDesign ofStrata(DesignSpec spec, List<String> strata, int[] rowsInStratum, double[] stratumFpc) {
+    Objects.requireNonNull(spec, "spec");
+    if (spec.psu().isPresent()) {
+      throw new IllegalArgumentException("the spec names PSU column '" + spec.psu().get() + "': use ofClusters");
+    }
+    List<String> labels = structureLabels(spec, strata);
+    long rows = 0;
+    for (int r : rowsInStratum) {
+      if (r < 0) {
+        throw Checks.badArgument("rowsInStratum", "must be >= 0", r);
+      }
+      rows += r;
+    }
+    if (rows > Integer.MAX_VALUE) {
+      throw Checks.badArgument("rowsInStratum", "sum to more rows than a design holds (" + Integer.MAX_VALUE + ")", rows);
+    }
+    return ofStructure(spec, (int) rows, labels, null, rowsInStratum.clone(), (int) rows, stratumFpc);
+  }
+
+  private static List<String> structureLabels(DesignSpec spec, List<String> strata) {
+    List<String> labels = List.copyOf(strata);
+    if (labels.isEmpty()) {
+      throw new IllegalArgumentException("a design needs at least one stratum (\"(all)\" without a strata column)");
+    }
+    if (spec.strata().isEmpty() && labels.size() != 1) {
+      throw new IllegalArgumentException("the spec has no strata column but " + labels.size() + " strata were given");
+    }
+    return labels;
+  }
+
+  private static SurveyDesign ofStructure(DesignSpec spec, int rows, List<String> labels, int[] psuStratum, int[] units,
+      int psuCount, double[] stratumFpc) {
+    if (units.length != labels.size()) {
+      throw new IllegalArgumentException(units.length + " strata counts for " + labels.size() + " strata");
+    }
+    for (int h = 0; h < units.length; h++) {
+      if (units[h] == 0) {
+        throw new IllegalArgumentException("stratum '" + labels.get(h) + "' has no " + (psuStratum == null ? "rows" : "PSU"));
+      }
+    }
+    if ((stratumFpc != null) != spec.fpc().isPresent()) {
+      throw new IllegalArgumentException(spec.fpc().isPresent() ? "the spec names fpc column '" + spec.fpc().get()
+          + "' but no fpc per stratum was given" : "an fpc per stratum was given but the spec names no fpc column");
+    }
+    String fpcName = spec.fpc().orElse("fpc");
+    if (stratumFpc != null) {
+      if (stratumFpc.length != labels.size()) {
+        throw new IllegalArgumentException(stratumFpc.length + " fpc values for " + labels.size() + " strata");
+      }
+      for (int h = 0; h < stratumFpc.length; h++) {
+        if (!(stratumFpc[h] > 0) || Double.isInfinite(stratumFpc[h])) {
+          throw new IllegalArgumentException("column '" + fpcName + "': stratum '" + labels.get(h)
+              + "': finite population correction must be > 0, not " + Checks.quote(stratumFpc[h]));
+        }
+      }
+    }
+    double[] factor = factors(stratumFpc, units, labels, fpcName);
+    checkLonely(spec.lonelyPsu(), units, factor, labels, spec);
+    return new SurveyDesign(rows, null, null, null, psuStratum, units, factor, labels, spec.lonelyPsu(), psuCount, spec);
+  }
+
+  /** Whether the rows are known: {@code false} for a design made by {@link #ofClusters} or {@link #ofStrata}. */
+  private void requireRows(String what) {
+    if (!hasRows) {
+      throw new UnsupportedOperationException("this design was made from its structure (strata and PSUs, without rows): "
+          + what + " needs the rows; bind the design from a table or frame instead");
+    }
   }
 
   /**
@@ -447,7 +605,7 @@ public final class SurveyDesign {
    * @return {@code true} when the design has no PSU column
    */
   public boolean elementSampling() {
-    return rowPsu == null;
+    return element;
   }
 
   /**
@@ -494,6 +652,7 @@ public final class SurveyDesign {
    * @return a copy, one weight per row
    */
   public double[] weights() {
+    requireRows("weights()");
     return java.util.Arrays.copyOf(weights, rows);
   }
 
@@ -513,6 +672,7 @@ public final class SurveyDesign {
    * @return its PSU, {@code 0..units()-1} (the row itself under element sampling)
    */
   public int unitOf(int row) {
+    requireRows("unitOf(row)");
     return elementSampling() ? row : rowPsu[row];
   }
 
@@ -523,6 +683,9 @@ public final class SurveyDesign {
    * @return its stratum, {@code 0..strataCount()-1}
    */
   public int stratumOfUnit(int unit) {
+    if (element) {
+      requireRows("stratumOfUnit under element sampling");
+    }
     return elementSampling() ? rowStratum[unit] : psuStratum[unit];
   }
 
@@ -552,6 +715,7 @@ public final class SurveyDesign {
    * @return stratum numbers
    */
   public int[] strataInOrder() {
+    requireRows("strataInOrder()");
     boolean[] seen = new boolean[strataCount()];
     int[] out = new int[strataCount()];
     int k = 0;
@@ -574,6 +738,7 @@ public final class SurveyDesign {
    * @throws IllegalArgumentException when {@code keep} has another length than {@link #rows()}
    */
   public int degreesOfFreedom(boolean[] keep) {
+    requireRows("degreesOfFreedom(keep)");
     if (keep.length != rows) {
       throw new IllegalArgumentException("keep has " + keep.length + " flags but the design has " + rows + " rows");
     }
@@ -629,6 +794,7 @@ public final class SurveyDesign {
    *     value that is not finite
    */
   public double[][] covariance(double[][] z) {
+    requireRows("a variance from row values");
     if (adjustment != null) {
       double[][] r = new double[z.length][];
       for (int j = 0; j < z.length; j++) {
@@ -724,14 +890,17 @@ public final class SurveyDesign {
 
   /** Weights (not a copy: do not modify; may be longer than {@link #rows()}). */
   double[] weightsView() {
+    requireRows("the weights");
     return weights;
   }
 
   int[] rowStratum() {
+    requireRows("the strata of the rows");
     return rowStratum;
   }
 
   int[] rowPsu() {
+    requireRows("the PSUs of the rows");
     return rowPsu;
   }
 
