@@ -209,8 +209,8 @@ public final class SparkPrevalence {
   /** The numbering of PSUs (strata under element sampling) and domains, broadcast to the executors. */
   static final class Coding implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    /** Cell of each "stratum\0psu" key (clustered) or stratum (element sampling). */
-    final HashMap<String, Integer> cells = new HashMap<>();
+    /** Cell of each PSU by stratum and PSU label (clustered), or of each stratum under the key "" (element sampling). */
+    final HashMap<String, HashMap<String, Integer>> cells = new HashMap<>();
     /** Domain of each key of grouping values joined by \0. */
     final HashMap<String, Integer> domains = new HashMap<>();
     int cellCount;
@@ -328,12 +328,12 @@ public final class SparkPrevalence {
         for (Map.Entry<String, long[]> e : units.get(stratum).entrySet()) {
           rowsInStratum[h] += (int) e.getValue()[0];
           if (psuAt > 0) {
-            coding.cells.put(stratum + "\0" + e.getKey(), psuStratum.size());
+            coding.cells.computeIfAbsent(stratum, x -> new HashMap<>()).put(e.getKey(), psuStratum.size());
             psuStratum.add(h);
           }
         }
         if (psuAt < 0) {
-          coding.cells.put(stratum, h);
+          coding.cells.put(stratum, new HashMap<>(Map.of("", h)));
         }
       }
       List<List<String>> levels = new ArrayList<>();
@@ -390,6 +390,9 @@ public final class SparkPrevalence {
       int outcomeAt = 1 + (strata != null ? 1 : 0) + (psu != null ? 1 : 0) + (hasFpc ? 1 : 0);
       StringBuilder key = new StringBuilder();
       int k = 0;
+      // the last stratum's PSUs: rows of one stratum often come together
+      String lastStratum = null;
+      HashMap<String, Integer> stratumCells = null;
       while (rows.hasNext()) {
         Row r = rows.next();
         String stratum = strataAt > 0 ? r.getString(strataAt) : "(all)";
@@ -411,21 +414,26 @@ public final class SparkPrevalence {
           }
           yi = (byte) v;
         }
-        key.setLength(0);
         boolean missing = false;
-        for (int b = 0; b < byCount; b++) {
-          String v = r.getString(outcomeAt + 1 + b);
-          if (v == null) {
-            missing = true;
-            break;
+        String domainKey;
+        if (byCount == 1) {
+          domainKey = r.getString(outcomeAt + 1);
+          missing = domainKey == null;
+        } else {
+          key.setLength(0);
+          for (int b = 0; b < byCount && !missing; b++) {
+            String v = r.getString(outcomeAt + 1 + b);
+            missing = v == null;
+            key.append(b > 0 ? "\0" : "").append(v);
           }
-          if (b > 0) {
-            key.append('\0');
-          }
-          key.append(v);
+          domainKey = key.toString();
         }
-        Integer dom = missing ? null : c.domains.get(key.toString());
-        Integer cellCode = c.cells.get(unit != null ? stratum + "\0" + unit : stratum);
+        Integer dom = missing ? null : c.domains.get(domainKey);
+        if (!stratum.equals(lastStratum)) {
+          lastStratum = stratum;
+          stratumCells = c.cells.get(stratum);
+        }
+        Integer cellCode = stratumCells == null ? null : stratumCells.get(unit != null ? unit : "");
         if ((!missing && dom == null) || cellCode == null) {
           // the structure pass saw every row: only data that changed in between gets here
           throw new IllegalStateException("a row that the structure pass did not see (stratum '" + stratum + "', PSU '"
