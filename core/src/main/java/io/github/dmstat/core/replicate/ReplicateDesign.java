@@ -45,11 +45,19 @@ public final class ReplicateDesign {
   private final boolean mse;
   /** The rank of the replicate weights minus 1, computed once when asked. */
   private int df = -1;
+  /** The number of replicates of a design made from its structure (no weights), else 0. */
+  private final int structureReplicates;
 
   private ReplicateDesign(ReplicateType type, double[] weights, double[][] rowWeights, int[] rowUnit,
       double[][] unitMultipliers, double scale, double[] rscales, boolean mse) {
+    this(type, weights.length, 0, weights, rowWeights, rowUnit, unitMultipliers, scale, rscales, mse);
+  }
+
+  private ReplicateDesign(ReplicateType type, int rows, int structureReplicates, double[] weights, double[][] rowWeights,
+      int[] rowUnit, double[][] unitMultipliers, double scale, double[] rscales, boolean mse) {
     this.type = type;
-    this.rows = weights.length;
+    this.structureReplicates = structureReplicates;
+    this.rows = rows;
     this.weights = weights;
     this.rowWeights = rowWeights;
     this.rowUnit = rowUnit;
@@ -394,6 +402,7 @@ public final class ReplicateDesign {
    * @throws IllegalArgumentException when a calibration of the full sample or of a replicate fails
    */
   public ReplicateDesign calibrated(io.github.dmstat.core.calibration.Calibration calibration, Table table) {
+    requireWeights("calibration");
     double[] w = calibration.weights(weights, table);
     double[][] reps = new double[replicates()][];
     for (int r = 0; r < reps.length; r++) {
@@ -414,7 +423,54 @@ public final class ReplicateDesign {
    * @return a new design
    */
   public ReplicateDesign withMse(boolean m) {
-    return new ReplicateDesign(type, weights, rowWeights, rowUnit, unitMultipliers, scale, rscales, m);
+    return new ReplicateDesign(type, rows, structureReplicates, weights, rowWeights, rowUnit, unitMultipliers, scale, rscales,
+        m);
+  }
+
+  /**
+   * A replicate design known by its kind, size and factors only, without its rows: for engines
+   * that sum the replicate weights elsewhere (such as {@code dmstat-spark}) and finish here with
+   * {@link ReplicateStatistics#finish}. The variance is that of a design with rows
+   * ({@link #variance}, {@link #covariance}); the methods that need the weights ({@link #weights()},
+   * {@link #weight}, {@link #degreesOfFreedom()}, {@link #calibrated}) throw
+   * {@link UnsupportedOperationException}.
+   *
+   * @param type the kind of replicates
+   * @param rows the number of rows of the data
+   * @param replicates the number of replicates, {@code >= 2}
+   * @param scale the overall factor ({@code NaN}: the default of {@code type}, as {@link #supplied};
+   *     Fay needs it given: {@code 1/(R(1 − ρ)²)})
+   * @param rscales per-replicate factors ({@code null}: all 1; JKn needs them)
+   * @param mse whether to centre at the full-sample estimate
+   * @return the design
+   * @throws IllegalArgumentException when there are fewer than two replicates, {@code rscales} has
+   *     the wrong length, JKn has no {@code rscales}, or Fay has no scale
+   */
+  public static ReplicateDesign ofStructure(ReplicateType type, int rows, int replicates, double scale, double[] rscales,
+      boolean mse) {
+    Objects.requireNonNull(type, "type");
+    if (replicates < 2) {
+      throw new IllegalArgumentException("a replicate design needs two replicates or more, got " + replicates);
+    }
+    if (rows < 1) {
+      throw new IllegalArgumentException("a replicate design needs rows, got " + rows);
+    }
+    if (type == ReplicateType.JKN && rscales == null) {
+      throw new IllegalArgumentException("JKn replicate weights need rscales: f_h (n_h - 1)/n_h for the stratum of each replicate");
+    }
+    if (type == ReplicateType.FAY && Double.isNaN(scale)) {
+      throw new IllegalArgumentException("Fay replicate weights need the scale 1/(R(1 - rho)^2)");
+    }
+    double s = Double.isNaN(scale) ? defaultScale(type, replicates) : scale;
+    return new ReplicateDesign(type, rows, replicates, null, null, null, null, s, rscales(rscales, replicates), mse);
+  }
+
+  /** A design made by {@link #ofStructure} has no weights: {@code what} needs them. */
+  private void requireWeights(String what) {
+    if (weights == null) {
+      throw new UnsupportedOperationException("this replicate design was made from its structure (kind, replicates, "
+          + "factors; no weights): " + what + " needs the replicate weights; build it from the data instead");
+    }
   }
 
   /**
@@ -441,6 +497,9 @@ public final class ReplicateDesign {
    * @return {@code R}
    */
   public int replicates() {
+    if (structureReplicates > 0) {
+      return structureReplicates;
+    }
     return rowWeights != null ? rowWeights.length : unitMultipliers.length;
   }
 
@@ -477,6 +536,7 @@ public final class ReplicateDesign {
    * @return a copy
    */
   public double[] weights() {
+    requireWeights("weights()");
     return weights.clone();
   }
 
@@ -488,6 +548,7 @@ public final class ReplicateDesign {
    * @return {@code W_r} of the row
    */
   public double weight(int replicate, int row) {
+    requireWeights("weight(replicate, row)");
     return rowWeights != null ? rowWeights[replicate][row] : weights[row] * unitMultipliers[replicate][rowUnit[row]];
   }
 
@@ -518,6 +579,7 @@ public final class ReplicateDesign {
    * @throws IllegalArgumentException when {@code keep} has another length than the rows
    */
   public int degreesOfFreedom(boolean[] keep) {
+    requireWeights("the degrees of freedom (the rank of the replicate weights)");
     if (keep.length != rows) {
       throw new IllegalArgumentException("keep has " + keep.length + " flags for " + rows + " rows");
     }

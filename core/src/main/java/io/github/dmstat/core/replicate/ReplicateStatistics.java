@@ -200,9 +200,58 @@ public final class ReplicateStatistics {
     if (y.length != n || codes.codes().length != n || (x != null && x.length != n)) {
       throw new IllegalArgumentException("the replicate design has " + n + " rows but the columns have " + y.length);
     }
-    int domains = codes.size();
+    return table(statistic, design, sums(design, y, x, codes.codes(), codes.size()), codes.levels(), codes.missingRows(),
+        variable, denominator, by);
+  }
+
+  /**
+   * The table of a prevalence, mean or total from replicate sums filled elsewhere: by another
+   * engine over the rows of a replicate design known here by its structure
+   * ({@link ReplicateDesign#ofStructure}). This is how {@code dmstat-spark} finishes replicate
+   * estimates; the result is the table {@link #estimate(Statistic, Table, ReplicateDesign, String,
+   * String, List)} gives for the same rows, up to the rounding of the order of additions.
+   *
+   * @param statistic {@link Statistic#MEAN} (a prevalence for a 0/1 variable) or {@link Statistic#TOTAL}
+   * @param design the replicate design (its kind, scale, rscales and centring; its rows for the summary)
+   * @param sums the merged sums, one domain per level and one replicate per replicate of the design
+   * @param levels the grouping values of each domain, in domain code order
+   * @param variable the variable's name
+   * @param by the grouping columns' names
+   * @return one estimate per domain
+   * @throws IllegalArgumentException for a ratio, or when the sums do not fit the design and levels
+   */
+  public StatisticTable finish(Statistic statistic, ReplicateDesign design, ReplicateSums sums, List<List<String>> levels,
+      String variable, List<String> by) {
+    if (statistic == Statistic.RATIO) {
+      throw new IllegalArgumentException("a ratio needs the denominator's sums: not available from ReplicateSums");
+    }
+    if (sums.domains() != levels.size() || sums.replicates() != design.replicates()) {
+      throw new IllegalArgumentException("sums of " + sums.domains() + " domains x " + sums.replicates() + " replicates do not "
+          + "fit " + levels.size() + " domains and a design of " + design.replicates() + " replicates");
+    }
+    double[][] rx = new double[sums.replicates()][];
+    for (int r = 0; r < rx.length; r++) {
+      rx[r] = sums.rw[r].clone();
+    }
+    Sums s = new Sums(sums.fw.clone(), sums.fy.clone(), sums.fw.clone(), sums.observed.clone(), copy(sums.rw), copy(sums.ry),
+        rx, sums.missing);
+    return table(statistic, design, s, List.copyOf(levels), sums.outside, variable, null, List.copyOf(by));
+  }
+
+  private static double[][] copy(double[][] a) {
+    double[][] out = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i].clone();
+    }
+    return out;
+  }
+
+  /** The estimates from the sums (shared by the rows and by partials finished here). */
+  private StatisticTable table(Statistic statistic, ReplicateDesign design, Sums sums, List<List<String>> levels,
+      long missingGroupRows, String variable, String denominator, List<String> by) {
+    int n = design.rows();
+    int domains = levels.size();
     int reps = design.replicates();
-    Sums sums = sums(design, y, x, codes.codes(), domains);
     double[] fw = sums.fw;
     double[] fy = sums.fy;
     double[] fx = sums.fx;
@@ -213,17 +262,17 @@ public final class ReplicateStatistics {
     long missing = sums.missing;
     Map<String, Long> reasons = new LinkedHashMap<>();
     if (missing > 0) {
-      reasons.put(x == null ? "variable '" + variable + "' missing"
+      reasons.put(denominator == null ? "variable '" + variable + "' missing"
           : "variable '" + variable + "' or denominator '" + denominator + "' missing", missing);
     }
-    if (codes.missingRows() > 0) {
-      reasons.put("grouping value missing", (long) codes.missingRows());
+    if (missingGroupRows > 0) {
+      reasons.put("grouping value missing", missingGroupRows);
     }
-    DesignSummary summary = new DesignSummary(n, missing + codes.missingRows(), reasons, 1, reps, reps - 1);
+    DesignSummary summary = new DesignSummary(n, missing + missingGroupRows, reasons, 1, reps, reps - 1);
     double q = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - level) / 2);
     List<StatisticEstimate> out = new ArrayList<>();
     for (int g = 0; g < domains; g++) {
-      Group group = new Group(by, codes.levels().get(g));
+      Group group = new Group(by, levels.get(g));
       double full = value(statistic, fw[g], fy[g], fx[g]);
       if (observed[g] == 0 || Double.isNaN(full)) {
         out.add(new StatisticEstimate(group, observed[g], fw[g], reps - 1, Reliability.SUPPRESSED,
