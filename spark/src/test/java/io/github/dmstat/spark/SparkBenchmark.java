@@ -117,8 +117,10 @@ public final class SparkBenchmark {
       spark.conf().set("spark.sql.files.openCostInBytes", "0");
       // the structure pass alone, for its traffic
       traffic.reset();
+      long s0 = System.nanoTime();
       SparkPrevalence.Structure.of(spark.read().parquet(parquet).select("weight", "stratum", "psu", "used", "group"), spec,
           List.of("group"));
+      double structureSeconds = (System.nanoTime() - s0) / 1e9;
       long structureResults = traffic.results.get();
       long structureShuffle = traffic.shuffle.get();
       List<Double> times = new ArrayList<>();
@@ -132,8 +134,21 @@ public final class SparkBenchmark {
       SparkPrevalenceTest.assertSame(reference, r.table());
       row("Spark local[2], Parquet", r.partitions(), times, partialBytes(r.domains(), r.psus()),
           traffic.results.get() - structureResults, traffic.shuffle.get() - structureShuffle);
-      System.out.printf("|   (its structure pass) | | | | | %,d | %,d |%n", structureResults, structureShuffle);
+      System.out.printf("|   (its structure pass alone) | | %.2f | | | %,d | %,d |%n", structureSeconds, structureResults,
+          structureShuffle);
     }
+    // more domains: group x region (120), 9 input partitions
+    spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(Math.max(1 << 16, parquetBytes / 9 + 1)));
+    List<Double> wide = new ArrayList<>();
+    SparkPrevalence.Result w = null;
+    for (int i = 0; i < 3; i++) {
+      traffic.reset();
+      long t0 = System.nanoTime();
+      w = sp.run(spark.read().parquet(parquet), spec, "used", List.of("group", "region"));
+      wide.add((System.nanoTime() - t0) / 1e9);
+    }
+    row("Spark local[2], Parquet, 120 domains", w.partitions(), wide, partialBytes(w.domains(), w.psus()),
+        traffic.results.get(), traffic.shuffle.get());
     System.out.printf("%nOne partial (40 domains x 1,001 PSUs) is %,d bytes serialized; 400 domains x 10,000 PSUs would be "
         + "%,d bytes.%n", partialBytes(40, 1001), partialBytes(400, 10_000));
     spark.stop();
