@@ -17,11 +17,15 @@ import java.io.Serializable;
  */
 public final class ReplicateSums implements Serializable {
   private static final long serialVersionUID = 1L;
+  /** Full-sample {@code Σw} per domain, over observed rows. */
   final double[] fw;
+  /** Full-sample {@code Σw·y} per domain. */
   final double[] fy;
+  /** Observed rows per domain. */
   final long[] observed;
-  /** {@code [replicate][domain]}. */
+  /** Replicate {@code Σw_r}, {@code [replicate][domain]}. */
   final double[][] rw;
+  /** Replicate {@code Σw_r·y}, {@code [replicate][domain]}. */
   final double[][] ry;
   /** Rows in a domain whose variable is missing. */
   long missing;
