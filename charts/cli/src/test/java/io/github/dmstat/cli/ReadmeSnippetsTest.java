@@ -36,11 +36,17 @@ class ReadmeSnippetsTest {
     return Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
   }
 
-  /** The README's Java snippets, in order. */
+  /**
+   * The README's Java snippets, in order, but for those of the Spark module (they use a
+   * {@code SparkSession}, which needs Spark on the class path: the spark module's
+   * {@code PrevalenceJob} does what that snippet does, and {@code .ci/run} runs it).
+   */
   static List<String> javaSnippets(String readme) {
     List<String> out = new ArrayList<>();
     for (Matcher m = JAVA.matcher(readme); m.find(); ) {
-      out.add(m.group(1));
+      if (!m.group(1).contains("SparkSession")) {
+        out.add(m.group(1));
+      }
     }
     return out;
   }
