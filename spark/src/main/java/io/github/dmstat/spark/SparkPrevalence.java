@@ -16,10 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,14 +30,14 @@ import org.apache.spark.sql.types.StructField;
  * as {@link PrevalenceEstimator#estimate(tech.tablesaw.api.Table, DesignSpec, String, List)} on the
  * same rows, to rounding (Taylor linearisation over strata and PSUs, Binder 1983; Lumley 2010, §2.2).
  *
- * <p>How: one small aggregation finds the design's structure (the PSUs with their strata and
- * fpc, rows per PSU) and the domains; its result, about {@code PSUs × domains} rows, comes to the
- * driver, which numbers PSUs and domains and broadcasts the numbering. Each partition then fills
- * one mergeable partial ({@link DomainSums}: {@code Σw}, {@code Σwy} and row counts per domain and
- * PSU, {@code 20 × domains × PSUs} bytes) in a single pass over its rows, the partials are merged
- * by {@link JavaRDD#treeReduce tree aggregation}, and the driver finishes the table from the
- * merged sums and the design's structure ({@link SurveyDesign#ofClusters}). No row comes to the
- * driver. Two Spark jobs run: the structure and the sums.
+ * <p>How: one pass. Each partition fills one mergeable partial: {@link DomainSums}
+ * ({@code Σw}, {@code Σwy} and row counts per domain and PSU, {@code 20 × domains × PSUs} bytes)
+ * under its own numbering of PSUs and domains, which it encodes as it meets them, with the rows
+ * of each PSU and the fpc range of each stratum. The partials are merged by
+ * {@link JavaRDD#treeReduce tree aggregation}, matching PSUs and domains by their labels, and the
+ * driver sorts strata, PSUs and domains, checks the fpc and finishes the table from the merged
+ * sums and the design's structure ({@link SurveyDesign#ofClusters}). No row comes to the driver,
+ * and one Spark job runs.
  *
  * <p>Rows are handled as the single-machine estimator handles them: a missing outcome or grouping
  * value is counted and reported as excluded; a missing, negative or infinite weight, a missing
@@ -135,22 +133,80 @@ public final class SparkPrevalence {
     }
     List<String> byCols = List.copyOf(by);
     Dataset<Row> d = data.select(columns(data, spec, outcome, byCols));
+    LabelledSums all;
+    int partitions;
     try {
-      Structure s = Structure.of(d, spec, byCols);
-      JavaSparkContext sc = JavaSparkContext.fromSparkContext(d.sparkSession().sparkContext());
-      Broadcast<Coding> coding = sc.broadcast(s.coding);
-      JavaRDD<DomainSums> partials = d.javaRDD().mapPartitions(new PartitionSums(coding, spec, outcome, byCols));
-      int partitions = partials.getNumPartitions();
-      DomainSums sums = partials.treeReduce(new Merge(), depth);
-      coding.destroy();
-      PrevalenceTable table = estimator.finish(s.design, sums, s.levels, outcome, byCols);
-      return new Result(table, partitions, s.design.psuCount(), s.levels.size());
+      JavaRDD<LabelledSums> partials = d.javaRDD().mapPartitions(new PartitionSums(spec, outcome, byCols));
+      partitions = partials.getNumPartitions();
+      if (partitions == 0) {
+        throw new IllegalArgumentException("the data has no rows");
+      }
+      all = partials.treeReduce(new Merge(), depth);
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       throw e;
     } catch (Exception e) {
       // a failed job is a SparkException (checked in Java, thrown undeclared from Scala)
       throw unwrap(e);
     }
+    Finished f = finishStructure(all, spec, byCols);
+    PrevalenceTable table = estimator.finish(f.design, f.sums, f.levels, outcome, byCols);
+    return new Result(table, partitions, f.design.psuCount(), f.levels.size());
+  }
+
+  /** The design, domains and sums of a merged partial, strata, PSUs and domains in sorted order. */
+  private record Finished(SurveyDesign design, DomainSums sums, List<List<String>> levels) {}
+
+  private static Finished finishStructure(LabelledSums all, DesignSpec spec, List<String> by) {
+    long rows = 0;
+    TreeMap<String, TreeMap<String, Integer>> units = new TreeMap<>();
+    for (int c = 0; c < all.cellStratum.size(); c++) {
+      rows += all.cellRows[c];
+      units.computeIfAbsent(all.cellStratum.get(c), x -> new TreeMap<>()).put(all.cellUnit.get(c), c);
+    }
+    if (rows == 0) {
+      throw new IllegalArgumentException("the data has no rows");
+    }
+    if (rows > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the data has " + rows + " rows; a design holds at most " + Integer.MAX_VALUE);
+    }
+    if (!by.isEmpty() && all.domains.isEmpty()) {
+      throw new IllegalArgumentException("no row has a value in every grouping column " + by);
+    }
+    List<String> strata = new ArrayList<>(units.keySet());
+    double[] stratumFpc = spec.fpc().isPresent() ? new double[strata.size()] : null;
+    int[] cellOrder = new int[all.cellStratum.size()];
+    List<Integer> psuStratum = new ArrayList<>();
+    int[] rowsInStratum = new int[strata.size()];
+    for (int h = 0; h < strata.size(); h++) {
+      String stratum = strata.get(h);
+      if (stratumFpc != null) {
+        double[] range = all.fpc.get(stratum);
+        if (range[0] != range[1]) {
+          throw new IllegalArgumentException("column '" + spec.fpc().get() + "': must be constant within stratum '" + stratum
+              + "' (" + range[0] + " and " + range[1] + ")");
+        }
+        stratumFpc[h] = range[0];
+      }
+      for (int c : units.get(stratum).values()) {
+        rowsInStratum[h] += (int) all.cellRows[c];
+        cellOrder[c] = spec.psu().isPresent() ? psuStratum.size() : h;
+        psuStratum.add(h);
+      }
+    }
+    TreeMap<String, Integer> sortedDomains = new TreeMap<>(all.domainIndex);
+    int[] domainOrder = new int[all.domains.size()];
+    List<List<String>> levels = new ArrayList<>();
+    for (int d : sortedDomains.values()) {
+      domainOrder[d] = levels.size();
+      levels.add(all.domains.get(d));
+    }
+    SurveyDesign design = spec.psu().isPresent()
+        ? SurveyDesign.ofClusters(spec, (int) rows, strata, psuStratum.stream().mapToInt(Integer::intValue).toArray(), stratumFpc)
+        : SurveyDesign.ofStrata(spec, strata, rowsInStratum, stratumFpc);
+    DomainSums sums = new DomainSums(levels.size(), spec.psu().isPresent() ? psuStratum.size() : strata.size(),
+        design.elementSampling());
+    LabelledSums.addInto(all.sums, sums, domainOrder, cellOrder);
+    return new Finished(design, sums, Collections.unmodifiableList(levels));
   }
 
   /** The result of {@link #run}, with what the benchmark reports. */
@@ -206,250 +262,262 @@ public final class SparkPrevalence {
         + e.getMessage(), e);
   }
 
-  /** The numbering of PSUs (strata under element sampling) and domains, broadcast to the executors. */
-  static final class Coding implements java.io.Serializable {
+  /**
+   * One partition's sums with its own numbering of cells (PSUs, or strata under element
+   * sampling) and domains, in order of first appearance; partials merge by their labels. Also
+   * the rows of every cell (rows without a domain included) and the fpc range of each stratum.
+   */
+  static final class LabelledSums implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    /** Cell of each PSU by stratum and PSU label (clustered), or of each stratum under the key "" (element sampling). */
+    /** Stratum of each cell. */
+    final ArrayList<String> cellStratum = new ArrayList<>();
+    /** PSU label of each cell ("" under element sampling). */
+    final ArrayList<String> cellUnit = new ArrayList<>();
+    /** Cell of each PSU label, by stratum. */
     final HashMap<String, HashMap<String, Integer>> cells = new HashMap<>();
-    /** Domain of each key of grouping values joined by \0. */
-    final HashMap<String, Integer> domains = new HashMap<>();
-    int cellCount;
-    boolean squares;
-  }
+    /** Rows of each cell. */
+    long[] cellRows = new long[16];
+    /** The grouping values of each domain, and the domain of each key (values joined by \0). */
+    final ArrayList<List<String>> domains = new ArrayList<>();
+    final HashMap<String, Integer> domainIndex = new HashMap<>();
+    /** Per stratum: smallest and largest fpc. */
+    final HashMap<String, double[]> fpc = new HashMap<>();
+    final boolean squares;
+    /** The sums, for at least the cells and domains above (more while they are filled). */
+    DomainSums sums;
 
-  /** The design's structure and the domains, from one aggregation whose result comes to the driver. */
-  static final class Structure {
-    final SurveyDesign design;
-    final List<List<String>> levels;
-    final Coding coding;
-
-    private Structure(SurveyDesign design, List<List<String>> levels, Coding coding) {
-      this.design = design;
-      this.levels = levels;
-      this.coding = coding;
+    LabelledSums(boolean squares) {
+      this.squares = squares;
+      this.sums = new DomainSums(4, 16, squares);
     }
 
-    static Structure of(Dataset<Row> d, DesignSpec spec, List<String> by) {
-      String[] names = d.columns();
-      int k = 1;
-      int strataAt = spec.strata().isPresent() ? k++ : -1;
-      int psuAt = spec.psu().isPresent() ? k++ : -1;
-      int fpcAt = spec.fpc().isPresent() ? k++ : -1;
-      int byAt = k + 1;
-      List<Column> keys = new ArrayList<>();
-      if (strataAt > 0) {
-        keys.add(functions.col("`" + names[strataAt] + "`"));
-      }
-      if (psuAt > 0) {
-        keys.add(functions.col("`" + names[psuAt] + "`"));
-      }
-      for (int b = 0; b < by.size(); b++) {
-        keys.add(functions.col("`" + names[byAt + b] + "`"));
-      }
-      List<Column> aggs = new ArrayList<>();
-      aggs.add(functions.count(functions.lit(1)).alias("rows"));
-      if (fpcAt > 0) {
-        Column f = functions.col("`" + names[fpcAt] + "`");
-        aggs.add(functions.min(f).alias("fpc_min"));
-        aggs.add(functions.max(f).alias("fpc_max"));
-        aggs.add(functions.count(f).alias("fpc_present"));
-      }
-      Column first = aggs.get(0);
-      Column[] rest = aggs.subList(1, aggs.size()).toArray(Column[]::new);
-      List<Row> cells = keys.isEmpty() ? d.agg(first, rest).collectAsList()
-          : d.groupBy(keys.toArray(Column[]::new)).agg(first, rest).collectAsList();
-      int designKeys = (strataAt > 0 ? 1 : 0) + (psuAt > 0 ? 1 : 0);
-      // strata (sorted), PSUs within strata (sorted), domains (sorted), rows per unit, fpc per stratum
-      TreeMap<String, TreeMap<String, long[]>> units = new TreeMap<>();
-      TreeMap<String, double[]> fpc = new TreeMap<>();
-      TreeMap<String, List<String>> domains = new TreeMap<>();
-      long rows = 0;
-      for (Row r : cells) {
-        String stratum = strataAt > 0 ? r.getString(0) : "(all)";
-        String psu = psuAt > 0 ? r.getString(strataAt > 0 ? 1 : 0) : "";
-        long n = r.getLong(designKeys + by.size());
-        if (strataAt > 0 && stratum == null) {
-          throw new IllegalArgumentException("column '" + spec.strata().get() + "': " + n + " rows have no stratum "
-              + "(design columns must not be empty)");
-        }
-        if (psuAt > 0 && psu == null) {
-          throw new IllegalArgumentException("column '" + spec.psu().get() + "': " + n + " rows in stratum '" + stratum
-              + "' have no PSU (design columns must not be empty)");
-        }
-        rows += n;
-        units.computeIfAbsent(stratum, x -> new TreeMap<>()).computeIfAbsent(psu, x -> new long[1])[0] += n;
-        if (fpcAt > 0) {
-          int at = designKeys + by.size() + 1;
-          long present = r.getLong(at + 2);
-          if (present < n) {
-            throw new IllegalArgumentException("column '" + spec.fpc().get() + "': " + (n - present) + " rows in stratum '"
-                + stratum + "' have no finite population correction");
-          }
-          double lo = r.getDouble(at);
-          double hi = r.getDouble(at + 1);
-          double[] seen = fpc.get(stratum);
-          if (lo != hi || (seen != null && seen[0] != lo)) {
-            double other = lo != hi ? hi : seen[0];
-            throw new IllegalArgumentException("column '" + spec.fpc().get() + "': must be constant within stratum '"
-                + stratum + "' (" + lo + " and " + other + ")");
-          }
-          fpc.put(stratum, new double[] {lo});
-        }
-        List<String> level = new ArrayList<>();
-        boolean missing = false;
-        for (int b = 0; b < by.size(); b++) {
-          String v = r.getString(designKeys + b);
-          missing |= v == null;
-          level.add(v);
-        }
-        if (!missing) {
-          domains.putIfAbsent(String.join("\0", level), List.copyOf(level));
+    int cell(String stratum, String unit) {
+      HashMap<String, Integer> byUnit = cells.computeIfAbsent(stratum, x -> new HashMap<>());
+      Integer c = byUnit.get(unit);
+      if (c == null) {
+        c = cellStratum.size();
+        byUnit.put(unit, c);
+        cellStratum.add(stratum);
+        cellUnit.add(unit);
+        if (c == cellRows.length) {
+          cellRows = Arrays.copyOf(cellRows, Math.max(16, 2 * c));
         }
       }
-      if (rows == 0) {
-        throw new IllegalArgumentException("the data has no rows");
+      return c;
+    }
+
+    int domain(String key, List<String> values) {
+      Integer d = domainIndex.get(key);
+      if (d == null) {
+        d = domains.size();
+        domainIndex.put(key, d);
+        domains.add(List.copyOf(values));
       }
-      if (!by.isEmpty() && domains.isEmpty()) {
-        throw new IllegalArgumentException("no row has a value in every grouping column " + by);
+      return d;
+    }
+
+    /**
+     * Cuts {@link #sums} to exactly the current cells and domains (it grows by doubling), so that
+     * no spare capacity travels between executors and to the driver; returns this partial.
+     */
+    LabelledSums trim() {
+      int d = Math.max(1, domains.size());
+      int c = cellStratum.size();
+      if (sums.domains != d || sums.cells != c) {
+        DomainSums exact = new DomainSums(d, c, squares);
+        addInto(sums, exact, identity(domains.size()), identity(c));
+        sums = exact;
       }
-      if (rows > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("the data has " + rows + " rows; a design holds at most " + Integer.MAX_VALUE);
+      cellRows = Arrays.copyOf(cellRows, c);
+      return this;
+    }
+
+    /** Makes {@link #sums} hold at least the current cells and domains (copying what it holds). */
+    void fit() {
+      if (sums.domains >= Math.max(1, domains.size()) && sums.cells >= cellStratum.size()) {
+        return;
       }
-      Coding coding = new Coding();
-      List<String> strata = new ArrayList<>(units.keySet());
-      double[] stratumFpc = fpcAt > 0 ? new double[strata.size()] : null;
-      List<Integer> psuStratum = new ArrayList<>();
-      int[] rowsInStratum = new int[strata.size()];
-      for (int h = 0; h < strata.size(); h++) {
-        String stratum = strata.get(h);
-        if (stratumFpc != null) {
-          stratumFpc[h] = fpc.get(stratum)[0];
-        }
-        for (Map.Entry<String, long[]> e : units.get(stratum).entrySet()) {
-          rowsInStratum[h] += (int) e.getValue()[0];
-          if (psuAt > 0) {
-            coding.cells.computeIfAbsent(stratum, x -> new HashMap<>()).put(e.getKey(), psuStratum.size());
-            psuStratum.add(h);
+      int d = Math.max(sums.domains, Math.max(1, domains.size()) * 2);
+      int c = Math.max(sums.cells, cellStratum.size() * 2);
+      DomainSums bigger = new DomainSums(d, c, squares);
+      addInto(sums, bigger, identity(sums.domains), identity(sums.cells));
+      sums = bigger;
+    }
+
+    private static int[] identity(int n) {
+      int[] out = new int[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = i;
+      }
+      return out;
+    }
+
+    /** Adds {@code from} into {@code to}, domain {@code d} and cell {@code c} going to {@code domainMap[d]} and {@code cellMap[c]}. */
+    static void addInto(DomainSums from, DomainSums to, int[] domainMap, int[] cellMap) {
+      for (int d = 0; d < domainMap.length; d++) {
+        int td = domainMap[d];
+        for (int c = 0; c < cellMap.length; c++) {
+          int k = d * from.cells + c;
+          int tk = td * to.cells + cellMap[c];
+          to.sw[tk] += from.sw[k];
+          to.swy[tk] += from.swy[k];
+          to.rows[tk] += from.rows[k];
+          if (from.squares) {
+            to.sw2[tk] += from.sw2[k];
+            to.sw2y[tk] += from.sw2y[k];
           }
         }
-        if (psuAt < 0) {
-          coding.cells.put(stratum, new HashMap<>(Map.of("", h)));
+        to.missing[td] += from.missing[d];
+        to.zeroWeight[td] += from.zeroWeight[d];
+      }
+      to.outside += from.outside;
+    }
+
+    /** Adds {@code other}'s sums, cells, domains and fpc ranges into this partial. */
+    LabelledSums merge(LabelledSums other) {
+      int[] cellMap = new int[other.cellStratum.size()];
+      for (int c = 0; c < cellMap.length; c++) {
+        cellMap[c] = cell(other.cellStratum.get(c), other.cellUnit.get(c));
+        cellRows[cellMap[c]] += other.cellRows[c];
+      }
+      int[] domainMap = new int[other.domains.size()];
+      for (int d = 0; d < other.domains.size(); d++) {
+        List<String> v = other.domains.get(d);
+        domainMap[d] = domain(String.join("\0", v), v);
+      }
+      fit();
+      addInto(other.sums, sums, domainMap, cellMap);
+      for (Map.Entry<String, double[]> e : other.fpc.entrySet()) {
+        double[] mine = fpc.get(e.getKey());
+        if (mine == null) {
+          fpc.put(e.getKey(), e.getValue().clone());
+        } else {
+          mine[0] = Math.min(mine[0], e.getValue()[0]);
+          mine[1] = Math.max(mine[1], e.getValue()[1]);
         }
       }
-      List<List<String>> levels = new ArrayList<>();
-      if (by.isEmpty()) {
-        levels.add(List.of());
-        coding.domains.put("", 0);
-      } else {
-        for (Map.Entry<String, List<String>> e : domains.entrySet()) {
-          coding.domains.put(e.getKey(), levels.size());
-          levels.add(e.getValue());
-        }
-      }
-      SurveyDesign design = psuAt > 0
-          ? SurveyDesign.ofClusters(spec, (int) rows, strata, psuStratum.stream().mapToInt(Integer::intValue).toArray(), stratumFpc)
-          : SurveyDesign.ofStrata(spec, strata, rowsInStratum, stratumFpc);
-      coding.cellCount = psuAt > 0 ? psuStratum.size() : strata.size();
-      coding.squares = design.elementSampling();
-      return new Structure(design, Collections.unmodifiableList(levels), coding);
+      return this;
     }
   }
 
-  /** Fills one partial from the rows of a partition, in batches of primitive arrays. */
-  static final class PartitionSums implements FlatMapFunction<Iterator<Row>, DomainSums> {
+  /** Fills one partition's {@link LabelledSums}, in batches of primitive arrays. */
+  static final class PartitionSums implements FlatMapFunction<Iterator<Row>, LabelledSums> {
     private static final long serialVersionUID = 1L;
     private static final int BATCH = 4096;
-    private final Broadcast<Coding> coding;
     private final String weight;
     private final String strata;
     private final String psu;
+    private final String fpc;
     private final String outcome;
-    private final int byCount;
-    private final boolean hasFpc;
+    private final List<String> by;
 
-    PartitionSums(Broadcast<Coding> coding, DesignSpec spec, String outcome, List<String> by) {
-      this.coding = coding;
+    PartitionSums(DesignSpec spec, String outcome, List<String> by) {
       this.weight = spec.weight();
       this.strata = spec.strata().orElse(null);
       this.psu = spec.psu().orElse(null);
+      this.fpc = spec.fpc().orElse(null);
       this.outcome = outcome;
-      this.byCount = by.size();
-      this.hasFpc = spec.fpc().isPresent();
+      this.by = List.copyOf(by);
     }
 
     @Override
-    public Iterator<DomainSums> call(Iterator<Row> rows) {
-      Coding c = coding.value();
-      DomainSums sums = new DomainSums(Math.max(1, c.domains.size()), c.cellCount, c.squares);
+    public Iterator<LabelledSums> call(Iterator<Row> rows) {
+      LabelledSums p = new LabelledSums(psu == null);
+      if (by.isEmpty()) {
+        p.domain("", List.of());
+      }
       double[] w = new double[BATCH];
       byte[] y = new byte[BATCH];
       int[] domain = new int[BATCH];
       int[] cell = new int[BATCH];
       int strataAt = strata != null ? 1 : -1;
       int psuAt = psu != null ? (strata != null ? 2 : 1) : -1;
-      int outcomeAt = 1 + (strata != null ? 1 : 0) + (psu != null ? 1 : 0) + (hasFpc ? 1 : 0);
+      int fpcAt = fpc != null ? 1 + (strata != null ? 1 : 0) + (psu != null ? 1 : 0) : -1;
+      int outcomeAt = 1 + (strata != null ? 1 : 0) + (psu != null ? 1 : 0) + (fpc != null ? 1 : 0);
+      int byCount = by.size();
       StringBuilder key = new StringBuilder();
-      int k = 0;
-      // the last stratum's PSUs: rows of one stratum often come together
+      String[] values = new String[byCount];
       String lastStratum = null;
-      HashMap<String, Integer> stratumCells = null;
+      double[] lastFpc = null;
+      int k = 0;
       while (rows.hasNext()) {
         Row r = rows.next();
         String stratum = strataAt > 0 ? r.getString(strataAt) : "(all)";
-        String unit = psuAt > 0 ? r.getString(psuAt) : null;
+        String unit = psuAt > 0 ? r.getString(psuAt) : "";
+        if (stratum == null) {
+          throw new IllegalArgumentException("column '" + strata + "': a row has no stratum (design columns must not be "
+              + "empty)" + (psuAt > 0 && unit != null ? "; its PSU is '" + unit + "'" : ""));
+        }
+        if (unit == null) {
+          throw new IllegalArgumentException("column '" + psu + "': a row in stratum '" + stratum + "' has no PSU (design "
+              + "columns must not be empty)");
+        }
+        String unitLabel = psuAt > 0 ? unit : null;
         if (r.isNullAt(0)) {
-          throw bad(weight, "is empty; weights must be finite numbers >= 0", null, stratum, unit);
+          throw bad(weight, "is empty; weights must be finite numbers >= 0", null, stratum, unitLabel);
         }
         double wi = r.getDouble(0);
         if (!(wi >= 0) || Double.isInfinite(wi)) {
-          throw bad(weight, "must be a finite number >= 0", wi, stratum, unit);
+          throw bad(weight, "must be a finite number >= 0", wi, stratum, unitLabel);
         }
+        if (fpcAt > 0) {
+          if (r.isNullAt(fpcAt)) {
+            throw bad(fpc, "is empty; the finite population correction must be > 0", null, stratum, unitLabel);
+          }
+          double f = r.getDouble(fpcAt);
+          if (!stratum.equals(lastStratum)) {
+            lastFpc = p.fpc.computeIfAbsent(stratum, x -> new double[] {f, f});
+          }
+          lastFpc[0] = Math.min(lastFpc[0], f);
+          lastFpc[1] = Math.max(lastFpc[1], f);
+        }
+        lastStratum = stratum;
         byte yi;
         if (r.isNullAt(outcomeAt)) {
           yi = Columns.MISSING;
         } else {
           double v = r.getDouble(outcomeAt);
           if (v != 0 && v != 1) {
-            throw bad(outcome, "is not 0, 1 or empty", v, stratum, unit);
+            throw bad(outcome, "is not 0, 1 or empty", v, stratum, unitLabel);
           }
           yi = (byte) v;
         }
-        boolean missing = false;
-        String domainKey;
-        if (byCount == 1) {
-          domainKey = r.getString(outcomeAt + 1);
-          missing = domainKey == null;
+        int d;
+        if (byCount == 0) {
+          d = 0;
         } else {
-          key.setLength(0);
+          boolean missing = false;
           for (int b = 0; b < byCount && !missing; b++) {
-            String v = r.getString(outcomeAt + 1 + b);
-            missing = v == null;
-            key.append(b > 0 ? "\0" : "").append(v);
+            values[b] = r.getString(outcomeAt + 1 + b);
+            missing = values[b] == null;
           }
-          domainKey = key.toString();
+          if (missing) {
+            d = -1;
+          } else if (byCount == 1) {
+            d = p.domain(values[0], Arrays.asList(values));
+          } else {
+            key.setLength(0);
+            for (int b = 0; b < byCount; b++) {
+              key.append(b > 0 ? "\0" : "").append(values[b]);
+            }
+            d = p.domain(key.toString(), Arrays.asList(values));
+          }
         }
-        Integer dom = missing ? null : c.domains.get(domainKey);
-        if (!stratum.equals(lastStratum)) {
-          lastStratum = stratum;
-          stratumCells = c.cells.get(stratum);
-        }
-        Integer cellCode = stratumCells == null ? null : stratumCells.get(unit != null ? unit : "");
-        if ((!missing && dom == null) || cellCode == null) {
-          // the structure pass saw every row: only data that changed in between gets here
-          throw new IllegalStateException("a row that the structure pass did not see (stratum '" + stratum + "', PSU '"
-              + unit + "'): the data changed between the two passes; cache or persist it first");
-        }
+        int c = p.cell(stratum, unit);
+        p.cellRows[c]++;
         w[k] = wi;
         y[k] = yi;
-        domain[k] = missing ? -1 : dom;
-        cell[k] = cellCode;
+        domain[k] = d;
+        cell[k] = c;
         if (++k == BATCH) {
-          sums.add(w, y, domain, cell, 0, k);
+          p.fit();
+          p.sums.add(w, y, domain, cell, 0, k);
           k = 0;
         }
       }
-      sums.add(w, y, domain, cell, 0, k);
-      return Collections.singletonList(sums).iterator();
+      p.fit();
+      p.sums.add(w, y, domain, cell, 0, k);
+      return Collections.singletonList(p.trim()).iterator();
     }
 
     private static IllegalArgumentException bad(String column, String problem, Object value, String stratum, String unit) {
@@ -459,12 +527,13 @@ public final class SparkPrevalence {
   }
 
   /** Merges two partials (the left one in place). */
-  static final class Merge implements Function2<DomainSums, DomainSums, DomainSums> {
+  static final class Merge implements Function2<LabelledSums, LabelledSums, LabelledSums> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public DomainSums call(DomainSums a, DomainSums b) {
-      return a.merge(b);
+    public LabelledSums call(LabelledSums a, LabelledSums b) {
+      return a.merge(b).trim();
     }
   }
+
 }

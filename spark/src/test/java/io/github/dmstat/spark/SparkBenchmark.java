@@ -96,7 +96,7 @@ public final class SparkBenchmark {
     }
     System.out.printf("%n%,d rows: Parquet %.1f MB, CSV %.1f MB; 2 cores; %s%n%n", rows, parquetBytes / 1e6,
         Files.size(csv) / 1e6, System.getProperty("java.version"));
-    System.out.println("| engine | input partitions | runs (s) | best s | partial bytes | sums: result bytes | sums: shuffle bytes |");
+    System.out.println("| engine | input partitions | runs (s) | best s | partial bytes | result bytes | shuffle bytes |");
     System.out.println("|---|---:|---|---:|---:|---:|---:|");
 
     // one JVM: the reader and the estimator of ./dmstat prevalence, in this process
@@ -115,14 +115,6 @@ public final class SparkBenchmark {
     for (int partitions : new int[] {2, 8, 32, 128}) {
       spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(Math.max(1 << 16, parquetBytes / partitions + 1)));
       spark.conf().set("spark.sql.files.openCostInBytes", "0");
-      // the structure pass alone, for its traffic
-      traffic.reset();
-      long s0 = System.nanoTime();
-      SparkPrevalence.Structure.of(spark.read().parquet(parquet).select("weight", "stratum", "psu", "used", "group"), spec,
-          List.of("group"));
-      double structureSeconds = (System.nanoTime() - s0) / 1e9;
-      long structureResults = traffic.results.get();
-      long structureShuffle = traffic.shuffle.get();
       List<Double> times = new ArrayList<>();
       SparkPrevalence.Result r = null;
       for (int i = 0; i < 3; i++) {
@@ -132,10 +124,8 @@ public final class SparkBenchmark {
         times.add((System.nanoTime() - t0) / 1e9);
       }
       SparkPrevalenceTest.assertSame(reference, r.table());
-      row("Spark local[2], Parquet", r.partitions(), times, partialBytes(r.domains(), r.psus()),
-          traffic.results.get() - structureResults, traffic.shuffle.get() - structureShuffle);
-      System.out.printf("|   (its structure pass alone) | | %.2f | | | %,d | %,d |%n", structureSeconds, structureResults,
-          structureShuffle);
+      row("Spark local[2], Parquet", r.partitions(), times, partialBytes(r.domains(), r.psus()), traffic.results.get(),
+          traffic.shuffle.get());
     }
     // more domains: group x region (120), 9 input partitions
     spark.conf().set("spark.sql.files.maxPartitionBytes", String.valueOf(Math.max(1 << 16, parquetBytes / 9 + 1)));

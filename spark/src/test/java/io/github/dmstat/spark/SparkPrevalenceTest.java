@@ -174,6 +174,9 @@ class SparkPrevalenceTest {
     PrevalenceTable expected = est.estimate(table(d), spec, "used", List.of("group", "region"));
     assertEquals(120, expected.estimates().size());
     assertSame(expected, SparkPrevalence.of(est).estimate(d.repartition(6), spec, "used", "group", "region"));
+    // partitions by group value: one holds only rows without a group, and some are empty
+    assertSame(expected, SparkPrevalence.of(est).estimate(d.repartitionByRange(60, col("group")), spec, "used", "group",
+        "region"));
     d.unpersist();
   }
 
