@@ -117,12 +117,9 @@ public final class SparkConcentration {
   }
 
   private static org.apache.spark.sql.Column column(Dataset<Row> d, String name, String role) {
-    Objects.requireNonNull(name, role);
-    if (!Arrays.asList(d.columns()).contains(name)) {
-      throw new IllegalArgumentException("no " + role + " column '" + name + "'; columns: " + Arrays.asList(d.columns()));
-    }
-    return functions.col("`" + name.replace("`", "``") + "`");
+    return SparkSupport.column(Arrays.asList(d.columns()), Objects.requireNonNull(name, role), role);
   }
+
 
   /** Per area: {events, rows}, merged over the partitions; sorted by code. */
   private static Map<String, long[]> sum(Dataset<Row> d, String area, String event) {
@@ -132,12 +129,7 @@ public final class SparkConcentration {
     } catch (IllegalArgumentException e) {
       throw e;
     } catch (Exception e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof IllegalArgumentException) {
-          throw (IllegalArgumentException) t;
-        }
-      }
-      throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException("the Spark job failed", e);
+      throw SparkSupport.unwrap(e);
     }
   }
 

@@ -21,7 +21,6 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
@@ -146,7 +145,7 @@ public final class SparkPrevalence {
       throw e;
     } catch (Exception e) {
       // a failed job is a SparkException (checked in Java, thrown undeclared from Scala)
-      throw unwrap(e);
+      throw SparkSupport.unwrap(e);
     }
     Finished f = finishStructure(all, spec, byCols);
     PrevalenceTable table = estimator.finish(f.design, f.sums, f.levels, outcome, byCols);
@@ -219,22 +218,15 @@ public final class SparkPrevalence {
   private static Column[] columns(Dataset<Row> data, DesignSpec spec, String outcome, List<String> by) {
     List<String> names = Arrays.asList(data.columns());
     List<Column> out = new ArrayList<>();
-    out.add(col(names, spec.weight(), "weight").cast(DataTypes.DoubleType));
-    spec.strata().ifPresent(c -> out.add(col(names, c, "strata").cast(DataTypes.StringType)));
-    spec.psu().ifPresent(c -> out.add(col(names, c, "psu").cast(DataTypes.StringType)));
-    spec.fpc().ifPresent(c -> out.add(col(names, c, "fpc").cast(DataTypes.DoubleType)));
-    out.add(outcomeColumn(data, col(names, outcome, "outcome"), outcome));
+    out.add(SparkSupport.column(names, spec.weight(), "weight").cast(DataTypes.DoubleType));
+    spec.strata().ifPresent(c -> out.add(SparkSupport.column(names, c, "strata").cast(DataTypes.StringType)));
+    spec.psu().ifPresent(c -> out.add(SparkSupport.column(names, c, "psu").cast(DataTypes.StringType)));
+    spec.fpc().ifPresent(c -> out.add(SparkSupport.column(names, c, "fpc").cast(DataTypes.DoubleType)));
+    out.add(outcomeColumn(data, SparkSupport.column(names, outcome, "outcome"), outcome));
     for (String b : by) {
-      out.add(col(names, b, "grouping").cast(DataTypes.StringType));
+      out.add(SparkSupport.column(names, b, "grouping").cast(DataTypes.StringType));
     }
     return out.toArray(Column[]::new);
-  }
-
-  private static Column col(List<String> names, String name, String role) {
-    if (!names.contains(name)) {
-      throw new IllegalArgumentException("no " + role + " column '" + name + "'; columns: " + names);
-    }
-    return functions.col("`" + name.replace("`", "``") + "`");
   }
 
   /** The outcome as a double (booleans as 0/1); text is refused here rather than cast to null. */
@@ -249,17 +241,6 @@ public final class SparkPrevalence {
       }
     }
     return c.cast(DataTypes.DoubleType);
-  }
-
-  /** The first {@link IllegalArgumentException} behind a failed Spark job, or the job's exception. */
-  private static RuntimeException unwrap(Exception e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IllegalArgumentException) {
-        return (IllegalArgumentException) t;
-      }
-    }
-    return e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException("the Spark job failed: "
-        + e.getMessage(), e);
   }
 
   /**

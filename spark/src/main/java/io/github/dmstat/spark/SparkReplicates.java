@@ -133,18 +133,18 @@ public final class SparkReplicates {
     List<String> byCols = List.of(by);
     List<String> names = Arrays.asList(data.columns());
     List<Column> cols = new ArrayList<>();
-    cols.add(col(names, replicates.weight(), "weight").cast(DataTypes.DoubleType));
+    cols.add(SparkSupport.column(names, replicates.weight(), "weight").cast(DataTypes.DoubleType));
     for (String r : replicates.replicates()) {
-      cols.add(col(names, r, "replicate weight").cast(DataTypes.DoubleType));
+      cols.add(SparkSupport.column(names, r, "replicate weight").cast(DataTypes.DoubleType));
     }
     for (StructField f : data.schema().fields()) {
       if (f.name().equals(outcome) && f.dataType().equals(DataTypes.StringType)) {
         throw new IllegalArgumentException("outcome column '" + outcome + "' is text; give a 0/1 number or a boolean column");
       }
     }
-    cols.add(col(names, outcome, "outcome").cast(DataTypes.DoubleType));
+    cols.add(SparkSupport.column(names, outcome, "outcome").cast(DataTypes.DoubleType));
     for (String b : byCols) {
-      cols.add(col(names, b, "grouping").cast(DataTypes.StringType));
+      cols.add(SparkSupport.column(names, b, "grouping").cast(DataTypes.StringType));
     }
     Dataset<Row> d = data.select(cols.toArray(Column[]::new));
     int reps = replicates.replicates().size();
@@ -204,20 +204,8 @@ public final class SparkReplicates {
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       throw e;
     } catch (Exception e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof IllegalArgumentException) {
-          throw (IllegalArgumentException) t;
-        }
-      }
-      throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException("the Spark job failed", e);
+      throw SparkSupport.unwrap(e);
     }
-  }
-
-  private static Column col(List<String> names, String name, String role) {
-    if (!names.contains(name)) {
-      throw new IllegalArgumentException("no " + role + " column '" + name + "'; columns: " + names);
-    }
-    return functions.col("`" + name.replace("`", "``") + "`");
   }
 
   /** Fills one partition's replicate sums. */
