@@ -33,10 +33,11 @@ import org.apache.spark.sql.types.StructField;
  * {@link ReplicateDesign#supplied} on the same rows, to rounding (replicate variance
  * {@code scale · Σ_r rscale_r (θ_r − θ̄)²}, Lumley 2010, §2.3; R {@code svrepdesign}).
  *
- * <p>How: one small aggregation finds the domains and counts the rows; each partition then
- * fills one {@link ReplicateSums} ({@code 2 × (R + 1) × domains} doubles: the full-sample and
- * every replicate's {@code Σw} and {@code Σw·y} per domain); the partials are merged by tree
- * aggregation and the driver finishes with a replicate design known by its kind and factors
+ * <p>How: one pass. Each partition numbers the domains it meets and fills one
+ * {@link ReplicateSums} ({@code 2 × (R + 1) × domains} doubles: the full-sample and every
+ * replicate's {@code Σw} and {@code Σw·y} per domain); the partials are merged by tree
+ * aggregation, matching domains by their values, and the driver finishes with a replicate design
+ * known by its kind and factors
  * ({@link ReplicateDesign#ofStructure}). No row is collected to the driver.
  *
  * <pre>{@code
@@ -148,92 +149,125 @@ public final class SparkReplicates {
     }
     Dataset<Row> d = data.select(cols.toArray(Column[]::new));
     int reps = replicates.replicates().size();
+    Labelled all;
     try {
-      // the domains and the rows, from one small aggregation
-      String[] dn = d.columns();
-      List<Row> groups;
-      if (byCols.isEmpty()) {
-        groups = d.agg(functions.count(functions.lit(1))).collectAsList();
-      } else {
-        Column[] keys = new Column[byCols.size()];
-        for (int b = 0; b < keys.length; b++) {
-          keys[b] = functions.col("`" + dn[reps + 2 + b] + "`");
-        }
-        groups = d.groupBy(keys).agg(functions.count(functions.lit(1))).collectAsList();
-      }
-      long rows = 0;
-      TreeMap<String, List<String>> domains = new TreeMap<>();
-      for (Row g : groups) {
-        rows += g.getLong(byCols.size());
-        List<String> level = new ArrayList<>();
-        boolean missing = false;
-        for (int b = 0; b < byCols.size(); b++) {
-          missing |= g.isNullAt(b);
-          level.add(g.isNullAt(b) ? null : g.getString(b));
-        }
-        if (!missing) {
-          domains.put(String.join("\0", level), level);
-        }
-      }
-      if (rows == 0) {
+      if (d.javaRDD().getNumPartitions() == 0) {
         throw new IllegalArgumentException("the data has no rows");
       }
-      if (byCols.isEmpty()) {
-        domains.put("", List.of());
-      }
-      if (domains.isEmpty()) {
-        throw new IllegalArgumentException("no row has a value in every grouping column " + byCols);
-      }
-      if (rows > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("the data has " + rows + " rows; a design holds at most " + Integer.MAX_VALUE);
-      }
-      HashMap<String, Integer> code = new HashMap<>();
-      List<List<String>> levels = new ArrayList<>();
-      for (Map.Entry<String, List<String>> e : domains.entrySet()) {
-        code.put(e.getKey(), levels.size());
-        levels.add(List.copyOf(e.getValue()));
-      }
-      JavaSparkContext sc = JavaSparkContext.fromSparkContext(d.sparkSession().sparkContext());
-      Broadcast<HashMap<String, Integer>> coding = sc.broadcast(code);
-      ReplicateSums sums = d.javaRDD().mapPartitions(new PartitionSums(coding, replicates, outcome, byCols.size(),
-          levels.size())).treeReduce(new Merge(), 2);
-      coding.destroy();
-      ReplicateDesign design = ReplicateDesign.ofStructure(replicates.type(), (int) rows, reps, replicates.scale(),
-          replicates.rscales(), replicates.mse());
-      return statistics.finish(Statistic.MEAN, design, sums, levels, outcome, byCols);
+      all = d.javaRDD().mapPartitions(new PartitionSums(replicates, outcome, byCols)).treeReduce(new Merge(), 2);
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       throw e;
     } catch (Exception e) {
       throw SparkSupport.unwrap(e);
     }
+    long rows = all.sums.rows();
+    if (rows == 0) {
+      throw new IllegalArgumentException("the data has no rows");
+    }
+    if (rows > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the data has " + rows + " rows; a design holds at most " + Integer.MAX_VALUE);
+    }
+    if (all.domains.isEmpty()) {
+      throw new IllegalArgumentException("no row has a value in every grouping column " + byCols);
+    }
+    // domains sorted by their values, as the single-machine table numbers them
+    TreeMap<String, Integer> sorted = new TreeMap<>(all.index);
+    int[] order = new int[all.domains.size()];
+    List<List<String>> levels = new ArrayList<>();
+    for (int g : sorted.values()) {
+      order[g] = levels.size();
+      levels.add(all.domains.get(g));
+    }
+    ReplicateSums sums = all.sums.addInto(new ReplicateSums(levels.size(), reps), order);
+    ReplicateDesign design = ReplicateDesign.ofStructure(replicates.type(), (int) rows, reps, replicates.scale(),
+        replicates.rscales(), replicates.mse());
+    return statistics.finish(Statistic.MEAN, design, sums, levels, outcome, byCols);
+  }
+
+  /**
+   * One partition's replicate sums with its own numbering of the domains, in order of first
+   * appearance; partials merge by the domains' values.
+   */
+  static final class Labelled implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    /** The grouping values of each domain. */
+    final ArrayList<List<String>> domains = new ArrayList<>();
+    /** The domain of each key (values joined by \0). */
+    final HashMap<String, Integer> index = new HashMap<>();
+    private final int replicates;
+    /** The sums, for at least the domains above (more while they are filled). */
+    ReplicateSums sums;
+
+    Labelled(int replicates) {
+      this.replicates = replicates;
+      this.sums = new ReplicateSums(4, replicates);
+    }
+
+    int domain(String key, List<String> values) {
+      Integer g = index.get(key);
+      if (g == null) {
+        g = domains.size();
+        index.put(key, g);
+        domains.add(List.copyOf(values));
+        if (g == sums.domains()) {
+          sums = sums.addInto(new ReplicateSums(2 * g, replicates), identity(g));
+        }
+      }
+      return g;
+    }
+
+    /** Cuts the sums to exactly the domains seen, so that no spare capacity travels; returns this. */
+    Labelled trim() {
+      int n = Math.max(1, domains.size());
+      if (sums.domains() != n) {
+        sums = sums.addInto(new ReplicateSums(n, replicates), identity(domains.size()));
+      }
+      return this;
+    }
+
+    Labelled merge(Labelled other) {
+      int[] map = new int[other.domains.size()];
+      for (int g = 0; g < map.length; g++) {
+        List<String> v = other.domains.get(g);
+        map[g] = domain(String.join("\0", v), v);
+      }
+      other.sums.addInto(sums, map);
+      return this;
+    }
+
+    private static int[] identity(int n) {
+      int[] out = new int[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = i;
+      }
+      return out;
+    }
   }
 
   /** Fills one partition's replicate sums. */
-  static final class PartitionSums implements FlatMapFunction<Iterator<Row>, ReplicateSums> {
+  static final class PartitionSums implements FlatMapFunction<Iterator<Row>, Labelled> {
     private static final long serialVersionUID = 1L;
-    private final Broadcast<HashMap<String, Integer>> coding;
     private final String weight;
     private final List<String> replicateNames;
     private final String outcome;
     private final int byCount;
-    private final int domains;
 
-    PartitionSums(Broadcast<HashMap<String, Integer>> coding, Replicates replicates, String outcome, int byCount,
-        int domains) {
-      this.coding = coding;
+    PartitionSums(Replicates replicates, String outcome, List<String> by) {
       this.weight = replicates.weight();
       this.replicateNames = replicates.replicates();
       this.outcome = outcome;
-      this.byCount = byCount;
-      this.domains = domains;
+      this.byCount = by.size();
     }
 
     @Override
-    public Iterator<ReplicateSums> call(Iterator<Row> rows) {
-      HashMap<String, Integer> code = coding.value();
+    public Iterator<Labelled> call(Iterator<Row> rows) {
       int reps = replicateNames.size();
-      ReplicateSums sums = new ReplicateSums(domains, reps);
+      Labelled p = new Labelled(reps);
+      if (byCount == 0) {
+        p.domain("", List.of());
+      }
       double[] rw = new double[reps];
+      String[] values = new String[byCount];
       StringBuilder key = new StringBuilder();
       while (rows.hasNext()) {
         Row r = rows.next();
@@ -254,23 +288,24 @@ public final class SparkReplicates {
         if (byCount == 0) {
           domain = 0;
         } else {
-          key.setLength(0);
           boolean missing = false;
           for (int b = 0; b < byCount && !missing; b++) {
-            String v = r.getString(reps + 2 + b);
-            missing = v == null;
-            key.append(b > 0 ? "\0" : "").append(v);
+            values[b] = r.getString(reps + 2 + b);
+            missing = values[b] == null;
           }
-          Integer g = missing ? null : code.get(key.toString());
-          if (!missing && g == null) {
-            throw new IllegalStateException("a domain that the first pass did not see: the data changed between the passes;"
-                + " cache or persist it first");
+          if (missing) {
+            domain = -1;
+          } else {
+            key.setLength(0);
+            for (int b = 0; b < byCount; b++) {
+              key.append(b > 0 ? "\0" : "").append(values[b]);
+            }
+            domain = p.domain(key.toString(), Arrays.asList(values));
           }
-          domain = missing ? -1 : g;
         }
-        sums.add(domain, w, rw, y);
+        p.sums.add(domain, w, rw, y);
       }
-      return Collections.singletonList(sums).iterator();
+      return Collections.singletonList(p.trim()).iterator();
     }
 
     private static double weight(Row r, int at, String column) {
@@ -286,12 +321,12 @@ public final class SparkReplicates {
   }
 
   /** Merges two partials (the left one in place). */
-  static final class Merge implements Function2<ReplicateSums, ReplicateSums, ReplicateSums> {
+  static final class Merge implements Function2<Labelled, Labelled, Labelled> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public ReplicateSums call(ReplicateSums a, ReplicateSums b) {
-      return a.merge(b);
+    public Labelled call(Labelled a, Labelled b) {
+      return a.merge(b).trim();
     }
   }
 }

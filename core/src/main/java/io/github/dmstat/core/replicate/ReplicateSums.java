@@ -119,6 +119,44 @@ public final class ReplicateSums implements Serializable {
   }
 
   /**
+   * Adds these sums into {@code target}, domain {@code d} going to domain {@code domainMap[d]}
+   * there (for engines whose partitions number the domains each in their own way); the rows
+   * outside every domain and the missing values go along.
+   *
+   * @param target sums with the same replicates and at least the mapped domains
+   * @param domainMap the target domain of each of these domains ({@code domainMap.length} of
+   *     them are added; domains beyond it must be empty)
+   * @return {@code target}
+   * @throws IllegalArgumentException when the replicates differ, the map is longer than these
+   *     domains or maps outside the target's
+   */
+  public ReplicateSums addInto(ReplicateSums target, int[] domainMap) {
+    if (target == this) {
+      throw new IllegalArgumentException("cannot add sums into themselves");
+    }
+    if (target.rw.length != rw.length || domainMap.length > fw.length) {
+      throw new IllegalArgumentException("cannot add sums of " + fw.length + " domains x " + rw.length + " replicates by a map of "
+          + domainMap.length + " into " + target.fw.length + " x " + target.rw.length);
+    }
+    for (int g = 0; g < domainMap.length; g++) {
+      int t = domainMap[g];
+      if (t < 0 || t >= target.fw.length) {
+        throw new IllegalArgumentException("domain " + g + " maps to " + t + ", outside the target's " + target.fw.length);
+      }
+      target.fw[t] += fw[g];
+      target.fy[t] += fy[g];
+      target.observed[t] += observed[g];
+      for (int r = 0; r < rw.length; r++) {
+        target.rw[r][t] += rw[r][g];
+        target.ry[r][t] += ry[r][g];
+      }
+    }
+    target.missing += missing;
+    target.outside += outside;
+    return target;
+  }
+
+  /**
    * The number of domains.
    *
    * @return the domains

@@ -76,4 +76,23 @@ class ReplicateSumsTest {
     assertThrows(IllegalArgumentException.class, () -> stats.finish(Statistic.MEAN, structure, new ReplicateSums(3, reps),
         levels, "y", List.of("g")));
   }
+
+  @Test
+  void addIntoMapsDomainsAndKeepsTheCounts() {
+    ReplicateSums a = new ReplicateSums(3, 2);
+    a.add(0, 1.0, new double[] {2, 0}, 1);
+    a.add(2, 2.0, new double[] {1, 3}, 0);
+    a.add(-1, 1.0, new double[] {1, 1}, 1);
+    a.add(1, 1.0, new double[] {1, 1}, Double.NaN);
+    ReplicateSums t = a.addInto(new ReplicateSums(4, 2), new int[] {3, 0, 1});
+    assertEquals(1.0, t.fw[3]);
+    assertEquals(1.0, t.fy[3]);
+    assertEquals(2.0, t.rw[0][3]);
+    assertEquals(2.0, t.fw[1]);
+    assertEquals(3.0, t.rw[1][1]);
+    assertEquals(0.0, t.fw[0]);
+    assertEquals(4, t.rows());
+    assertThrows(IllegalArgumentException.class, () -> a.addInto(new ReplicateSums(2, 2), new int[] {0, 1, 2}));
+    assertThrows(IllegalArgumentException.class, () -> a.addInto(new ReplicateSums(4, 3), new int[] {0}));
+  }
 }
