@@ -137,4 +137,24 @@ public final class Checks {
     }
     return "'" + value + "'";
   }
+
+  /**
+   * An estimate carries its numbers exactly when it is not suppressed: a suppressed cell has no
+   * value anywhere (the disclosure rule every estimate record enforces).
+   *
+   * @param reliability the estimate's publication status
+   * @param value its numbers
+   * @throws NullPointerException when either is {@code null}
+   * @throws IllegalArgumentException when a suppressed estimate has a value or another has none
+   */
+  public static void valueMatchesStatus(io.github.dmstat.core.disclosure.Reliability reliability,
+      java.util.Optional<?> value) {
+    java.util.Objects.requireNonNull(reliability, "reliability");
+    java.util.Objects.requireNonNull(value, "value");
+    boolean suppressed = reliability == io.github.dmstat.core.disclosure.Reliability.SUPPRESSED;
+    if (suppressed == value.isPresent()) {
+      throw new IllegalArgumentException(suppressed ? "a suppressed estimate must not carry a value"
+          : "an estimate that is not suppressed needs a value");
+    }
+  }
 }

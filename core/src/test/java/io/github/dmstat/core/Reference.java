@@ -75,4 +75,26 @@ public final class Reference {
   public static void same(long expected, long actual, String what) {
     assertEquals(expected, actual, what);
   }
+
+  /**
+   * A design-based table test against one row of an R fixture ({@code n_rows}, {@code design_df},
+   * {@code pearson_x2} and the statistic named in {@code statistic}: value, df, p), at 1e-8.
+   */
+  public static void assertTableTest(Map<String, String> r, io.github.dmstat.core.crosstab.TableTest t, String what) {
+    assertEquals((long) num(r, "n_rows"), t.n(), what + " n");
+    assertEquals((int) num(r, "design_df"), t.designDf(), what + " df");
+    close(num(r, "pearson_x2"), t.pearson(), 1e-8, what + " X2");
+    io.github.dmstat.core.crosstab.TestStatistic s = switch (r.get("statistic")) {
+      case "F" -> t.f();
+      case "Chisq" -> t.chisq();
+      case "Wald" -> t.wald();
+      default -> t.adjustedWald();
+    };
+    close(num(r, "value"), s.value(), 1e-8, what + " value");
+    close(num(r, "df_num"), s.numeratorDf(), 1e-8, what + " df_num");
+    if (!r.get("df_den").isEmpty()) {
+      close(num(r, "df_den"), s.denominatorDf(), 1e-8, what + " df_den");
+    }
+    close(num(r, "p"), s.pValue(), 1e-8, what + " p");
+  }
 }

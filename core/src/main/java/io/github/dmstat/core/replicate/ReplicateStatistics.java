@@ -229,22 +229,11 @@ public final class ReplicateStatistics {
       throw new IllegalArgumentException("sums of " + sums.domains() + " domains x " + sums.replicates() + " replicates do not "
           + "fit " + levels.size() + " domains and a design of " + design.replicates() + " replicates");
     }
-    double[][] rx = new double[sums.replicates()][];
-    for (int r = 0; r < rx.length; r++) {
-      rx[r] = sums.rw[r].clone();
-    }
-    Sums s = new Sums(sums.fw.clone(), sums.fy.clone(), sums.fw.clone(), sums.observed.clone(), copy(sums.rw), copy(sums.ry),
-        rx, sums.missing);
+    // read only: without a denominator x = 1, so Σw·x is Σw (as the row path sums it)
+    Sums s = new Sums(sums.fw, sums.fy, sums.fw, sums.observed, sums.rw, sums.ry, sums.rw, sums.missing);
     return table(statistic, design, s, List.copyOf(levels), sums.outside, variable, null, List.copyOf(by));
   }
 
-  private static double[][] copy(double[][] a) {
-    double[][] out = new double[a.length][];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = a[i].clone();
-    }
-    return out;
-  }
 
   /** The estimates from the sums (shared by the rows and by partials finished here). */
   private StatisticTable table(Statistic statistic, ReplicateDesign design, Sums sums, List<List<String>> levels,

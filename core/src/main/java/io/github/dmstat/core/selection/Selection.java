@@ -1,5 +1,6 @@
 package io.github.dmstat.core.selection;
 
+import io.github.dmstat.core.internal.TableColumns;
 import io.github.dmstat.core.TextTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,8 +203,8 @@ public record Selection(String index, String rules, int size, List<SelectedArea>
     }
     for (Explanation e : explanations) {
       area.append(e.area());
-      append(pop, e.population());
-      append(sc, e.score());
+      TableColumns.appendOptional(pop, e.population());
+      TableColumns.appendOptional(sc, e.score());
       if (e.rank().isPresent()) {
         rk.append(e.rank().getAsInt());
       } else {
@@ -220,9 +221,9 @@ public record Selection(String index, String rules, int size, List<SelectedArea>
       why.append(e.reason());
       for (int k = 0; k < names.size(); k++) {
         Contribution c = e.contributions().get(k);
-        append(per.get(3 * k), c.raw());
-        append(per.get(3 * k + 1), c.standardised());
-        append(per.get(3 * k + 2), c.contribution());
+        TableColumns.appendOptional(per.get(3 * k), c.raw());
+        TableColumns.appendOptional(per.get(3 * k + 1), c.standardised());
+        TableColumns.appendOptional(per.get(3 * k + 2), c.contribution());
       }
     }
     Table t = Table.create("selection").addColumns(area, pop, sc, rk, erk, el, elw, se, why);
@@ -232,13 +233,6 @@ public record Selection(String index, String rules, int size, List<SelectedArea>
     return t;
   }
 
-  private static void append(DoubleColumn c, OptionalDouble v) {
-    if (v.isPresent()) {
-      c.append(v.getAsDouble());
-    } else {
-      c.appendMissing();
-    }
-  }
 
   @Override
   public String toString() {

@@ -1,5 +1,6 @@
 package io.github.dmstat.core.spatial;
 
+import io.github.dmstat.core.internal.TableColumns;
 import io.github.dmstat.core.Checks;
 import java.util.EnumMap;
 import java.util.List;
@@ -133,23 +134,16 @@ public record LocalMoran(List<Row> rows, LocalSettings settings) {
       ii.append(r.statistic());
       e.append(r.expectation());
       var.append(r.variance());
-      append(z, r.z());
-      append(p, r.p());
-      append(ps, r.pSimulated());
-      append(pa, r.pAdjusted());
+      TableColumns.appendOptional(z, r.z());
+      TableColumns.appendOptional(p, r.p());
+      TableColumns.appendOptional(ps, r.pSimulated());
+      TableColumns.appendOptional(pa, r.pAdjusted());
       q.append(r.quadrant().code());
       c.append(r.cluster().code());
     }
     return Table.create("local Moran").addColumns(id, nb, v, lag, ii, e, var, z, p, ps, pa, q, c);
   }
 
-  static void append(DoubleColumn col, OptionalDouble v) {
-    if (v.isPresent()) {
-      col.append(v.getAsDouble());
-    } else {
-      col.appendMissing();
-    }
-  }
 
   @Override
   public String toString() {

@@ -1,5 +1,6 @@
 package io.github.dmstat.core.survey;
 
+import io.github.dmstat.core.Checks;
 import io.github.dmstat.core.Group;
 import io.github.dmstat.core.disclosure.Reliability;
 import java.util.Locale;
@@ -45,15 +46,8 @@ public record PrevalenceEstimate(Group group, long n, double weightSum, int degr
   public PrevalenceEstimate {
     Objects.requireNonNull(group, "group");
     Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(reliability, "reliability");
     note = note == null ? "" : note;
-    Objects.requireNonNull(value, "value");
-    if (reliability == Reliability.SUPPRESSED && value.isPresent()) {
-      throw new IllegalArgumentException("a suppressed estimate must not carry a value");
-    }
-    if (reliability != Reliability.SUPPRESSED && value.isEmpty()) {
-      throw new IllegalArgumentException("an estimate that is not suppressed needs a value");
-    }
+    Checks.valueMatchesStatus(reliability, value);
   }
 
   /**

@@ -325,11 +325,11 @@ public final class PrevalenceEstimator {
   public PrevalenceTable finish(SurveyDesign design, DomainSums sums, List<List<String>> levels, String outcome,
       List<String> by) {
     Objects.requireNonNull(outcome, "outcome");
-    DomainSums shape = empty(design, Math.max(1, levels.size()));
-    if (sums.domains != levels.size() || sums.cells != shape.cells || sums.squares != shape.squares) {
+    int cells = design.elementSampling() ? design.strataCount() : design.psuCount();
+    if (sums.domains != levels.size() || sums.cells != cells || sums.squares != design.elementSampling()) {
       throw new IllegalArgumentException("sums of " + sums.domains + " domains x " + sums.cells + " cells"
           + (sums.squares ? " with squares" : "") + " do not fit " + levels.size() + " domains over the design's "
-          + shape.cells + (design.elementSampling() ? " strata (with squares)" : " PSUs"));
+          + cells + (design.elementSampling() ? " strata (with squares)" : " PSUs"));
     }
     if (design.reweighted()) {
       throw new IllegalArgumentException("a calibrated design cannot finish from sums: its variance needs the rows");

@@ -1,5 +1,6 @@
 package io.github.dmstat.core.survey;
 
+import io.github.dmstat.core.internal.TableColumns;
 import io.github.dmstat.core.Group;
 import io.github.dmstat.core.TextTable;
 import io.github.dmstat.core.disclosure.Reliability;
@@ -112,8 +113,8 @@ public record PrevalenceTable(String outcome, List<String> by, DesignSummary des
         se.append(v.se());
         lo.append(v.ciLower());
         hi.append(v.ciUpper());
-        appendOptional(deff, v.designEffect());
-        appendOptional(neff, v.effectiveN());
+        TableColumns.appendOptional(deff, v.designEffect());
+        TableColumns.appendOptional(neff, v.effectiveN());
       } else {
         p.appendMissing();
         se.appendMissing();
@@ -126,13 +127,6 @@ public record PrevalenceTable(String outcome, List<String> by, DesignSummary des
     return Table.create("estimates").addColumns(n, ws, p, se, lo, hi, deff, neff, df, rel, note);
   }
 
-  private static void appendOptional(DoubleColumn col, java.util.OptionalDouble v) {
-    if (v.isPresent()) {
-      col.append(v.getAsDouble());
-    } else {
-      col.appendMissing();
-    }
-  }
 
   @Override
   public String toString() {

@@ -1,5 +1,6 @@
 package io.github.dmstat.core.survey;
 
+import io.github.dmstat.core.Checks;
 import io.github.dmstat.core.Group;
 import io.github.dmstat.core.disclosure.Reliability;
 import java.util.Objects;
@@ -33,13 +34,8 @@ public record QuantileEstimate(Group group, double probability, long n, int degr
    */
   public QuantileEstimate {
     Objects.requireNonNull(group, "group");
-    Objects.requireNonNull(reliability, "reliability");
     note = note == null ? "" : note;
-    Objects.requireNonNull(value, "value");
-    if ((reliability == Reliability.SUPPRESSED) == value.isPresent()) {
-      throw new IllegalArgumentException(value.isPresent() ? "a suppressed estimate must not carry a value"
-          : "an estimate that is not suppressed needs a value");
-    }
+    Checks.valueMatchesStatus(reliability, value);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.dmstat.core.survey;
 
+import io.github.dmstat.core.internal.TableColumns;
 import io.github.dmstat.core.TextTable;
 import io.github.dmstat.core.disclosure.Reliability;
 import io.github.dmstat.core.disclosure.ReliabilityRule;
@@ -88,21 +89,14 @@ public record QuantileTable(String variable, List<String> by, DesignSummary desi
       rel.append(e.reliability().name());
       note.append(e.note());
       QuantileValue v = e.value().orElse(null);
-      append(est, v == null ? OptionalDouble.empty() : OptionalDouble.of(v.estimate()));
-      append(lo, v == null ? OptionalDouble.empty() : v.ciLower());
-      append(hi, v == null ? OptionalDouble.empty() : v.ciUpper());
-      append(se, v == null ? OptionalDouble.empty() : v.se());
+      TableColumns.appendOptional(est, v == null ? OptionalDouble.empty() : OptionalDouble.of(v.estimate()));
+      TableColumns.appendOptional(lo, v == null ? OptionalDouble.empty() : v.ciLower());
+      TableColumns.appendOptional(hi, v == null ? OptionalDouble.empty() : v.ciUpper());
+      TableColumns.appendOptional(se, v == null ? OptionalDouble.empty() : v.se());
     }
     return t.addColumns(p, n, est, lo, hi, se, df, rel, note);
   }
 
-  private static void append(DoubleColumn c, OptionalDouble v) {
-    if (v.isPresent()) {
-      c.append(v.getAsDouble());
-    } else {
-      c.appendMissing();
-    }
-  }
 
   @Override
   public String toString() {

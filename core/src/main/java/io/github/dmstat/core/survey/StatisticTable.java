@@ -1,5 +1,6 @@
 package io.github.dmstat.core.survey;
 
+import io.github.dmstat.core.internal.TableColumns;
 import io.github.dmstat.core.Group;
 import io.github.dmstat.core.TextTable;
 import io.github.dmstat.core.disclosure.Reliability;
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Objects;
 import java.util.Optional;
 import tech.tablesaw.api.DoubleColumn;
@@ -110,24 +112,12 @@ public record StatisticTable(Statistic statistic, String variable, Optional<Stri
       df.append(e.degreesOfFreedom());
       rel.append(e.reliability().name());
       note.append(e.note());
-      if (e.value().isPresent()) {
-        StatisticValue v = e.value().get();
-        est.append(v.estimate());
-        se.append(v.se());
-        lo.append(v.ciLower());
-        hi.append(v.ciUpper());
-        if (v.designEffect().isPresent()) {
-          deff.append(v.designEffect().getAsDouble());
-        } else {
-          deff.appendMissing();
-        }
-      } else {
-        est.appendMissing();
-        se.appendMissing();
-        lo.appendMissing();
-        hi.appendMissing();
-        deff.appendMissing();
-      }
+      StatisticValue v = e.value().orElse(null);
+      TableColumns.appendOptional(est, v == null ? OptionalDouble.empty() : OptionalDouble.of(v.estimate()));
+      TableColumns.appendOptional(se, v == null ? OptionalDouble.empty() : OptionalDouble.of(v.se()));
+      TableColumns.appendOptional(lo, v == null ? OptionalDouble.empty() : OptionalDouble.of(v.ciLower()));
+      TableColumns.appendOptional(hi, v == null ? OptionalDouble.empty() : OptionalDouble.of(v.ciUpper()));
+      TableColumns.appendOptional(deff, v == null ? OptionalDouble.empty() : v.designEffect());
     }
     return t.addColumns(n, ws, est, se, lo, hi, deff, df, rel, note);
   }

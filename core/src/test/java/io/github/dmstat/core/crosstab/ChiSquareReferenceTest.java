@@ -1,8 +1,5 @@
 package io.github.dmstat.core.crosstab;
 
-import static io.github.dmstat.core.Reference.close;
-import static io.github.dmstat.core.Reference.num;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dmstat.core.Columns;
@@ -62,21 +59,7 @@ class ChiSquareReferenceTest {
     return rows.stream().map(r -> DynamicTest.dynamicTest(r.get("case") + " " + r.get("statistic"), () -> {
       TableTest t = result(r);
       String what = r.get("case") + " " + r.get("statistic");
-      assertEquals((long) num(r, "n_rows"), t.n(), what + " n");
-      assertEquals((int) num(r, "design_df"), t.designDf(), what + " df");
-      close(num(r, "pearson_x2"), t.pearson(), 1e-8, what + " X2");
-      TestStatistic s = switch (r.get("statistic")) {
-        case "F" -> t.f();
-        case "Chisq" -> t.chisq();
-        case "Wald" -> t.wald();
-        default -> t.adjustedWald();
-      };
-      close(num(r, "value"), s.value(), 1e-8, what + " value");
-      close(num(r, "df_num"), s.numeratorDf(), 1e-8, what + " df_num");
-      if (!r.get("df_den").isEmpty()) {
-        close(num(r, "df_den"), s.denominatorDf(), 1e-8, what + " df_den");
-      }
-      close(num(r, "p"), s.pValue(), 1e-8, what + " p");
+      Reference.assertTableTest(r, t, what);
     }));
   }
 }

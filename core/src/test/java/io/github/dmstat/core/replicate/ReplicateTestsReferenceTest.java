@@ -2,13 +2,11 @@ package io.github.dmstat.core.replicate;
 
 import static io.github.dmstat.core.Reference.close;
 import static io.github.dmstat.core.Reference.num;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dmstat.core.Reference;
 import io.github.dmstat.core.crosstab.SurveyChiSquare;
 import io.github.dmstat.core.crosstab.TableTest;
-import io.github.dmstat.core.crosstab.TestStatistic;
 import io.github.dmstat.core.disclosure.ReliabilityRule;
 import io.github.dmstat.core.survey.PrevalenceDifference;
 import java.util.Arrays;
@@ -40,21 +38,7 @@ class ReplicateTestsReferenceTest {
           TableTest t = cache.computeIfAbsent(r.get("case") + "|" + r.get("design") + "|" + r.get("mse"), k -> SurveyChiSquare
               .test(fixtures.table(r.get("design")), fixtures.design(r.get("design"), r.get("mse")), r.get("row"), r.get("col")));
           String what = r.get("case") + " " + r.get("design") + " " + r.get("mse") + " " + r.get("statistic");
-          assertEquals((int) num(r, "design_df"), t.designDf(), what + " df");
-          assertEquals((long) num(r, "n_rows"), t.n(), what + " n");
-          close(num(r, "pearson_x2"), t.pearson(), 1e-8, what + " X2");
-          TestStatistic s = switch (r.get("statistic")) {
-            case "F" -> t.f();
-            case "Chisq" -> t.chisq();
-            case "Wald" -> t.wald();
-            default -> t.adjustedWald();
-          };
-          close(num(r, "value"), s.value(), 1e-8, what + " value");
-          close(num(r, "df_num"), s.numeratorDf(), 1e-8, what + " df_num");
-          if (!r.get("df_den").isEmpty()) {
-            close(num(r, "df_den"), s.denominatorDf(), 1e-8, what + " df_den");
-          }
-          close(num(r, "p"), s.pValue(), 1e-8, what + " p");
+          Reference.assertTableTest(r, t, what);
         }));
   }
 
