@@ -22,7 +22,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 
 /**
  * Survey-weighted prevalence by domain on a Spark {@link Dataset}: the same {@link PrevalenceTable}
@@ -222,26 +221,13 @@ public final class SparkPrevalence {
     spec.strata().ifPresent(c -> out.add(SparkSupport.column(names, c, "strata").cast(DataTypes.StringType)));
     spec.psu().ifPresent(c -> out.add(SparkSupport.column(names, c, "psu").cast(DataTypes.StringType)));
     spec.fpc().ifPresent(c -> out.add(SparkSupport.column(names, c, "fpc").cast(DataTypes.DoubleType)));
-    out.add(outcomeColumn(data, SparkSupport.column(names, outcome, "outcome"), outcome));
+    out.add(SparkSupport.outcome(data, outcome));
     for (String b : by) {
       out.add(SparkSupport.column(names, b, "grouping").cast(DataTypes.StringType));
     }
     return out.toArray(Column[]::new);
   }
 
-  /** The outcome as a double (booleans as 0/1); text is refused here rather than cast to null. */
-  private static Column outcomeColumn(Dataset<Row> data, Column c, String name) {
-    for (StructField f : data.schema().fields()) {
-      if (f.name().equals(name)) {
-        if (f.dataType().equals(DataTypes.StringType)) {
-          throw new IllegalArgumentException("outcome column '" + name + "' is text; give a 0/1 number or a boolean "
-              + "column (e.g. when(col(\"" + name + "\").equalTo(\"ja\"), 1).when(col(\"" + name + "\").equalTo(\"nee\"), 0))");
-        }
-        return c.cast(DataTypes.DoubleType);
-      }
-    }
-    return c.cast(DataTypes.DoubleType);
-  }
 
   /**
    * One partition's sums with its own numbering of cells (PSUs, or strata under element
@@ -306,7 +292,7 @@ public final class SparkPrevalence {
       int c = cellStratum.size();
       if (sums.domains != d || sums.cells != c) {
         DomainSums exact = new DomainSums(d, c, squares);
-        addInto(sums, exact, identity(domains.size()), identity(c));
+        addInto(sums, exact, SparkSupport.identity(domains.size()), SparkSupport.identity(c));
         sums = exact;
       }
       cellRows = Arrays.copyOf(cellRows, c);
@@ -321,17 +307,10 @@ public final class SparkPrevalence {
       int d = Math.max(sums.domains, Math.max(1, domains.size()) * 2);
       int c = Math.max(sums.cells, cellStratum.size() * 2);
       DomainSums bigger = new DomainSums(d, c, squares);
-      addInto(sums, bigger, identity(sums.domains), identity(sums.cells));
+      addInto(sums, bigger, SparkSupport.identity(sums.domains), SparkSupport.identity(sums.cells));
       sums = bigger;
     }
 
-    private static int[] identity(int n) {
-      int[] out = new int[n];
-      for (int i = 0; i < n; i++) {
-        out[i] = i;
-      }
-      return out;
-    }
 
     /** Adds {@code from} into {@code to}, domain {@code d} and cell {@code c} going to {@code domainMap[d]} and {@code cellMap[c]}. */
     static void addInto(DomainSums from, DomainSums to, int[] domainMap, int[] cellMap) {

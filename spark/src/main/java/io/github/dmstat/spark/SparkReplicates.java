@@ -25,7 +25,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 
 /**
  * Prevalence by domain with supplied replicate weights on a Spark {@link Dataset}: the same
@@ -138,12 +137,7 @@ public final class SparkReplicates {
     for (String r : replicates.replicates()) {
       cols.add(SparkSupport.column(names, r, "replicate weight").cast(DataTypes.DoubleType));
     }
-    for (StructField f : data.schema().fields()) {
-      if (f.name().equals(outcome) && f.dataType().equals(DataTypes.StringType)) {
-        throw new IllegalArgumentException("outcome column '" + outcome + "' is text; give a 0/1 number or a boolean column");
-      }
-    }
-    cols.add(SparkSupport.column(names, outcome, "outcome").cast(DataTypes.DoubleType));
+    cols.add(SparkSupport.outcome(data, outcome));
     for (String b : byCols) {
       cols.add(SparkSupport.column(names, b, "grouping").cast(DataTypes.StringType));
     }
@@ -210,7 +204,7 @@ public final class SparkReplicates {
         index.put(key, g);
         domains.add(List.copyOf(values));
         if (g == sums.domains()) {
-          sums = sums.addInto(new ReplicateSums(2 * g, replicates), identity(g));
+          sums = sums.addInto(new ReplicateSums(2 * g, replicates), SparkSupport.identity(g));
         }
       }
       return g;
@@ -220,7 +214,7 @@ public final class SparkReplicates {
     Labelled trim() {
       int n = Math.max(1, domains.size());
       if (sums.domains() != n) {
-        sums = sums.addInto(new ReplicateSums(n, replicates), identity(domains.size()));
+        sums = sums.addInto(new ReplicateSums(n, replicates), SparkSupport.identity(domains.size()));
       }
       return this;
     }
@@ -235,13 +229,6 @@ public final class SparkReplicates {
       return this;
     }
 
-    private static int[] identity(int n) {
-      int[] out = new int[n];
-      for (int i = 0; i < n; i++) {
-        out[i] = i;
-      }
-      return out;
-    }
   }
 
   /** Fills one partition's replicate sums. */

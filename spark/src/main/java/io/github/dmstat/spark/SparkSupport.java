@@ -30,4 +30,28 @@ final class SparkSupport {
     return e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException("the Spark job failed: "
         + e.getMessage(), e);
   }
+
+  /** {@code 0, 1, ..., n-1}: the map that keeps every index where it is. */
+  static int[] identity(int n) {
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = i;
+    }
+    return out;
+  }
+
+  /**
+   * The 0/1 outcome column {@code name} of {@code data} as a double (booleans become 0/1); a text
+   * column is refused here rather than cast to nulls.
+   */
+  static Column outcome(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> data, String name) {
+    Column c = column(java.util.Arrays.asList(data.columns()), name, "outcome");
+    for (org.apache.spark.sql.types.StructField f : data.schema().fields()) {
+      if (f.name().equals(name) && f.dataType().equals(org.apache.spark.sql.types.DataTypes.StringType)) {
+        throw new IllegalArgumentException("outcome column '" + name + "' is text; give a 0/1 number or a boolean "
+            + "column (e.g. when(col(\"" + name + "\").equalTo(\"ja\"), 1).when(col(\"" + name + "\").equalTo(\"nee\"), 0))");
+      }
+    }
+    return c.cast(org.apache.spark.sql.types.DataTypes.DoubleType);
+  }
 }
