@@ -9,14 +9,14 @@ import picocli.CommandLine.Option;
 final class EstimatorOptions {
   @Option(names = "--ci", paramLabel = "METHOD", defaultValue = "logit",
       description = "Interval: logit, beta, mean, wilson, clopper-pearson, jeffreys (default: ${DEFAULT-VALUE}).")
-  String ci;
+  String ci = "logit";
 
   @Option(names = "--level", paramLabel = "P", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
-  double level;
+  double level = 0.95;
 
   @Option(names = "--reliability", paramLabel = "RULE", defaultValue = "nchs",
       description = "Reliability rule: none, nchs, nsduh (default: ${DEFAULT-VALUE}).")
-  String reliability;
+  String reliability = "nchs";
 
   /** The estimator these options describe (unknown values: an error listing the valid ones). */
   PrevalenceEstimator estimator() {

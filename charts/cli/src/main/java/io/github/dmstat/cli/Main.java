@@ -66,6 +66,10 @@ public final class Main implements Runnable {
    * @return the exit code: 0 success, {@link #BAD_INPUT} bad input or options, 1 any other failure
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    Optional<PrevalenceCommand> quick = QuickStart.prevalence(args);
+    if (quick.isPresent()) {
+      return quick(quick.get(), out, err, () -> out.checkError() ? Optional.of("") : Optional.empty());
+    }
     CommandLine cl = configure(forArguments(args), out, err);
     return execute(cl, () -> out.checkError() ? Optional.of("") : Optional.empty(), args);
   }
@@ -77,11 +81,30 @@ public final class Main implements Runnable {
   static int run(OutputStream out, PrintWriter err, String... args) {
     StandardOutput stdout = new StandardOutput(out);
     PrintWriter w = new PrintWriter(new OutputStreamWriter(stdout, Charset.defaultCharset()), true);
-    CommandLine cl = configure(forArguments(args), w, err);
-    return execute(cl, () -> {
+    Supplier<Optional<String>> outFailure = () -> {
       w.flush();
       return stdout.failure().map(Failures::reason);
-    }, args);
+    };
+    Optional<PrevalenceCommand> quick = QuickStart.prevalence(args);
+    if (quick.isPresent()) {
+      return quick(quick.get(), w, err, outFailure);
+    }
+    CommandLine cl = configure(forArguments(args), w, err);
+    return execute(cl, outFailure, args);
+  }
+
+  /** Runs a command that {@link QuickStart} read, with the same exit codes and messages as {@link #execute}. */
+  private static int quick(PrevalenceCommand c, PrintWriter out, PrintWriter err, Supplier<Optional<String>> outFailure) {
+    c.out = out;
+    c.err = err;
+    String name = "dmstat prevalence";
+    int code;
+    try {
+      code = c.call();
+    } catch (RuntimeException | Error e) {
+      code = report(e, name, err);
+    }
+    return afterRun(code, name, err, outFailure);
   }
 
   /**
@@ -203,12 +226,17 @@ public final class Main implements Runnable {
     } catch (RuntimeException | Error e) {
       code = report(e, commandName(cl), cl.getErr());
     }
+    return afterRun(code, commandName(cl), cl.getErr(), outFailure);
+  }
+
+  /** {@code code}, or exit code 1 with its one line when standard output could not be written. */
+  private static int afterRun(int code, String command, PrintWriter err, Supplier<Optional<String>> outFailure) {
     Optional<String> failed = outFailure.get();
     if (failed.isPresent() && code == 0) {
-      Failures.Report r = Failures.cannotWrite(commandName(cl), failed.get());
-      cl.getErr().println(r.line());
-      cl.getErr().flush();
-      code = r.code();
+      Failures.Report r = Failures.cannotWrite(command, failed.get());
+      err.println(r.line());
+      err.flush();
+      return r.code();
     }
     return code;
   }

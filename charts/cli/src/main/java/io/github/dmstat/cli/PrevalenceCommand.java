@@ -7,6 +7,7 @@ import io.github.dmstat.core.survey.DesignSpec;
 import io.github.dmstat.core.survey.PrevalenceDifference;
 import io.github.dmstat.core.survey.PrevalenceEstimator;
 import io.github.dmstat.core.survey.PrevalenceTable;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -41,29 +42,38 @@ class PrevalenceCommand implements Callable<Integer> {
   EstimatorOptions estimation = new EstimatorOptions();
 
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-  String format;
+  String format = "table";
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Threads for the single pass (default: ${DEFAULT-VALUE}).")
-  int threads;
+  int threads = 1;
 
   @Option(names = "--compare", paramLabel = "A,B",
       description = "Instead of the table: the difference of two domains' prevalences (B minus A), with their design-based "
           + "covariance, interval and z test (R svycontrast); a domain of several --by columns is written a:b.")
   String compare;
 
+  /** Standard output and error when the command runs without picocli ({@link QuickStart}); else null. */
+  PrintWriter out;
+  PrintWriter err;
+
   @Override
   public Integer call() {
     Format fmt = Format.parse(format);
+    PrintWriter o = out != null ? out : spec.commandLine().getOut();
     if (compare != null) {
       PrevalenceDifference d = difference();
-      spec.commandLine().getOut().print(fmt.render(d, () -> differenceTable(d)) + (fmt == Format.TABLE ? "\n" : ""));
-      spec.commandLine().getOut().flush();
+      o.print(fmt.render(d, () -> differenceTable(d)) + (fmt == Format.TABLE ? "\n" : ""));
+      o.flush();
       return 0;
     }
     PrevalenceTable result = compute();
-    spec.commandLine().getOut().print(render(result, fmt));
-    spec.commandLine().getOut().flush();
+    o.print(render(result, fmt));
+    o.flush();
     return 0;
+  }
+
+  private PrintWriter err() {
+    return err != null ? err : spec.commandLine().getErr();
   }
 
   /**
@@ -75,10 +85,10 @@ class PrevalenceCommand implements Callable<Integer> {
     DesignOptions d = designOptions == null ? new DesignOptions() : designOptions;
     DesignSpec design = d.spec(data.defaultDesign());
     if (data.isFile()) {
-      Frame frame = data.frame(PrevalenceEstimator.columns(design, outcome, by), spec.commandLine().getErr());
+      Frame frame = data.frame(PrevalenceEstimator.columns(design, outcome, by), err());
       return estimator.estimate(frame, design, outcome, by);
     }
-    Table table = data.load(spec.commandLine().getErr());
+    Table table = data.load(err());
     try {
       return estimator.estimate(table, design, outcome, by);
     } catch (IllegalArgumentException e) {
@@ -97,7 +107,7 @@ class PrevalenceCommand implements Callable<Integer> {
     PrevalenceEstimator estimator = estimation.estimator();
     DesignOptions d = designOptions == null ? new DesignOptions() : designOptions;
     DesignSpec design = d.spec(data.defaultDesign());
-    Table table = data.load(spec.commandLine().getErr(), List.of(outcome));
+    Table table = data.load(err(), List.of(outcome));
     try {
       return estimator.difference(table, design, outcome, by, a, b);
     } catch (IllegalArgumentException e) {
