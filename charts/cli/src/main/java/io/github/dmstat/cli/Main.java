@@ -83,7 +83,9 @@ public final class Main implements Runnable {
     PrintWriter w = new PrintWriter(new OutputStreamWriter(stdout, Charset.defaultCharset()), true);
     Supplier<Optional<String>> outFailure = () -> {
       w.flush();
-      return stdout.failure().map(Failures::reason);
+      // no method reference: a non-capturing one would be the run's first and spin a class (~5 ms)
+      Optional<IOException> failure = stdout.failure();
+      return failure.isPresent() ? Optional.of(Failures.reason(failure.get())) : Optional.empty();
     };
     Optional<PrevalenceCommand> quick = QuickStart.prevalence(args);
     if (quick.isPresent()) {
