@@ -51,6 +51,8 @@ final class DelimitedParser {
   private final byte decimal;
   private final byte thousands;
   private final boolean trimTabs;
+  /** The bytes trimmed from both ends of a cell: space, carriage return, and tab unless it is the delimiter. */
+  private final boolean[] trimmed = new boolean[256];
   private final List<String> header = new ArrayList<>();
   private int headerLine = 1;
   private ExecutorService joinPool;
@@ -129,6 +131,9 @@ final class DelimitedParser {
     this.decimal = (byte) options.decimalFor((char) delimiter);
     this.thousands = (byte) options.thousands();
     this.trimTabs = delimiter != '\t';
+    trimmed[' '] = true;
+    trimmed['\r'] = true;
+    trimmed['\t'] = trimTabs;
     this.width = width;
   }
 
@@ -873,6 +878,7 @@ final class DelimitedParser {
       final byte delim = p.delimiter;
       final int width = p.width;
       final int[] slotOf = p.slotOf;
+      final boolean[] trim = p.trimmed;
       int recLine = line;
       int f = 0;
       boolean blank = true;
@@ -914,10 +920,10 @@ final class DelimitedParser {
           i = end;
         }
         // trim
-        while (start < end && (src[start] == ' ' || (src[start] == '\t' && p.trimTabs) || src[start] == '\r')) {
+        while (start < end && trim[src[start] & 0xFF]) {
           start++;
         }
-        while (end > start && (src[end - 1] == ' ' || (src[end - 1] == '\t' && p.trimTabs) || src[end - 1] == '\r')) {
+        while (end > start && trim[src[end - 1] & 0xFF]) {
           end--;
         }
         if (end > start) {
@@ -949,7 +955,7 @@ final class DelimitedParser {
         fail(recLine, null, null, "has " + f + " field" + (f == 1 ? "" : "s") + " but the header has " + width);
         return -1;
       }
-      if (!keep(cs, ce, cb)) {
+      if (p.whereSlot.length > 0 && !keep(cs, ce, cb)) {
         filtered++;
         return i;
       }
@@ -1020,12 +1026,18 @@ final class DelimitedParser {
       return true;
     }
 
+    /** Whether the cell is one of the missing-value codes (their lengths checked first). */
+    private boolean isNa(byte[] src, int s, int e) {
+      int len = e - s;
+      long lengths = p.naLengths;
+      return (len >= 64 ? lengths == -1L : (lengths & (1L << len)) != 0) && matchesAny(p.na, src, s, e, false);
+    }
+
     private boolean convert(int k, byte[] src, int s, int e, int recLine) {
       int len = e - s;
-      boolean isNa = (len >= 64 ? p.naLengths == -1L : (p.naLengths & (1L << len)) != 0) && matchesAny(p.na, src, s, e, false);
       switch (p.slotType[k]) {
         case NUMBER: case COUNT: case INTEGER: {
-          if (isNa) {
+          if (isNa(src, s, e)) {
             numbers[k][rows] = Double.NaN;
             missing[k]++;
             return true;
@@ -1070,7 +1082,7 @@ final class DelimitedParser {
             flags[k][rows] = 1;
           } else if (matchesAny(p.falseValues, src, s, e, true)) {
             flags[k][rows] = 0;
-          } else if (isNa) {
+          } else if (isNa(src, s, e)) {
             flags[k][rows] = -1;
             missing[k]++;
           } else {
@@ -1087,7 +1099,7 @@ final class DelimitedParser {
           return true;
         }
         default: {
-          if (isNa) {
+          if (isNa(src, s, e)) {
             codes[k][rows] = -1;
             missing[k]++;
           } else {
@@ -1167,34 +1179,60 @@ final class DelimitedParser {
     int size;
     int[] table = new int[64]; // code + 1, 0 = empty
     int[] hashes = new int[16];
-    /** The bytes of each level of at most 8 bytes, packed into a long (0 for longer levels). */
-    long[] keys = new long[16];
+    /**
+     * Cells of 1 to 7 bytes (most codes), found by one key: the length followed by the bytes,
+     * packed into a long (unique and never 0), in their own open-addressing table of keys and codes.
+     */
+    long[] shortKeys = new long[64];
+    int[] shortCodes = new int[64];
+    int shortSize;
+    /** Levels in {@link #table} (those not of 1 to 7 bytes). */
+    int longSize;
 
     /** Empties this dictionary (its arrays are kept) and returns it. */
     Dict clear() {
       used = 0;
       size = 0;
+      shortSize = 0;
+      longSize = 0;
       Arrays.fill(table, 0);
+      Arrays.fill(shortKeys, 0L);
       return this;
     }
 
     int code(byte[] b, int s, int e, int line) {
       int len = e - s;
-      int h;
-      long key = 0;
-      if (len <= 8) {
-        // a short cell (most codes): its bytes packed into one long, compared at once
+      if (len > 0 && len < 8) {
+        long key = len;
         for (int i = s; i < e; i++) {
           key = key << 8 | (b[i] & 0xFF);
         }
-        h = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) ^ len;
-      } else {
-        h = 0x811C9DC5;
-        for (int i = s; i < e; i++) {
-          h = (h ^ b[i]) * 0x01000193;
+        long[] keys = shortKeys;
+        int mask = keys.length - 1;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        while (true) {
+          long k = keys[slot];
+          if (k == key) {
+            return shortCodes[slot];
+          }
+          if (k == 0) {
+            break;
+          }
+          slot = (slot + 1) & mask;
         }
-        h ^= h >>> 15;
+        int c = add(b, s, e, line);
+        keys[slot] = key;
+        shortCodes[slot] = c;
+        if (++shortSize * 2 > keys.length) {
+          rehashShort();
+        }
+        return c;
       }
+      int h = 0x811C9DC5;
+      for (int i = s; i < e; i++) {
+        h = (h ^ b[i]) * 0x01000193;
+      }
+      h ^= h >>> 15;
       int mask = table.length - 1;
       int slot = h & mask;
       while (true) {
@@ -1202,19 +1240,29 @@ final class DelimitedParser {
         if (c < 0) {
           break;
         }
-        if (hashes[c] == h && length[c] == len && (len <= 8 ? keys[c] == key : same(pool, start[c], b, s, len))) {
+        if (hashes[c] == h && length[c] == len && same(pool, start[c], b, s, len)) {
           return c;
         }
         slot = (slot + 1) & mask;
       }
-      // a new level
+      int c = add(b, s, e, line);
+      hashes[c] = h;
+      table[slot] = c + 1;
+      if (++longSize * 2 > table.length) {
+        rehash();
+      }
+      return c;
+    }
+
+    /** A new level: its bytes into the pool; returns its code. */
+    private int add(byte[] b, int s, int e, int line) {
+      int len = e - s;
       if (size == start.length) {
         int n = size * 2;
         start = Arrays.copyOf(start, n);
         length = Arrays.copyOf(length, n);
         firstLine = Arrays.copyOf(firstLine, n);
         hashes = Arrays.copyOf(hashes, n);
-        keys = Arrays.copyOf(keys, n);
       }
       if (used + len > pool.length) {
         pool = Arrays.copyOf(pool, Math.max(pool.length * 2, used + len));
@@ -1223,15 +1271,27 @@ final class DelimitedParser {
       start[size] = used;
       length[size] = len;
       firstLine[size] = line;
-      hashes[size] = h;
-      keys[size] = key;
       used += len;
-      table[slot] = size + 1;
-      size++;
-      if (size * 2 > table.length) {
-        rehash();
+      return size++;
+    }
+
+    private void rehashShort() {
+      long[] keys = new long[shortKeys.length * 2];
+      int[] codes = new int[keys.length];
+      int mask = keys.length - 1;
+      for (int i = 0; i < shortKeys.length; i++) {
+        long key = shortKeys[i];
+        if (key != 0) {
+          int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+          while (keys[slot] != 0) {
+            slot = (slot + 1) & mask;
+          }
+          keys[slot] = key;
+          codes[slot] = shortCodes[i];
+        }
       }
-      return size - 1;
+      shortKeys = keys;
+      shortCodes = codes;
     }
 
     private static boolean same(byte[] a, int ai, byte[] b, int bi, int len) {
@@ -1247,6 +1307,9 @@ final class DelimitedParser {
       int[] t = new int[table.length * 2];
       int mask = t.length - 1;
       for (int c = 0; c < size; c++) {
+        if (length[c] > 0 && length[c] < 8) {
+          continue; // in the short table
+        }
         int slot = hashes[c] & mask;
         while (t[slot] != 0) {
           slot = (slot + 1) & mask;
