@@ -846,6 +846,14 @@ final class DelimitedParser {
       cs = new int[slots];
       ce = new int[slots];
       cb = new byte[slots][];
+      kind = new byte[slots];
+      for (int k = 0; k < slots; k++) {
+        ColumnType t = p.slotType[k];
+        kind[k] = t == ColumnType.FLAG ? FLAG_CELL : t == ColumnType.NUMBER ? NUMBER_CELL
+            : t == ColumnType.COUNT || t == ColumnType.INTEGER ? WHOLE_CELL : TEXT_CELL;
+      }
+      fastStamp = new int[slots];
+      fast = p.whereSlot.length == 0;
       int i = from;
       while (i < to) {
         i = record(i);
@@ -883,7 +891,30 @@ final class DelimitedParser {
       int f = 0;
       boolean blank = true;
       int slots = cb.length;
+      if (rows == capacity) {
+        grow(); // before a cell is converted into row 'rows' below
+      }
+      final int st = ++stamp;
       while (true) {
+        if (fast && f < width && slotOf[f] >= 0) {
+          int slot = slotOf[f];
+          int j = fastCell(slot, b, i, recLine);
+          if (j >= 0) {
+            fastStamp[slot] = st;
+            blank = false;
+            f++;
+            i = j;
+            if (i < to && b[i] == delim) {
+              i++;
+              continue;
+            }
+            if (i < to) {
+              i++; // the newline
+              line++;
+            }
+            break;
+          }
+        }
         int start;
         int end;
         byte[] src = b;
@@ -959,9 +990,6 @@ final class DelimitedParser {
         filtered++;
         return i;
       }
-      if (rows == capacity) {
-        grow();
-      }
       if (relLine != null) {
         relLine[rows] = recLine;
       } else if (recLine != rows) {
@@ -972,12 +1000,129 @@ final class DelimitedParser {
         relLine[rows] = recLine;
       }
       for (int k = 0; k < slots; k++) {
-        if (!convert(k, cb[k], cs[k], ce[k], recLine)) {
+        if (fastStamp[k] != st && !convert(k, cb[k], cs[k], ce[k], recLine)) {
           return -1;
         }
       }
       rows++;
       return i;
+    }
+
+    private static final byte NUMBER_CELL = 0;
+    private static final byte WHOLE_CELL = 1;
+    private static final byte FLAG_CELL = 2;
+    private static final byte TEXT_CELL = 3;
+    /** The kind of each slot's cells (one of the constants above). */
+    private byte[] kind;
+    /** Whether cells may take the fused path of {@link #fastCell} (not with --where filters, which need the cells of a row first). */
+    private boolean fast;
+    /** The number of the record being parsed; {@link #fastStamp} holds it for the slots {@link #fastCell} converted. */
+    private int stamp;
+    private int[] fastStamp;
+
+    /**
+     * The common cell, found and converted in one pass over its bytes (the general path finds the
+     * cell, trims it, and converts it afterwards). Only a cell that this method reads exactly as the
+     * general path does is taken: an unquoted, untrimmed cell that is not a missing-value code and is
+     * a plain number of at most 15 significant digits (a whole one for counts and integers, not
+     * negative for counts), a one-byte outcome code, or text of 1 to 7 bytes. Returns the index of
+     * the delimiter or newline that ends the cell (or the end of the block), or -1 when the general
+     * path must read the cell; then nothing was written.
+     */
+    private int fastCell(int k, byte[] b, int i, int recLine) {
+      if (i >= to) {
+        return -1;
+      }
+      switch (kind[k]) {
+        case NUMBER_CELL: case WHOLE_CELL:
+          return fastNumber(k, b, i);
+        case FLAG_CELL: {
+          int one = p.oneByteFlag[b[i] & 0xFF];
+          int j = i + 1;
+          if (one == 0 || p.trimmed[b[i] & 0xFF] || b[i] == '"' || (j < to && b[j] != p.delimiter && b[j] != '\n')) {
+            return -1;
+          }
+          flags[k][rows] = (byte) (one - 1);
+          return j;
+        }
+        default:
+          return fastText(k, b, i, recLine);
+      }
+    }
+
+    private int fastText(int k, byte[] b, int i, int recLine) {
+      final byte delim = p.delimiter;
+      int limit = Math.min(to, i + 8);
+      int j = i;
+      long key = 0;
+      while (j < limit) {
+        byte c = b[j];
+        if (c == delim || c == '\n') {
+          break;
+        }
+        key = key << 8 | (c & 0xFF);
+        j++;
+      }
+      int len = j - i;
+      if (len == 0 || len == 8 || b[i] == '"' || p.trimmed[b[i] & 0xFF] || p.trimmed[b[j - 1] & 0xFF] || isNa(b, i, j)) {
+        return -1;
+      }
+      codes[k][rows] = dicts[k].shortCode(key | (long) len << (8 * len), b, i, j, recLine);
+      return j;
+    }
+
+    private int fastNumber(int k, byte[] b, int i) {
+      int j = i;
+      boolean negative = b[j] == '-';
+      if (negative) {
+        j++;
+      }
+      long mantissa = 0;
+      int significant = 0;
+      int digits = 0;
+      int exponent = 0;
+      while (j < to) {
+        int d = b[j] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        digits++;
+        if (mantissa != 0 || d != 0) {
+          if (significant == 15) {
+            return -1;
+          }
+          mantissa = mantissa * 10 + d;
+          significant++;
+        }
+        j++;
+      }
+      if (j < to && b[j] == p.decimal && p.decimal != p.delimiter) {
+        j++;
+        while (j < to) {
+          int d = b[j] - '0';
+          if (d < 0 || d > 9) {
+            break;
+          }
+          digits++;
+          exponent--;
+          if (mantissa != 0 || d != 0) {
+            if (significant == 15) {
+              return -1;
+            }
+            mantissa = mantissa * 10 + d;
+            significant++;
+          }
+          j++;
+        }
+      }
+      if (digits == 0 || exponent < -22 || (j < to && b[j] != p.delimiter && b[j] != '\n')
+          || (kind[k] == WHOLE_CELL && (exponent != 0 || (negative && p.slotType[k] == ColumnType.COUNT)))
+          || isNa(b, i, j)) {
+        return -1;
+      }
+      double v = Numbers.exact(mantissa, exponent);
+      numbers[k][rows] = negative ? -v : v;
+      return j;
     }
 
     private boolean escaped;
@@ -1207,27 +1352,40 @@ final class DelimitedParser {
         for (int i = s; i < e; i++) {
           key = key << 8 | (b[i] & 0xFF);
         }
-        long[] keys = shortKeys;
-        int mask = keys.length - 1;
-        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
-        while (true) {
-          long k = keys[slot];
-          if (k == key) {
-            return shortCodes[slot];
-          }
-          if (k == 0) {
-            break;
-          }
-          slot = (slot + 1) & mask;
-        }
-        int c = add(b, s, e, line);
-        keys[slot] = key;
-        shortCodes[slot] = c;
-        if (++shortSize * 2 > keys.length) {
-          rehashShort();
-        }
-        return c;
+        return shortCode(key, b, s, e, line);
       }
+      return longCode(b, s, e, line);
+    }
+
+    /**
+     * The code of the cell {@code b[s, e)} of 1 to 7 bytes whose key is its length followed by its
+     * bytes, packed into a long (unique and never 0).
+     */
+    int shortCode(long key, byte[] b, int s, int e, int line) {
+      long[] keys = shortKeys;
+      int mask = keys.length - 1;
+      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+      while (true) {
+        long k = keys[slot];
+        if (k == key) {
+          return shortCodes[slot];
+        }
+        if (k == 0) {
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      int c = add(b, s, e, line);
+      keys[slot] = key;
+      shortCodes[slot] = c;
+      if (++shortSize * 2 > keys.length) {
+        rehashShort();
+      }
+      return c;
+    }
+
+    private int longCode(byte[] b, int s, int e, int line) {
+      int len = e - s;
       int h = 0x811C9DC5;
       for (int i = s; i < e; i++) {
         h = (h ^ b[i]) * 0x01000193;

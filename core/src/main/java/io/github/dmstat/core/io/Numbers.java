@@ -23,6 +23,15 @@ public final class Numbers {
     1e20, 1e21, 1e22};
 
   /**
+   * {@code mantissa × 10^exponent}, correctly rounded, for a mantissa of at most 15 significant
+   * digits and {@code |exponent| <= 22}: Clinger's fast path (both operands exact, one correctly
+   * rounded operation; W. D. Clinger, "How to read floating point numbers accurately", PLDI 1990).
+   */
+  static double exact(long mantissa, int exponent) {
+    return exponent >= 0 ? mantissa * POW10[exponent] : mantissa / POW10[-exponent];
+  }
+
+  /**
    * Parses {@code b[from, to)} (already trimmed); {@code NaN} when it is not a number in this
    * grammar (the caller reports it with {@link #problem}).
    */
@@ -121,8 +130,7 @@ public final class Numbers {
     if (mantissa == 0) {
       v = 0.0;
     } else if (!nonZeroDropped && significant <= 15 && exponent >= -22 && exponent <= 22) {
-      // Clinger's fast path: both operands exact, one correctly rounded operation
-      v = exponent >= 0 ? mantissa * POW10[exponent] : mantissa / POW10[-exponent];
+      v = exact(mantissa, exponent);
     } else {
       v = slow(b, from, to, decimal, thousands);
     }
