@@ -896,72 +896,58 @@ final class DelimitedParser {
       }
       final int st = ++stamp;
       while (true) {
-        if (fast && f < width && slotOf[f] >= 0) {
-          int slot = slotOf[f];
-          int j = fastCell(slot, b, i, recLine);
-          if (j >= 0) {
-            fastStamp[slot] = st;
-            blank = false;
-            f++;
-            i = j;
-            if (i < to && b[i] == delim) {
-              i++;
-              continue;
-            }
-            if (i < to) {
-              i++; // the newline
-              line++;
-            }
-            break;
-          }
-        }
-        int start;
-        int end;
-        byte[] src = b;
-        int s = i;
-        while (s < to && b[s] == ' ') {
-          s++;
-        }
-        if (s < to && b[s] == '"') {
+        int slot = f < width ? slotOf[f] : -1;
+        int fastEnd = fast && slot >= 0 ? fastCell(slot, b, i, recLine) : -1;
+        if (fastEnd >= 0) {
+          fastStamp[slot] = st;
           blank = false;
-          int j = closingQuote(b, s + 1);
-          if (j < 0) {
-            openQuote = true;
-            fail(recLine, null, null, "has an unterminated quoted cell (or a quote inside an unquoted cell before it)");
-            return -1;
-          }
-          start = s + 1;
-          end = j;
-          i = j + 1;
-          while (i < to && (b[i] == ' ' || b[i] == '\r' || (b[i] == '\t' && delim != '\t'))) {
-            i++;
-          }
-          if (i < to && b[i] != delim && b[i] != '\n') {
-            fail(line, f < width ? p.header.get(f) : null, null, "has text after a closing quote");
-            return -1;
-          }
-          if (escaped && f < width && slotOf[f] >= 0) {
-            src = unescape(b, start, end);
-            start = 0;
-            end = src.length;
-          }
+          i = fastEnd;
         } else {
-          start = i;
-          end = cellEnd(b, i, to, delim);
-          i = end;
-        }
-        // trim
-        while (start < end && trim[src[start] & 0xFF]) {
-          start++;
-        }
-        while (end > start && trim[src[end - 1] & 0xFF]) {
-          end--;
-        }
-        if (end > start) {
-          blank = false;
-        }
-        if (f < width) {
-          int slot = slotOf[f];
+          int start;
+          int end;
+          byte[] src = b;
+          int s = i;
+          while (s < to && b[s] == ' ') {
+            s++;
+          }
+          if (s < to && b[s] == '"') {
+            blank = false;
+            int j = closingQuote(b, s + 1);
+            if (j < 0) {
+              openQuote = true;
+              fail(recLine, null, null, "has an unterminated quoted cell (or a quote inside an unquoted cell before it)");
+              return -1;
+            }
+            start = s + 1;
+            end = j;
+            i = j + 1;
+            while (i < to && (b[i] == ' ' || b[i] == '\r' || (b[i] == '\t' && delim != '\t'))) {
+              i++;
+            }
+            if (i < to && b[i] != delim && b[i] != '\n') {
+              fail(line, f < width ? p.header.get(f) : null, null, "has text after a closing quote");
+              return -1;
+            }
+            if (escaped && slot >= 0) {
+              src = unescape(b, start, end);
+              start = 0;
+              end = src.length;
+            }
+          } else {
+            start = i;
+            end = cellEnd(b, i, to, delim);
+            i = end;
+          }
+          // trim
+          while (start < end && trim[src[start] & 0xFF]) {
+            start++;
+          }
+          while (end > start && trim[src[end - 1] & 0xFF]) {
+            end--;
+          }
+          if (end > start) {
+            blank = false;
+          }
           if (slot >= 0) {
             cs[slot] = start;
             ce[slot] = end;
