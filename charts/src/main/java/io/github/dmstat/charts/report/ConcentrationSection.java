@@ -18,6 +18,7 @@ import io.github.dmstat.core.concentration.MissingPolicy;
 import io.github.dmstat.core.concentration.Rate;
 import io.github.dmstat.core.concentration.RateTable;
 import io.github.dmstat.core.concentration.TopShare;
+import io.github.dmstat.core.spatial.Cluster;
 import io.github.dmstat.core.spatial.Contiguity;
 import io.github.dmstat.core.spatial.GetisOrd;
 import io.github.dmstat.core.spatial.LocalMoran;
@@ -56,6 +57,61 @@ final class ConcentrationSection {
     }
   }
 
+  /** The most permutations the report runs for its local tests. */
+  static final int MAX_LOCAL_PERMUTATIONS = 9_999;
+
+  /**
+   * Permutations for the report's local tests. A permutation p is at least {@code 1/(n + 1)}, and a
+   * correction over {@code areas} tests asks the smallest p to be at most {@code alpha/areas}
+   * (Bonferroni, and the first step of Benjamini–Hochberg), so 999 permutations leave every area
+   * of a map of more than 50 areas not significant (the cluster map in grey). The report runs
+   * {@code 999}, or the first of 9,999 ... that reaches {@code alpha/areas}, at most
+   * {@link #MAX_LOCAL_PERMUTATIONS}; the caption says when that is still too few.
+   */
+  static int localPermutations(int areas, double alpha, MultipleTesting correction) {
+    int n = 999;
+    if (correction != MultipleTesting.NONE) {
+      while ((n + 1.0) * alpha < areas && n < MAX_LOCAL_PERMUTATIONS) {
+        n = n * 10 + 9;
+      }
+    }
+    return n;
+  }
+
+  /** The areas that were tested (those with neighbours). */
+  private static int tested(LocalMoran local) {
+    int n = 0;
+    for (LocalMoran.Row r : local.rows()) {
+      if (r.cluster() != Cluster.NO_NEIGHBOURS) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The caption of the cluster map: the level, the correction and the permutations the clusters
+   * were judged by; and, when the smallest permutation p cannot pass the correction on its own,
+   * how many areas must reach it before any does.
+   */
+  static String clusterCaption(Locale locale, double alpha, MultipleTesting correction, int permutations, int tested) {
+    boolean nl = "nl".equals(locale.getLanguage());
+    Words w = Words.of(nl);
+    String how = correction == MultipleTesting.BENJAMINI_HOCHBERG ? w.get("concentrationSection.clusters.after.bh")
+        : correction == MultipleTesting.BONFERRONI ? w.get("concentrationSection.clusters.after.bonferroni") : "";
+    String caption = String.format(locale, w.get("concentrationSection.local.moran.clusters.hh.ll.hl.lh.p.0.05.by.permu"),
+        Messages.plain(Math.round(alpha * 1e6) / 1e6, nl), how, permutations);
+    if (correction != MultipleTesting.NONE && tested > 0 && (permutations + 1.0) * alpha < tested) {
+      // the smallest p, 1/(n + 1), passes the k-th step (k alpha / m) of Benjamini–Hochberg only
+      // when k areas reach it; Bonferroni never
+      int k = (int) Math.ceil(tested / (alpha * (permutations + 1.0)));
+      caption += correction == MultipleTesting.BONFERRONI
+          ? String.format(locale, w.get("concentrationSection.clusters.none.can.pass"), permutations + 1, tested)
+          : String.format(locale, w.get("concentrationSection.clusters.only.if.k.reach"), k, permutations + 1);
+    }
+    return caption;
+  }
+
   static Report.Section build(Locale locale, List<String[]> methods, Optional<DrugMonitorReport.UserAreas> user,
       ReportExample example, MultipleTesting correction, double confidence) {
     boolean nl = "nl".equals(locale.getLanguage());
@@ -81,9 +137,10 @@ final class ConcentrationSection {
     }
     java.util.Set<String> planted = user.isPresent() ? java.util.Set.of() : java.util.Set.copyOf(example.plantedHotSpots());
     List<AreaPolygon> polygons = align(byCode, counts.areas());
+    int permutations = localPermutations(counts.areas().size(), 1 - confidence, correction);
     AreaConcentration a = AreaConcentration.analyse(counts,
         rated -> Optional.of(SpatialWeights.contiguity(align(byCode, rated), Contiguity.QUEEN)), "queen contiguity",
-        1000, 0.10, confidence, 999, 1L, correction);
+        1000, 0.10, confidence, permutations, 1L, correction);
     RateTable rates = a.rates();
     EbRates eb = a.eb();
     Gini gini = a.gini();
@@ -148,7 +205,8 @@ final class ConcentrationSection {
             locale)));
     Map<String, String> clusters = new LinkedHashMap<>();
     local.rows().forEach(r -> clusters.put(r.id(), r.cluster().code()));
-    b.add(new Report.FigureBlock("map-clusters", Words.of(nl).get("concentrationSection.local.moran.clusters.hh.ll.hl.lh.p.0.05.by.permu"),
+    b.add(new Report.FigureBlock("map-clusters", clusterCaption(locale, 1 - confidence, correction, permutations,
+        tested(local)),
         Maps.clusters(polygons, clusters, Words.of(nl).get("concentrationSection.clusters.local.moran"), locale)));
     List<GetisOrd.Row> hottest = new ArrayList<>(gi.rows());
     // an area without neighbours has a Gi* of itself alone: it is no hot spot
