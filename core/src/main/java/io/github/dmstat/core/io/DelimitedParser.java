@@ -27,8 +27,10 @@ import java.util.concurrent.Future;
 /**
  * The delimited-text engine behind {@link Csv}: bytes straight into primitive columns.
  *
- * <p>The file is read in blocks that end on a record boundary (a newline outside quotes, found by
- * quote parity); blocks are parsed in parallel, each into its own partial columns (numbers as
+ * <p>The file is read in blocks that end on a record boundary: at a block's last newline, or, when
+ * a block turned out to end inside a quoted cell, at the last newline outside quotes by quote
+ * parity, or, when a quote inside an unquoted cell upsets the parity too, as one block. Blocks
+ * are parsed in parallel, each into its own partial columns (numbers as
  * {@code double[]}, flags as {@code byte[]}, text as codes into a small dictionary of byte
  * strings, so no {@code String} is made per cell), and the partials are joined in file order.
  * Only the columns asked for are converted; the others are only stepped over. Every cell is
@@ -225,24 +227,32 @@ final class DelimitedParser {
    * as {@code all}; with both, the columns of {@code want} that the file has are read as given and
    * every other column as {@code all}. Blocks are first cut at their last newline; when a block turns out to end
    * inside a quoted cell (a cell with a line break), the file is read again with blocks cut by
-   * quote parity.
+   * quote parity; when that fails too (a quote inside an unquoted cell, which is text, upsets the
+   * parity), the file is read as one block.
    */
   static Frame parse(Source src, String source, ReadOptions options, Map<String, ColumnType> want, ColumnType all)
       throws IOException {
     long size = src.size();
-    try (Input in = src.open()) {
-      Frame f = parse(in, size, source, options, want, all, false);
-      if (f != null) {
-        return f;
+    for (int cut : new int[] {CUT_AT_NEWLINE, CUT_BY_PARITY}) {
+      try (Input in = src.open()) {
+        Frame f = parse(in, size, source, options, want, all, cut);
+        if (f != null) {
+          return f;
+        }
       }
     }
     try (Input in = src.open()) {
-      return parse(in, size, source, options, want, all, true);
+      return parse(in, size, source, options, want, all, ONE_BLOCK);
     }
   }
 
+  /** How the file is cut into blocks: at the last newline of a block, at the last newline outside quotes, not at all. */
+  private static final int CUT_AT_NEWLINE = 0;
+  private static final int CUT_BY_PARITY = 1;
+  private static final int ONE_BLOCK = 2;
+
   private static Frame parse(Input in, long size, String source, ReadOptions options, Map<String, ColumnType> want,
-      ColumnType all, boolean parity) throws IOException {
+      ColumnType all, int cut) throws IOException {
     byte[] first = new byte[1 << 16];
     int len = fill(in, first, 0);
     int start = 0;
@@ -303,7 +313,7 @@ final class DelimitedParser {
     p.headerLines = lines;
     p.readHeader(first, fields);
     p.bind(want, all);
-    return p.run(in, first, headerEnd, len, parity, size);
+    return p.run(in, first, headerEnd, len, cut, size);
   }
 
   // --- header ---
@@ -488,8 +498,15 @@ final class DelimitedParser {
 
   // --- blocks ---
 
-  private Frame run(Input in, byte[] first, int dataStart, int len, boolean parity, long size) throws IOException {
+  private Frame run(Input in, byte[] first, int dataStart, int len, int cut, long size) throws IOException {
     Gather gather = new Gather(size);
+    if (cut == ONE_BLOCK) {
+      byte[] whole = readAll(in, first, len);
+      Chunk c = new Chunk(this, whole, dataStart, whole.length).parse();
+      gather.add(c);
+      return gather.finish(List.of(c));
+    }
+    boolean parity = cut == CUT_BY_PARITY;
     int threads = Math.max(1, options.threads());
     List<Chunk> chunks = new ArrayList<>();
     List<Future<Chunk>> futures = new ArrayList<>();
@@ -1350,7 +1367,7 @@ final class DelimitedParser {
     int shortCode(long key, byte[] b, int s, int e, int line) {
       long[] keys = shortKeys;
       int mask = keys.length - 1;
-      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
       while (true) {
         long k = keys[slot];
         if (k == key) {
@@ -1426,7 +1443,7 @@ final class DelimitedParser {
       for (int i = 0; i < shortKeys.length; i++) {
         long key = shortKeys[i];
         if (key != 0) {
-          int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+          int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
           while (keys[slot] != 0) {
             slot = (slot + 1) & mask;
           }
