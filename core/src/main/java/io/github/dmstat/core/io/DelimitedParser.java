@@ -1084,30 +1084,16 @@ final class DelimitedParser {
       int significant = 0;
       int digits = 0;
       int exponent = 0;
+      boolean point = false;
+      int decimal = p.decimal == p.delimiter ? -1 << 10 : p.decimal; // never a byte: a decimal mark that is the delimiter ends the cell
       while (j < to) {
-        int d = b[j] - '0';
-        if (d < 0 || d > 9) {
-          break;
-        }
-        digits++;
-        if (mantissa != 0 || d != 0) {
-          if (significant == 15) {
-            return -1;
-          }
-          mantissa = mantissa * 10 + d;
-          significant++;
-        }
-        j++;
-      }
-      if (j < to && b[j] == p.decimal && p.decimal != p.delimiter) {
-        j++;
-        while (j < to) {
-          int d = b[j] - '0';
-          if (d < 0 || d > 9) {
-            break;
-          }
+        byte c = b[j];
+        int d = c - '0';
+        if (d >= 0 && d <= 9) {
           digits++;
-          exponent--;
+          if (point) {
+            exponent--;
+          }
           if (mantissa != 0 || d != 0) {
             if (significant == 15) {
               return -1;
@@ -1115,8 +1101,12 @@ final class DelimitedParser {
             mantissa = mantissa * 10 + d;
             significant++;
           }
-          j++;
+        } else if (c == decimal && !point) {
+          point = true;
+        } else {
+          break;
         }
+        j++;
       }
       if (digits == 0 || exponent < -22 || (j < to && b[j] != p.delimiter && b[j] != '\n')
           || (kind[k] == WHOLE_CELL && (exponent != 0 || (negative && p.slotType[k] == ColumnType.COUNT)))

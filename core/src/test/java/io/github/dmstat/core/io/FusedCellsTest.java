@@ -19,6 +19,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reader converts most cells in the same pass that finds them and leaves the others to the
@@ -96,6 +98,23 @@ class FusedCellsTest {
     } finally {
       Files.delete(file);
     }
+  }
+
+  /** A decimal mark that is also the delimiter ends the cell on both paths ("12,5" is two cells). */
+  @Test
+  void decimalMarkThatIsTheDelimiter(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("same.csv");
+    Files.writeString(file, "id,n,x\n1,12,a\n1,3.5,b\n1,-0,c\n", StandardCharsets.UTF_8);
+    Map<String, ColumnType> columns = new LinkedHashMap<>();
+    columns.put("n", ColumnType.NUMBER);
+    columns.put("x", ColumnType.TEXT);
+    ReadOptions plain = ReadOptions.withDefaults().withDelimiter(',').withDecimal(',');
+    String fused = read(file, plain, columns);
+    assertEquals(read(file, plain.withWhere(List.of(ReadOptions.Where.parse("id=1"))), columns), fused);
+    assertEquals("error: same.csv: line 3, column 'n': '3.5' has a decimal point; pass --decimal .", fused);
+    Files.writeString(file, "id,n,x\n1,12,a\n1,3,b\n", StandardCharsets.UTF_8);
+    Frame f = Csv.frame(file, plain, columns);
+    assertEquals(List.of(12.0, 3.0), List.of(f.numbers("n")[0], f.numbers("n")[1]));
   }
 
   /** The frame's columns as text (numbers by their bits), or the error message. */
