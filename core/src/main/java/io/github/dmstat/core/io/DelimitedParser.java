@@ -485,7 +485,26 @@ final class DelimitedParser {
         }
       }
     }
+    slotKind = new byte[slotType.length];
+    for (int k = 0; k < slotType.length; k++) {
+      ColumnType t = slotType[k];
+      slotKind[k] = t == ColumnType.FLAG ? FLAG_CELL : t == ColumnType.NUMBER ? NUMBER_CELL
+          : t == ColumnType.COUNT || t == ColumnType.INTEGER ? WHOLE_CELL : TEXT_CELL;
+    }
+    fused = whereSlot.length == 0;
   }
+
+  private static final byte NUMBER_CELL = 0;
+  private static final byte WHOLE_CELL = 1;
+  private static final byte FLAG_CELL = 2;
+  private static final byte TEXT_CELL = 3;
+  /** The kind of each slot's cells, for the fused path (one of the constants above). */
+  private byte[] slotKind;
+  /**
+   * Whether cells may take the fused path of {@link Chunk#fastCell} (not with --where filters,
+   * which need the cells of a row before any is converted).
+   */
+  private boolean fused;
 
   private byte[][] encode(List<String> values, boolean lower) {
     byte[][] out = new byte[values.size()][];
@@ -863,14 +882,7 @@ final class DelimitedParser {
       cs = new int[slots];
       ce = new int[slots];
       cb = new byte[slots][];
-      kind = new byte[slots];
-      for (int k = 0; k < slots; k++) {
-        ColumnType t = p.slotType[k];
-        kind[k] = t == ColumnType.FLAG ? FLAG_CELL : t == ColumnType.NUMBER ? NUMBER_CELL
-            : t == ColumnType.COUNT || t == ColumnType.INTEGER ? WHOLE_CELL : TEXT_CELL;
-      }
       fastStamp = new int[slots];
-      fast = p.whereSlot.length == 0;
       int i = from;
       while (i < to) {
         i = record(i);
@@ -914,7 +926,7 @@ final class DelimitedParser {
       final int st = ++stamp;
       while (true) {
         int slot = f < width ? slotOf[f] : -1;
-        int fastEnd = fast && slot >= 0 ? fastCell(slot, b, i, recLine) : -1;
+        int fastEnd = p.fused && slot >= 0 ? fastCell(slot, b, i, recLine) : -1;
         if (fastEnd >= 0) {
           fastStamp[slot] = st;
           blank = false;
@@ -1011,14 +1023,6 @@ final class DelimitedParser {
       return i;
     }
 
-    private static final byte NUMBER_CELL = 0;
-    private static final byte WHOLE_CELL = 1;
-    private static final byte FLAG_CELL = 2;
-    private static final byte TEXT_CELL = 3;
-    /** The kind of each slot's cells (one of the constants above). */
-    private byte[] kind;
-    /** Whether cells may take the fused path of {@link #fastCell} (not with --where filters, which need the cells of a row first). */
-    private boolean fast;
     /** The number of the record being parsed; {@link #fastStamp} holds it for the slots {@link #fastCell} converted. */
     private int stamp;
     private int[] fastStamp;
@@ -1036,7 +1040,7 @@ final class DelimitedParser {
       if (i >= to) {
         return -1;
       }
-      switch (kind[k]) {
+      switch (p.slotKind[k]) {
         case NUMBER_CELL: case WHOLE_CELL:
           return fastNumber(k, b, i);
         case FLAG_CELL: {
@@ -1070,7 +1074,7 @@ final class DelimitedParser {
       if (len == 0 || len == 8 || b[i] == '"' || p.trimmed[b[i] & 0xFF] || p.trimmed[b[j - 1] & 0xFF] || isNa(b, i, j)) {
         return -1;
       }
-      codes[k][rows] = dicts[k].shortCode(key | (long) len << (8 * len), b, i, j, recLine);
+      codes[k][rows] = dicts[k].shortCode(key, b, i, j, recLine);
       return j;
     }
 
@@ -1109,7 +1113,7 @@ final class DelimitedParser {
         j++;
       }
       if (digits == 0 || exponent < -22 || (j < to && b[j] != p.delimiter && b[j] != '\n')
-          || (kind[k] == WHOLE_CELL && (exponent != 0 || (negative && p.slotType[k] == ColumnType.COUNT)))
+          || (p.slotKind[k] == WHOLE_CELL && (exponent != 0 || (negative && p.slotType[k] == ColumnType.COUNT)))
           || isNa(b, i, j)) {
         return -1;
       }
@@ -1341,23 +1345,24 @@ final class DelimitedParser {
     int code(byte[] b, int s, int e, int line) {
       int len = e - s;
       if (len > 0 && len < 8) {
-        long key = len;
+        long packed = 0;
         for (int i = s; i < e; i++) {
-          key = key << 8 | (b[i] & 0xFF);
+          packed = packed << 8 | (b[i] & 0xFF);
         }
-        return shortCode(key, b, s, e, line);
+        return shortCode(packed, b, s, e, line);
       }
       return longCode(b, s, e, line);
     }
 
     /**
-     * The code of the cell {@code b[s, e)} of 1 to 7 bytes whose key is its length followed by its
-     * bytes, packed into a long (unique and never 0).
+     * The code of the cell {@code b[s, e)} of 1 to 7 bytes, whose bytes are {@code packed} (first
+     * byte highest). Its key is its length followed by its bytes (unique and never 0).
      */
-    int shortCode(long key, byte[] b, int s, int e, int line) {
+    int shortCode(long packed, byte[] b, int s, int e, int line) {
+      long key = packed | (long) (e - s) << (8 * (e - s));
       long[] keys = shortKeys;
       int mask = keys.length - 1;
-      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+      int slot = slot(key, mask);
       while (true) {
         long k = keys[slot];
         if (k == key) {
@@ -1426,6 +1431,11 @@ final class DelimitedParser {
       return size++;
     }
 
+    /** The first slot of a short key in a table of {@code mask + 1} slots (32 bits of a Fibonacci hash). */
+    private static int slot(long key, int mask) {
+      return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+    }
+
     private void rehashShort() {
       long[] keys = new long[shortKeys.length * 2];
       int[] codes = new int[keys.length];
@@ -1433,7 +1443,7 @@ final class DelimitedParser {
       for (int i = 0; i < shortKeys.length; i++) {
         long key = shortKeys[i];
         if (key != 0) {
-          int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+          int slot = slot(key, mask);
           while (keys[slot] != 0) {
             slot = (slot + 1) & mask;
           }
