@@ -86,9 +86,8 @@ final class QuickStart {
     EstimatorOptions e = c.estimation;
     switch (name) {
       case "--data":
-        Optional<Path> p = path(value);
-        p.ifPresent(v -> c.data.source.data = v);
-        return p.isPresent();
+        c.data.source.data = path(value);
+        return c.data.source.data != null;
       case "--dataset": c.data.source.dataset = value; return true;
       case "--delimiter": r.delimiter = value; return true;
       case "--decimal": r.decimal = value; return true;
@@ -106,9 +105,8 @@ final class QuickStart {
       case "--fpc": d.fpc = value; return true;
       case "--lonely-psu": d.lonelyPsu = value; return true;
       case "--margins":
-        Optional<Path> m = path(value);
-        m.ifPresent(v -> d.margins = v);
-        return m.isPresent();
+        d.margins = path(value);
+        return d.margins != null;
       case "--calibration": d.calibration = value; return true;
       case "--bounds": d.bounds = value; return true;
       case "--weight-bounds": d.weightBounds = value; return true;
@@ -144,11 +142,12 @@ final class QuickStart {
     return true;
   }
 
-  private static Optional<Path> path(String value) {
+  /** The path, or null when picocli must report it. */
+  private static Path path(String value) {
     try {
-      return Optional.of(Path.of(value));
+      return Path.of(value);
     } catch (InvalidPathException e) {
-      return Optional.empty();
+      return null;
     }
   }
 }

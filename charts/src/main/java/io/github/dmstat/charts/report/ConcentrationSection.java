@@ -78,17 +78,6 @@ final class ConcentrationSection {
     return n;
   }
 
-  /** The areas that were tested (those with neighbours). */
-  private static int tested(LocalMoran local) {
-    int n = 0;
-    for (LocalMoran.Row r : local.rows()) {
-      if (r.cluster() != Cluster.NO_NEIGHBOURS) {
-        n++;
-      }
-    }
-    return n;
-  }
-
   /**
    * The caption of the cluster map: the level, the correction and the permutations the clusters
    * were judged by; and, when the smallest permutation p cannot pass the correction on its own,
@@ -206,7 +195,7 @@ final class ConcentrationSection {
     Map<String, String> clusters = new LinkedHashMap<>();
     local.rows().forEach(r -> clusters.put(r.id(), r.cluster().code()));
     b.add(new Report.FigureBlock("map-clusters", clusterCaption(locale, 1 - confidence, correction, permutations,
-        tested(local)),
+        local.rows().size() - local.counts().get(Cluster.NO_NEIGHBOURS)),
         Maps.clusters(polygons, clusters, Words.of(nl).get("concentrationSection.clusters.local.moran"), locale)));
     List<GetisOrd.Row> hottest = new ArrayList<>(gi.rows());
     // an area without neighbours has a Gi* of itself alone: it is no hot spot
