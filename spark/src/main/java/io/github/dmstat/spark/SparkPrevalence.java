@@ -167,7 +167,7 @@ public final class SparkPrevalence {
     if (rows > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("the data has " + rows + " rows; a design holds at most " + Integer.MAX_VALUE);
     }
-    if (!by.isEmpty() && all.domains.isEmpty()) {
+    if (!by.isEmpty() && all.domains.size() == 0) {
       throw new IllegalArgumentException("no row has a value in every grouping column " + by);
     }
     List<String> strata = new ArrayList<>(units.keySet());
@@ -191,13 +191,8 @@ public final class SparkPrevalence {
         psuStratum.add(h);
       }
     }
-    TreeMap<String, Integer> sortedDomains = new TreeMap<>(all.domainIndex);
-    int[] domainOrder = new int[all.domains.size()];
     List<List<String>> levels = new ArrayList<>();
-    for (int d : sortedDomains.values()) {
-      domainOrder[d] = levels.size();
-      levels.add(all.domains.get(d));
-    }
+    int[] domainOrder = all.domains.sorted(levels);
     SurveyDesign design = spec.psu().isPresent()
         ? SurveyDesign.ofClusters(spec, (int) rows, strata, psuStratum.stream().mapToInt(Integer::intValue).toArray(), stratumFpc)
         : SurveyDesign.ofStrata(spec, strata, rowsInStratum, stratumFpc);
@@ -244,9 +239,8 @@ public final class SparkPrevalence {
     final HashMap<String, HashMap<String, Integer>> cells = new HashMap<>();
     /** Rows of each cell. */
     long[] cellRows = new long[16];
-    /** The grouping values of each domain, and the domain of each key (values joined by \0). */
-    final ArrayList<List<String>> domains = new ArrayList<>();
-    final HashMap<String, Integer> domainIndex = new HashMap<>();
+    /** The domains, numbered in order of first appearance. */
+    final Domains domains = new Domains();
     /** Per stratum: smallest and largest fpc. */
     final HashMap<String, double[]> fpc = new HashMap<>();
     final boolean squares;
@@ -271,16 +265,6 @@ public final class SparkPrevalence {
         }
       }
       return c;
-    }
-
-    int domain(String key, List<String> values) {
-      Integer d = domainIndex.get(key);
-      if (d == null) {
-        d = domains.size();
-        domainIndex.put(key, d);
-        domains.add(List.copyOf(values));
-      }
-      return d;
     }
 
     /**
@@ -340,11 +324,7 @@ public final class SparkPrevalence {
         cellMap[c] = cell(other.cellStratum.get(c), other.cellUnit.get(c));
         cellRows[cellMap[c]] += other.cellRows[c];
       }
-      int[] domainMap = new int[other.domains.size()];
-      for (int d = 0; d < other.domains.size(); d++) {
-        List<String> v = other.domains.get(d);
-        domainMap[d] = domain(String.join("\0", v), v);
-      }
+      int[] domainMap = domains.mapFrom(other.domains);
       fit();
       addInto(other.sums, sums, domainMap, cellMap);
       for (Map.Entry<String, double[]> e : other.fpc.entrySet()) {
@@ -384,7 +364,7 @@ public final class SparkPrevalence {
     public Iterator<LabelledSums> call(Iterator<Row> rows) {
       LabelledSums p = new LabelledSums(psu == null);
       if (by.isEmpty()) {
-        p.domain("", List.of());
+        p.domains.overall();
       }
       double[] w = new double[BATCH];
       byte[] y = new byte[BATCH];
@@ -395,8 +375,6 @@ public final class SparkPrevalence {
       int fpcAt = fpc != null ? 1 + (strata != null ? 1 : 0) + (psu != null ? 1 : 0) : -1;
       int outcomeAt = 1 + (strata != null ? 1 : 0) + (psu != null ? 1 : 0) + (fpc != null ? 1 : 0);
       int byCount = by.size();
-      StringBuilder key = new StringBuilder();
-      String[] values = new String[byCount];
       String lastStratum = null;
       double[] lastFpc = null;
       int k = 0;
@@ -442,27 +420,7 @@ public final class SparkPrevalence {
           }
           yi = (byte) v;
         }
-        int d;
-        if (byCount == 0) {
-          d = 0;
-        } else {
-          boolean missing = false;
-          for (int b = 0; b < byCount && !missing; b++) {
-            values[b] = r.getString(outcomeAt + 1 + b);
-            missing = values[b] == null;
-          }
-          if (missing) {
-            d = -1;
-          } else if (byCount == 1) {
-            d = p.domain(values[0], Arrays.asList(values));
-          } else {
-            key.setLength(0);
-            for (int b = 0; b < byCount; b++) {
-              key.append(b > 0 ? "\0" : "").append(values[b]);
-            }
-            d = p.domain(key.toString(), Arrays.asList(values));
-          }
-        }
+        int d = p.domains.of(r, outcomeAt + 1, byCount);
         int c = p.cell(stratum, unit);
         p.cellRows[c]++;
         w[k] = wi;

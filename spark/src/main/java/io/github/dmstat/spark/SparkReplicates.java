@@ -10,12 +10,9 @@ import io.github.dmstat.core.survey.StatisticTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function2;
@@ -161,17 +158,12 @@ public final class SparkReplicates {
     if (rows > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("the data has " + rows + " rows; a design holds at most " + Integer.MAX_VALUE);
     }
-    if (all.domains.isEmpty()) {
+    if (all.domains.size() == 0) {
       throw new IllegalArgumentException("no row has a value in every grouping column " + byCols);
     }
     // domains sorted by their values, as the single-machine table numbers them
-    TreeMap<String, Integer> sorted = new TreeMap<>(all.index);
-    int[] order = new int[all.domains.size()];
     List<List<String>> levels = new ArrayList<>();
-    for (int g : sorted.values()) {
-      order[g] = levels.size();
-      levels.add(all.domains.get(g));
-    }
+    int[] order = all.domains.sorted(levels);
     ReplicateSums sums = all.sums.addInto(new ReplicateSums(levels.size(), reps), order);
     ReplicateDesign design = ReplicateDesign.ofStructure(replicates.type(), (int) rows, reps, replicates.scale(),
         replicates.rscales(), replicates.mse());
@@ -184,10 +176,8 @@ public final class SparkReplicates {
    */
   static final class Labelled implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    /** The grouping values of each domain. */
-    final ArrayList<List<String>> domains = new ArrayList<>();
-    /** The domain of each key (values joined by \0). */
-    final HashMap<String, Integer> index = new HashMap<>();
+    /** The domains, numbered in order of first appearance. */
+    final Domains domains = new Domains();
     private final int replicates;
     /** The sums, for at least the domains above (more while they are filled). */
     ReplicateSums sums;
@@ -197,17 +187,13 @@ public final class SparkReplicates {
       this.sums = new ReplicateSums(4, replicates);
     }
 
-    int domain(String key, List<String> values) {
-      Integer g = index.get(key);
-      if (g == null) {
-        g = domains.size();
-        index.put(key, g);
-        domains.add(List.copyOf(values));
-        if (g == sums.domains()) {
-          sums = sums.addInto(new ReplicateSums(2 * g, replicates), SparkSupport.identity(g));
-        }
+    /** Makes the sums hold at least the domains numbered so far (doubling). */
+    void fit() {
+      int g = domains.size();
+      if (g > sums.domains()) {
+        sums = sums.addInto(new ReplicateSums(Math.max(g, 2 * sums.domains()), replicates),
+            SparkSupport.identity(sums.domains()));
       }
-      return g;
     }
 
     /** Cuts the sums to exactly the domains seen, so that no spare capacity travels; returns this. */
@@ -220,11 +206,8 @@ public final class SparkReplicates {
     }
 
     Labelled merge(Labelled other) {
-      int[] map = new int[other.domains.size()];
-      for (int g = 0; g < map.length; g++) {
-        List<String> v = other.domains.get(g);
-        map[g] = domain(String.join("\0", v), v);
-      }
+      int[] map = domains.mapFrom(other.domains);
+      fit();
       other.sums.addInto(sums, map);
       return this;
     }
@@ -251,11 +234,10 @@ public final class SparkReplicates {
       int reps = replicateNames.size();
       Labelled p = new Labelled(reps);
       if (byCount == 0) {
-        p.domain("", List.of());
+        p.domains.overall();
+        p.fit();
       }
       double[] rw = new double[reps];
-      String[] values = new String[byCount];
-      StringBuilder key = new StringBuilder();
       while (rows.hasNext()) {
         Row r = rows.next();
         double w = weight(r, 0, weight);
@@ -271,25 +253,8 @@ public final class SparkReplicates {
             throw new IllegalArgumentException("column '" + outcome + "': '" + y + "' is not 0, 1 or empty");
           }
         }
-        int domain;
-        if (byCount == 0) {
-          domain = 0;
-        } else {
-          boolean missing = false;
-          for (int b = 0; b < byCount && !missing; b++) {
-            values[b] = r.getString(reps + 2 + b);
-            missing = values[b] == null;
-          }
-          if (missing) {
-            domain = -1;
-          } else {
-            key.setLength(0);
-            for (int b = 0; b < byCount; b++) {
-              key.append(b > 0 ? "\0" : "").append(values[b]);
-            }
-            domain = p.domain(key.toString(), Arrays.asList(values));
-          }
-        }
+        int domain = p.domains.of(r, reps + 2, byCount);
+        p.fit();
         p.sums.add(domain, w, rw, y);
       }
       return Collections.singletonList(p.trim()).iterator();
