@@ -28,8 +28,7 @@ class PrevalenceJobTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("dmstat-job-test").config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1").getOrCreate();
+    spark = LocalSpark.session("dmstat-job-test");
   }
 
   @AfterAll

@@ -72,8 +72,7 @@ public final class SparkBenchmark {
     long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000L;
     Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("dmstat-spark-bench");
     Files.createDirectories(dir);
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("dmstat-spark-benchmark")
-        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
+    SparkSession spark = LocalSpark.session("dmstat-spark-benchmark");
     Traffic traffic = new Traffic();
     spark.sparkContext().addSparkListener(traffic);
     DesignSpec spec = DesignSpec.weights("weight").withStrata("stratum").withPsu("psu").withLonelyPsu(LonelyPsu.ADJUST);

@@ -32,8 +32,7 @@ class SparkConcentrationTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("dmstat-concentration-test").config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1").getOrCreate();
+    spark = LocalSpark.session("dmstat-concentration-test");
   }
 
   @AfterAll

@@ -48,9 +48,7 @@ class SparkPrevalenceTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("dmstat-spark-test")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
-        .config("spark.driver.host", "127.0.0.1").getOrCreate();
+    spark = LocalSpark.builder("dmstat-spark-test").config("spark.sql.shuffle.partitions", "4").getOrCreate();
   }
 
   @AfterAll

@@ -35,8 +35,7 @@ class SparkReplicatesTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSession.builder().master("local[2]").appName("dmstat-replicates-test").config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1").getOrCreate();
+    spark = LocalSpark.session("dmstat-replicates-test");
   }
 
   @AfterAll
